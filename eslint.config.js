@@ -1,0 +1,69 @@
+// @ts-check
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** The one-way flow of the house (see ARCHITECTURE.md): each zone lists what it may NOT import. */
+const boundaries = [
+  // The domain core is framework-free: it imports nothing of the app.
+  {
+    target: './src/domain',
+    from: ['./src/app', './src/features', './src/rendering', './src/components', './src/lib', './src/config'],
+    message: 'src/domain is framework-free: no app, features, rendering, components, lib or config.',
+  },
+  // Features do not import each other; they meet in src/app.
+  ...['launch', 'study-list', 'viewer'].map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: './src/features',
+    except: [`./${feature}`],
+    message: 'Features do not import each other: compose them in src/app.',
+  })),
+  // Shared layers never reach up into features or the app.
+  {
+    target: ['./src/components', './src/lib', './src/config', './src/rendering'],
+    from: ['./src/features', './src/app'],
+    message: 'Shared layers do not import features or the app.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist', 'node_modules', '.sandbox', 'test-results', 'playwright-report', 'e2e/sandbox/data'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@cornerstonejs/*'],
+              message: 'Only src/rendering imports Cornerstone: use its hook or controller.',
+            },
+          ],
+        },
+      ],
+      'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+    },
+  },
+  {
+    files: ['src/rendering/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['e2e/**', 'scripts/**', 'src/cli/**', '*.config.*'],
+    rules: { 'no-console': 'off', 'react-hooks/rules-of-hooks': 'off' },
+  },
+);
