@@ -1,0 +1,105 @@
+/**
+ * WADO-RS retrieve URLs (DICOM PS3.18 §10.4). Inputs are branded, so every UID here has been checked
+ * and the base has no query, fragment or trailing slash: plain concatenation is then safe and keeps
+ * the result character for character what the standard shows.
+ */
+import type { DicomWebBaseUrl } from './dicomweb-base-url';
+import type { SeriesInstanceUid, SopInstanceUid, StudyInstanceUid } from './dicom-uid';
+import type { FrameNumber } from './frame-number';
+
+export function buildWadoRsStudyUrl(base: DicomWebBaseUrl, study: StudyInstanceUid): string {
+  return `${base}/studies/${study}`;
+}
+
+export function buildWadoRsStudyMetadataUrl(base: DicomWebBaseUrl, study: StudyInstanceUid): string {
+  return `${buildWadoRsStudyUrl(base, study)}/metadata`;
+}
+
+export function buildWadoRsSeriesUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+): string {
+  return `${buildWadoRsStudyUrl(base, study)}/series/${series}`;
+}
+
+export function buildWadoRsSeriesMetadataUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+): string {
+  return `${buildWadoRsSeriesUrl(base, study, series)}/metadata`;
+}
+
+export function buildWadoRsSeriesRenderedUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+): string {
+  return `${buildWadoRsSeriesUrl(base, study, series)}/rendered`;
+}
+
+export function buildWadoRsSeriesThumbnailUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+): string {
+  return `${buildWadoRsSeriesUrl(base, study, series)}/thumbnail`;
+}
+
+export function buildWadoRsInstanceUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+  instance: SopInstanceUid,
+): string {
+  return `${buildWadoRsSeriesUrl(base, study, series)}/instances/${instance}`;
+}
+
+export function buildWadoRsInstanceMetadataUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+  instance: SopInstanceUid,
+): string {
+  return `${buildWadoRsInstanceUrl(base, study, series, instance)}/metadata`;
+}
+
+export function buildWadoRsRenderedUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+  instance: SopInstanceUid,
+): string {
+  return `${buildWadoRsInstanceUrl(base, study, series, instance)}/rendered`;
+}
+
+export function buildWadoRsThumbnailUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+  instance: SopInstanceUid,
+): string {
+  return `${buildWadoRsInstanceUrl(base, study, series, instance)}/thumbnail`;
+}
+
+export function buildWadoRsFrameUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+  instance: SopInstanceUid,
+  frame: FrameNumber,
+): string {
+  return buildWadoRsFramesUrl(base, study, series, instance, [frame]);
+}
+
+/** Several frames in one request ("frames/1,2,3"); the tuple type forbids an empty list. */
+export function buildWadoRsFramesUrl(
+  base: DicomWebBaseUrl,
+  study: StudyInstanceUid,
+  series: SeriesInstanceUid,
+  instance: SopInstanceUid,
+  frames: readonly [FrameNumber, ...FrameNumber[]],
+): string {
+  return `${buildWadoRsInstanceUrl(base, study, series, instance)}/frames/${frames.join(',')}`;
+}

@@ -1,0 +1,99 @@
+/**
+ * One ImagingStudy.series: its checked UID, the endpoints chosen for it (series overrides study),
+ * and the URLs of its instances.
+ */
+import { parseSeriesInstanceUid, parseSopInstanceUid, type StudyInstanceUid } from '../dicomweb/dicom-uid';
+import { buildWadoRsInstanceUrl, buildWadoRsSeriesMetadataUrl } from '../dicomweb/wado-rs-urls';
+import { buildWadoUriInstanceUrl } from '../dicomweb/wado-uri-urls';
+import type { ImagingStudy } from './fhir-types';
+import { field, isRecord, readInteger, readRecords, readText, type JsonRecord } from './json-read';
+import { labelOf, readUid } from './read-uid';
+import { resolveEndpointReferences, type EndpointSelection } from './resolve-endpoints';
+import type { ResolvedEndpoint, ResolvedInstance, ResolvedSeries } from './resolved-study';
+import type { ResourcePool } from './resource-pool';
+import { stripOidPrefix } from './study-instance-uid';
+
+export interface SeriesContext {
+  study: ImagingStudy;
+  studyUid: StudyInstanceUid | null;
+  studyEndpoints: EndpointSelection['chosen'];
+  pool: ResourcePool;
+}
+
+export const NO_WADO_RS_FOR_SERIES = 'No usable WADO-RS endpoint for this series.';
+
+export function resolveSeries(series: JsonRecord, index: number, context: SeriesContext): ResolvedSeries {
+  const number = readInteger(series.number);
+  const uid = readUid(series.uid, labelOf('Series', number, index), parseSeriesInstanceUid);
+  // Contained Endpoints live on the ImagingStudy, so the study is the container for "#id" here too.
+  const own = resolveEndpointReferences(series.endpoint, context.study, context.pool, 'series', [
+    'dicom-wado-rs',
+    'dicom-wado-uri',
+  ]);
+  const wadoRs = own.chosen['dicom-wado-rs'] ?? context.studyEndpoints['dicom-wado-rs'] ?? null;
+  const wadoUri = own.chosen['dicom-wado-uri'] ?? context.studyEndpoints['dicom-wado-uri'] ?? null;
+  const errors = [uid.error, ...own.errors, wadoRs === null ? NO_WADO_RS_FOR_SERIES : null].filter(isText);
+
+  const { studyUid } = context;
+  const seriesUid = uid.uid;
+  const instances = readRecords(series.instance).map((instance, instanceIndex) => {
+    const resolved = readInstance(instance, instanceIndex);
+    const instanceUid = resolved.uid;
+    if (studyUid === null || seriesUid === null || instanceUid === null) return resolved;
+    return {
+      ...resolved,
+      wadoRsUrl: urlFrom(wadoRs, (base) => buildWadoRsInstanceUrl(base, studyUid, seriesUid, instanceUid)),
+      wadoUriUrl: urlFrom(wadoUri, (base) => buildWadoUriInstanceUrl(base, studyUid, seriesUid, instanceUid)),
+    };
+  });
+
+  return {
+    uid: seriesUid,
+    rawUid: uid.raw,
+    number,
+    modality: codeOf(series.modality),
+    description: readText(series.description),
+    wadoRs,
+    wadoUri,
+    metadataUrl:
+      studyUid === null || seriesUid === null
+        ? null
+        : urlFrom(wadoRs, (base) => buildWadoRsSeriesMetadataUrl(base, studyUid, seriesUid)),
+    errors,
+    instances,
+  };
+}
+
+function readInstance(instance: JsonRecord, index: number): ResolvedInstance {
+  const number = readInteger(instance.number);
+  const uid = readUid(instance.uid, labelOf('Instance', number, index), parseSopInstanceUid);
+  return {
+    uid: uid.uid,
+    rawUid: uid.raw,
+    number,
+    sopClassUid: sopClassUidOf(instance.sopClass),
+    wadoRsUrl: null,
+    wadoUriUrl: null,
+    errors: uid.error === null ? [] : [uid.error],
+  };
+}
+
+function urlFrom(endpoint: ResolvedEndpoint | null, build: (base: ResolvedEndpoint['address']) => string) {
+  return endpoint === null ? null : build(endpoint.address);
+}
+
+/** R4 `sopClass` is a Coding whose code is "urn:oid:…"; STU3 had a bare oid string. */
+function sopClassUidOf(sopClass: unknown): string | null {
+  const value = readText(sopClass) ?? readText(field(sopClass, 'code'));
+  return value === null ? null : stripOidPrefix(value);
+}
+
+/** A Coding in R4; tolerate a CodeableConcept too. */
+function codeOf(concept: unknown): string | null {
+  if (!isRecord(concept)) return null;
+  return readText(concept.code) ?? readText(readRecords(concept.coding)[0]?.code);
+}
+
+function isText(value: string | null): value is string {
+  return value !== null;
+}
