@@ -24,8 +24,9 @@ export function parseDicomWebBaseUrl(raw: unknown): DicomWebBaseUrlResult {
   if (!URL_CHARACTERS.test(raw)) return fail('it contains characters that are not allowed in a URL');
   if (raw.includes('..')) return fail('it contains ".."');
 
-  const trimmed = raw.replace(/\/+$/, '');
-  const afterScheme = trimmed.replace(SCHEME, '');
+  const scheme = SCHEME.exec(raw)?.[0] ?? '';
+  const afterScheme = raw.slice(scheme.length).replace(/\/+$/, '');
+  const trimmed = `${scheme}${afterScheme}`;
   const [authority = '', ...segments] = afterScheme.split('/');
   if (authority.length === 0) return fail('it has no host');
   for (const segment of segments) {

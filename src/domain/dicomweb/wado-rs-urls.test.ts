@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseDicomWebBaseUrl, type DicomWebBaseUrl } from './dicomweb-base-url';
+import { parseSeriesInstanceUid, parseSopInstanceUid, parseStudyInstanceUid } from './dicom-uid';
+import { frameNumbersUpTo, parseFrameNumber } from './frame-number';
+import {
+  buildWadoRsFrameUrl,
+  buildWadoRsFramesUrl,
+  buildWadoRsInstanceMetadataUrl,
+  buildWadoRsInstanceUrl,
+  buildWadoRsRenderedUrl,
+  buildWadoRsSeriesMetadataUrl,
+  buildWadoRsSeriesRenderedUrl,
+  buildWadoRsSeriesThumbnailUrl,
+  buildWadoRsSeriesUrl,
+  buildWadoRsStudyMetadataUrl,
+  buildWadoRsStudyUrl,
+  buildWadoRsThumbnailUrl,
+} from './wado-rs-urls';
+
+function checked<T>(value: T | null): T {
+  if (value === null) throw new Error('fixture value failed its check');
+  return value;
+}
+
+function baseUrl(raw: string): DicomWebBaseUrl {
+  const parsed = parseDicomWebBaseUrl(raw);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.url;
+}
+
+// FHIR R4 Endpoint-example-wadors + ImagingStudy-example-xr.
+const base = baseUrl('https://pacs.hospital.org/wado-rs');
+const study = checked(parseStudyInstanceUid('2.16.124.113543.6003.1154777499.30246.19789.3503430046'));
+const series = checked(parseSeriesInstanceUid('2.16.124.113543.6003.1154777499.30246.19789.3503430045.1'));
+const instance = checked(parseSopInstanceUid('2.16.124.113543.6003.1154777499.30246.19789.3503430045.1.1'));
+const S = 'https://pacs.hospital.org/wado-rs/studies/2.16.124.113543.6003.1154777499.30246.19789.3503430046';
+const R = `${S}/series/2.16.124.113543.6003.1154777499.30246.19789.3503430045.1`;
+const I = `${R}/instances/2.16.124.113543.6003.1154777499.30246.19789.3503430045.1.1`;
+
+describe('WADO-RS URLs', () => {
+  it("reproduce the FHIR R4 Endpoint.address example's study/series/instance path", () => {
+    // From the R4 definition of Endpoint.address: ".../wado-rs/studies/1.2.250.1.59.40211.12345678.678910/series/…".
+    expect(
+      buildWadoRsInstanceUrl(
+        base,
+        checked(parseStudyInstanceUid('1.2.250.1.59.40211.12345678.678910')),
+        checked(parseSeriesInstanceUid('1.2.250.1.59.40211.789001276.14556172.67789')),
+        checked(parseSopInstanceUid('1.2.250.1.59.40211.2678810.87991027.899772.2')),
+      ),
+    ).toBe(
+      'https://pacs.hospital.org/wado-rs/studies/1.2.250.1.59.40211.12345678.678910/series/1.2.250.1.59.40211.789001276.14556172.67789/instances/1.2.250.1.59.40211.2678810.87991027.899772.2',
+    );
+  });
+
+  it('build each study-, series- and instance-level resource of PS3.18 §10.4', () => {
+    expect(buildWadoRsStudyUrl(base, study)).toBe(S);
+    expect(buildWadoRsStudyMetadataUrl(base, study)).toBe(`${S}/metadata`);
+    expect(buildWadoRsSeriesUrl(base, study, series)).toBe(R);
+    expect(buildWadoRsSeriesMetadataUrl(base, study, series)).toBe(`${R}/metadata`);
+    expect(buildWadoRsSeriesRenderedUrl(base, study, series)).toBe(`${R}/rendered`);
+    expect(buildWadoRsSeriesThumbnailUrl(base, study, series)).toBe(`${R}/thumbnail`);
+    expect(buildWadoRsInstanceUrl(base, study, series, instance)).toBe(I);
+    expect(buildWadoRsInstanceMetadataUrl(base, study, series, instance)).toBe(`${I}/metadata`);
+    expect(buildWadoRsRenderedUrl(base, study, series, instance)).toBe(`${I}/rendered`);
+    expect(buildWadoRsThumbnailUrl(base, study, series, instance)).toBe(`${I}/thumbnail`);
+  });
+
+  it('address frames by 1-based number, singly or as a list', () => {
+    expect(buildWadoRsFrameUrl(base, study, series, instance, checked(parseFrameNumber(1)))).toBe(
+      `${I}/frames/1`,
+    );
+    const [first, ...rest] = frameNumbersUpTo(3);
+    expect(buildWadoRsFramesUrl(base, study, series, instance, [checked(first ?? null), ...rest])).toBe(
+      `${I}/frames/1,2,3`,
+    );
+  });
+
+  it('refuse unchecked strings and numbers at compile time', () => {
+    const attempts = [
+      // @ts-expect-error a raw base URL has not been checked
+      () => buildWadoRsStudyUrl('https://pacs.hospital.org/wado-rs', study),
+      // @ts-expect-error a raw UID has not been checked
+      () => buildWadoRsSeriesUrl(base, study, '1.2.3'),
+      // @ts-expect-error a series UID is not a SOP Instance UID
+      () => buildWadoRsInstanceUrl(base, study, series, series),
+      // @ts-expect-error a bare number may be 0 or negative
+      () => buildWadoRsFrameUrl(base, study, series, instance, 1),
+      // @ts-expect-error an empty frame list is not a request
+      () => buildWadoRsFramesUrl(base, study, series, instance, []),
+    ];
+    expect(attempts).toHaveLength(5);
+  });
+});
