@@ -1,0 +1,28 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { StudyListScreen } from '@/features/study-list/components/study-list-screen';
+import { AppLayout } from './routes/app-layout';
+
+// Cornerstone and its codecs are megabytes: load them only when a study is opened, so the launch and
+// the study list stay fast.
+const ViewerRoute = lazy(() => import('./routes/viewer-route').then((module) => ({ default: module.ViewerRoute })));
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppLayout />,
+      children: [
+        { path: '/', element: <StudyListScreen /> },
+        {
+          path: '/viewer',
+          element: (
+            <Suspense fallback={<p className="p-6 text-slate-400">Opening the viewer…</p>}>
+              <ViewerRoute />
+            </Suspense>
+          ),
+        },
+        { path: '*', element: <Navigate to="/" replace /> },
+      ],
+    },
+  ]);
+}

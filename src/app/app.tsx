@@ -1,0 +1,35 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { LaunchErrorPage } from '@/features/launch/components/launch-error-page';
+import { RedirectingPage } from '@/features/launch/components/redirecting-page';
+import { StartPage } from '@/features/launch/components/start-page';
+import { createQueryClient } from '@/lib/query-client';
+import { SmartSessionContext, type SmartSession } from '@/lib/smart-session';
+import { createAppRouter } from './app-router';
+import type { Boot } from './boot';
+
+export function App({ boot }: { boot: Boot }) {
+  switch (boot.kind) {
+    case 'redirecting':
+      return <RedirectingPage />;
+    case 'error':
+      return <LaunchErrorPage error={boot.error} />;
+    case 'start':
+      return <StartPage config={boot.config} returnTo={boot.returnTo} />;
+    case 'session':
+      return <SessionApp session={boot.session} />;
+  }
+}
+
+function SessionApp({ session }: { session: SmartSession }) {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createAppRouter);
+  return (
+    <SmartSessionContext.Provider value={session}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </SmartSessionContext.Provider>
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read from `/app-config.json` at start-up so that one build serves any
+ * deployment: a new EHR or PACS needs an edited JSON file, never a rebuild.
+ */
+const issuerSchema = z.object({
+  /** The FHIR base URL the EHR sends as `iss`. */
+  iss: z.url(),
+  /** A human name for the standalone-launch start page. */
+  name: z.string().min(1),
+  /** Client id registered with this issuer's authorization server (defaults to the top-level one). */
+  clientId: z.string().min(1).optional(),
+  /** Scopes to request instead of the computed default. */
+  scope: z.string().min(1).optional(),
+});
+
+export const appConfigSchema = z.object({
+  clientId: z.string().min(1),
+  redirectPath: z.string().startsWith('/').default('/callback'),
+  scope: z.string().min(1).optional(),
+  /** The issuer allowlist: a launch from any other `iss` is refused. */
+  issuers: z.array(issuerSchema).min(1),
+  /** Extra DICOMweb origins that share the FHIR server's authorization (deployment decision). */
+  imagingTokenOrigins: z.array(z.url()).default([]),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+export type IssuerConfig = z.infer<typeof issuerSchema>;
+
+export class AppConfigError extends Error {
+  override readonly name = 'AppConfigError';
+}
+
+export function parseAppConfig(json: unknown): AppConfig {
+  const result = appConfigSchema.safeParse(json);
+  if (!result.success) {
+    throw new AppConfigError(`app-config.json is invalid: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+export async function loadAppConfig(url = '/app-config.json'): Promise<AppConfig> {
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) {
+    throw new AppConfigError(`Could not load ${url} (HTTP ${response.status}).`);
+  }
+  return parseAppConfig(await response.json());
+}
+
+export function findIssuer(config: AppConfig, iss: string): IssuerConfig | undefined {
+  const wanted = withoutTrailingSlash(iss);
+  return config.issuers.find((issuer) => withoutTrailingSlash(issuer.iss) === wanted);
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

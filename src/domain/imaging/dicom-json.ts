@@ -1,0 +1,60 @@
+/**
+ * Readers for the DICOM JSON model (PS3.18 F.2) that WADO-RS metadata and QIDO-RS return:
+ * `{ "0020000D": { "vr": "UI", "Value": ["1.2.3"] } }`. Untrusted input: readers never throw.
+ */
+export type DicomJsonInstance = Readonly<Record<string, unknown>>;
+
+export const DicomTag = {
+  SopClassUid: '00080016',
+  SopInstanceUid: '00080018',
+  Modality: '00080060',
+  StudyInstanceUid: '0020000D',
+  SeriesInstanceUid: '0020000E',
+  SeriesNumber: '00200011',
+  InstanceNumber: '00200013',
+  ImagePositionPatient: '00200032',
+  ImageOrientationPatient: '00200037',
+  NumberOfFrames: '00280008',
+  PatientName: '00100010',
+  PatientId: '00100020',
+  SeriesDescription: '0008103E',
+} as const;
+
+export function isDicomJsonInstance(value: unknown): value is DicomJsonInstance {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function valuesOf(instance: DicomJsonInstance, tag: string): unknown[] {
+  const element = instance[tag];
+  if (typeof element !== 'object' || element === null) return [];
+  const values = (element as { Value?: unknown }).Value;
+  return Array.isArray(values) ? values : [];
+}
+
+export function dicomString(instance: DicomJsonInstance, tag: string): string | null {
+  const first = valuesOf(instance, tag)[0];
+  if (typeof first === 'string') return first.trim() || null;
+  if (typeof first === 'number') return String(first);
+  return null;
+}
+
+/** Numbers, accepting DS/IS values sent as strings (as some servers do). */
+export function dicomNumbers(instance: DicomJsonInstance, tag: string): number[] {
+  return valuesOf(instance, tag)
+    .map((value) => (typeof value === 'string' ? Number(value) : value))
+    .filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
+}
+
+export function dicomNumber(instance: DicomJsonInstance, tag: string): number | null {
+  return dicomNumbers(instance, tag)[0] ?? null;
+}
+
+/** PN values are objects: `{ Alphabetic: "DOE^JANE" }`. */
+export function dicomPersonName(instance: DicomJsonInstance, tag: string): string | null {
+  const first = valuesOf(instance, tag)[0];
+  if (typeof first === 'object' && first !== null) {
+    const alphabetic = (first as { Alphabetic?: unknown }).Alphabetic;
+    return typeof alphabetic === 'string' && alphabetic.trim() ? alphabetic.trim() : null;
+  }
+  return typeof first === 'string' && first.trim() ? first.trim() : null;
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { CenteredPanel } from '@/components/ui/centered-panel';
+import type { AppConfig, IssuerConfig } from '@/config/app-config';
+import { LaunchError } from '../launch-error';
+import { startStandaloneLaunch } from '../start-launch';
+import { LaunchErrorPage } from './launch-error-page';
+
+/**
+ * Shown when this tab has no session: usually a link opened outside the EHR. It offers the
+ * standalone launch against each configured FHIR server, keeping the link's target.
+ */
+export function StartPage({ config, returnTo }: { config: AppConfig; returnTo: string | null }) {
+  const [error, setError] = useState<LaunchError | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+
+  if (error) return <LaunchErrorPage error={error} />;
+
+  const launch = (issuer: IssuerConfig) => {
+    setPending(issuer.iss);
+    startStandaloneLaunch(config, issuer, returnTo).catch((cause: unknown) => {
+      setPending(null);
+      setError(cause instanceof LaunchError ? cause : new LaunchError('token-failed', String(cause)));
+    });
+  };
+
+  return (
+    <CenteredPanel title="Open the imaging viewer">
+      <p data-testid="no-session">
+        There is no active session in this tab. Launch the viewer again from your EHR, or sign in to a FHIR
+        server below.
+      </p>
+      {returnTo && (
+        <p className="text-sm text-slate-400">After signing in you will go straight to the linked study.</p>
+      )}
+      <ul className="space-y-2">
+        {config.issuers.map((issuer) => (
+          <li key={issuer.iss}>
+            <button
+              type="button"
+              className="w-full rounded bg-sky-700 px-4 py-2 text-left text-white hover:bg-sky-600 disabled:opacity-60"
+              disabled={pending !== null}
+              onClick={() => launch(issuer)}
+            >
+              Sign in to {issuer.name}
+              <span className="block text-xs text-sky-200">{issuer.iss}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </CenteredPanel>
+  );
+}

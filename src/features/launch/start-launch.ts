@@ -1,0 +1,57 @@
+import { findIssuer, type AppConfig, type IssuerConfig } from '@/config/app-config';
+import { buildLaunchScopes, choosePermissionStyle, type LaunchKind } from '@/domain/smart/launch-scopes';
+import { authorizeSmart } from '@/lib/smart-client';
+import { getSmartConfiguration } from './api/get-smart-configuration';
+import { LaunchError } from './launch-error';
+import { deepLinkOf, rememberReturnTo } from './return-to';
+
+/** EHR launch: `/launch?iss=…&launch=…`. Resolves only if the redirect did not happen. */
+export async function startEhrLaunch(config: AppConfig, search: string): Promise<void> {
+  const params = new URLSearchParams(search);
+  const iss = params.get('iss');
+  const launch = params.get('launch');
+  if (!iss) {
+    throw new LaunchError('missing-iss', 'The launch request did not say which FHIR server (iss) to use.');
+  }
+  const issuer = findIssuer(config, iss);
+  if (!issuer) {
+    throw new LaunchError(
+      'issuer-not-allowed',
+      `The FHIR server ${iss} is not on this viewer's list of allowed EHRs.`,
+    );
+  }
+  await authorizeWith(config, issuer, 'ehr', launch ?? undefined, deepLinkOf(search));
+}
+
+/** Standalone launch from the start page: the authorization server asks which patient. */
+export async function startStandaloneLaunch(
+  config: AppConfig,
+  issuer: IssuerConfig,
+  returnTo: string | null,
+): Promise<void> {
+  await authorizeWith(config, issuer, 'standalone', undefined, returnTo);
+}
+
+async function authorizeWith(
+  config: AppConfig,
+  issuer: IssuerConfig,
+  kind: LaunchKind,
+  launch: string | undefined,
+  returnTo: string | null,
+): Promise<void> {
+  const smartConfiguration = await getSmartConfiguration(issuer.iss).catch((error: unknown) => {
+    throw new LaunchError('token-failed', error instanceof Error ? error.message : String(error));
+  });
+  const scope =
+    issuer.scope ??
+    config.scope ??
+    buildLaunchScopes(kind, choosePermissionStyle(smartConfiguration.capabilities));
+  rememberReturnTo(returnTo);
+  await authorizeSmart({
+    iss: issuer.iss,
+    ...(launch ? { launch } : {}),
+    clientId: issuer.clientId ?? config.clientId,
+    scope,
+    redirectUri: new URL(config.redirectPath, window.location.origin).href,
+  });
+}

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { patientIdentityOf, type PatientIdentity } from '@/domain/fhir/patient-identity';
+import { useSmartSession, type SmartSession } from '@/lib/smart-session';
+
+export async function getPatient(session: SmartSession, signal?: AbortSignal): Promise<PatientIdentity> {
+  const patient: unknown = await session.client.request({
+    url: `Patient/${encodeURIComponent(session.context.patientId)}`,
+    signal: signal ?? null,
+  });
+  return patientIdentityOf(patient);
+}
+
+export function patientQueryOptions(session: SmartSession) {
+  return queryOptions({
+    queryKey: ['patient', session.fhirBaseUrl, session.context.patientId],
+    queryFn: ({ signal }) => getPatient(session, signal),
+    staleTime: Infinity,
+  });
+}
+
+export function usePatient() {
+  return useQuery(patientQueryOptions(useSmartSession()));
+}

@@ -1,0 +1,41 @@
+import FHIR from 'fhirclient';
+import type Client from 'fhirclient/lib/Client';
+
+/** The one place the app touches fhirclient: authorize, complete, and the client type. */
+export type SmartClient = Client;
+
+/** fhirclient's per-tab pointer to the session state in sessionStorage. */
+const SMART_SESSION_KEY = 'SMART_KEY';
+
+export interface AuthorizeRequest {
+  iss: string;
+  launch?: string;
+  clientId: string;
+  scope: string;
+  redirectUri: string;
+}
+
+export function hasSmartSession(): boolean {
+  return sessionStorage.getItem(SMART_SESSION_KEY) !== null;
+}
+
+export async function authorizeSmart(request: AuthorizeRequest): Promise<void> {
+  await FHIR.oauth2.authorize({
+    iss: request.iss,
+    ...(request.launch ? { launch: request.launch } : {}),
+    clientId: request.clientId,
+    scope: request.scope,
+    redirectUri: request.redirectUri,
+    // PKCE S256 always, even if a server forgets to advertise it.
+    pkceMode: 'required',
+  });
+}
+
+/** Completes the code exchange on the redirect page, or restores the tab's session on a reload. */
+export function completeSmartLaunch(): Promise<SmartClient> {
+  return FHIR.oauth2.ready();
+}
+
+export function accessTokenOf(client: SmartClient): string | null {
+  return client.state.tokenResponse?.access_token ?? null;
+}

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import { initRendering, type AuthorizationProvider } from './init-rendering';
+import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
+import { StackViewportController, type StackViewportState } from './stack-viewport-controller';
+
+export type { StackViewportState } from './stack-viewport-controller';
+
+export interface StackInput {
+  entries: readonly InstanceMetadataEntry[];
+  initialIndex?: number;
+}
+
+/**
+ * Owns one viewport's lifecycle: initialise Cornerstone (once per page), mount on the element, show
+ * the stack, tear down on unmount. StrictMode's double effects are harmless: each mount is destroyed.
+ */
+export function useStackViewport(stack: StackInput | null, authorizationFor: AuthorizationProvider) {
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const [controller, setController] = useState<StackViewportController | null>(null);
+  const [state, setState] = useState<StackViewportState | null>(null);
+  // Failures are remembered with the stack they belong to, so showing a new stack clears them.
+  const [failure, setFailure] = useState<{ stack: StackInput | null; error: Error } | null>(null);
+
+  useEffect(() => {
+    if (!element) return;
+    let mounted: StackViewportController | null = null;
+    let cancelled = false;
+    initRendering(authorizationFor)
+      .then(() => {
+        if (cancelled) return;
+        mounted = new StackViewportController(element);
+        setController(mounted);
+      })
+      .catch((cause: unknown) => setFailure({ stack: null, error: asError(cause) }));
+    return () => {
+      cancelled = true;
+      mounted?.destroy();
+      setController(null);
+      setState(null);
+    };
+  }, [element, authorizationFor]);
+
+  useEffect(() => {
+    if (!controller) return;
+    return controller.subscribe(setState);
+  }, [controller]);
+
+  useEffect(() => {
+    if (!controller || !stack) return;
+    registerDicomWebMetadata(stack.entries);
+    controller
+      .setStack(
+        stack.entries.map((entry) => entry.imageId),
+        stack.initialIndex ?? 0,
+      )
+      .catch((cause: unknown) => setFailure({ stack, error: asError(cause) }));
+  }, [controller, stack]);
+
+  const attachElement = useCallback((node: HTMLDivElement | null) => setElement(node), []);
+  const error = failure && (failure.stack === null || failure.stack === stack) ? failure.error : null;
+  return { attachElement, state, error, controller };
+}
+
+function asError(cause: unknown): Error {
+  if (cause instanceof Error) return cause;
+  // Cornerstone rejects image loads with plain objects ({ error: XMLHttpRequest } and the like).
+  return new Error('The image could not be loaded from the image server.');
+}

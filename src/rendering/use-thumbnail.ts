@@ -1,0 +1,39 @@
+import { utilities } from '@cornerstonejs/core';
+import { useCallback, useEffect, useState } from 'react';
+import { initRendering, type AuthorizationProvider } from './init-rendering';
+import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
+
+export type ThumbnailStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * Renders one image into a small canvas with Cornerstone itself, so the thumbnail shows exactly what
+ * the viewer will (same decoder, same modality LUT and default window), for any transfer syntax.
+ */
+export function useThumbnail(entry: InstanceMetadataEntry | null, authorizationFor: AuthorizationProvider) {
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
+  // The outcome is remembered with the entry it belongs to, so a new entry reads as loading at once.
+  const [outcome, setOutcome] = useState<{ entry: InstanceMetadataEntry; status: ThumbnailStatus } | null>(
+    null,
+  );
+
+  useEffect(() => {
+    if (!canvas || !entry) return;
+    let cancelled = false;
+    initRendering(authorizationFor)
+      .then(() => {
+        registerDicomWebMetadata([entry]);
+        return utilities.loadImageToCanvas({ canvas, imageId: entry.imageId, thumbnail: true });
+      })
+      .then(
+        () => !cancelled && setOutcome({ entry, status: 'ready' }),
+        () => !cancelled && setOutcome({ entry, status: 'error' }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [canvas, entry, authorizationFor]);
+
+  const attachCanvas = useCallback((node: HTMLCanvasElement | null) => setCanvas(node), []);
+  const status: ThumbnailStatus = !entry ? 'idle' : outcome?.entry === entry ? outcome.status : 'loading';
+  return { attachCanvas, status };
+}
