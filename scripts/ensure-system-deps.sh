@@ -1,0 +1,56 @@
+#!/bin/sh
+# Makes sure the sandbox's system packages are installed: Orthanc and its DICOMweb plugin (Debian packages),
+# and with --with-chromium the browser CI runs Playwright with. Idempotent: does nothing when all are present.
+# As root it installs what is missing with apt-get; otherwise it says what to install and exits 1.
+set -eu
+
+with_chromium=false
+for arg in "$@"; do
+  case "$arg" in
+    --with-chromium) with_chromium=true ;;
+    -h | --help)
+      echo "usage: $0 [--with-chromium]"
+      exit 0
+      ;;
+    *)
+      echo "unknown option: $arg" >&2
+      exit 2
+      ;;
+  esac
+done
+
+missing=""
+[ -x /usr/sbin/Orthanc ] || missing="$missing orthanc"
+[ -f /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || missing="$missing orthanc-dicomweb"
+if [ "$with_chromium" = true ] && ! command -v chromium >/dev/null 2>&1; then
+  missing="$missing chromium"
+fi
+
+if [ -z "$missing" ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "The sandbox needs these Debian packages:$missing" >&2
+  echo "Install them with:  sudo apt-get update && sudo apt-get install -y$missing" >&2
+  exit 1
+fi
+
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+# The Debian orthanc package may start its own service (ports 8042/4242); it does not clash with the
+# sandbox's ports, and policy-rc.d keeps it from starting here in the first place.
+policy=/usr/sbin/policy-rc.d
+created_policy=false
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\nexit 101\n' >"$policy"
+  chmod +x "$policy"
+  created_policy=true
+fi
+cleanup() {
+  if [ "$created_policy" = true ]; then rm -f "$policy"; fi
+}
+trap cleanup EXIT
+apt-get update
+# shellcheck disable=SC2086 # the package list is meant to split into words
+apt-get install -y $missing
