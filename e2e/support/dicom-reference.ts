@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import dicomParser from 'dicom-parser';
+
+/**
+ * Ground truth for pixel checks, computed from the DICOM file itself (not from anything the app
+ * produced): the image after modality LUT and a linear VOI window, averaged over a coarse grid.
+ */
+export interface DicomImage {
+  rows: number;
+  columns: number;
+  /** Modality values (e.g. HU) row by row. */
+  values: Float64Array;
+}
+
+export function readUncompressedDicom(path: string): DicomImage {
+  const bytes = readFileSync(path);
+  const dataSet = dicomParser.parseDicom(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const rows = dataSet.uint16('x00280010') ?? 0;
+  const columns = dataSet.uint16('x00280011') ?? 0;
+  const bitsAllocated = dataSet.uint16('x00280100');
+  const signed = dataSet.uint16('x00280103') === 1;
+  const slope = Number(dataSet.string('x00281053') ?? '1');
+  const intercept = Number(dataSet.string('x00281052') ?? '0');
+  const pixelElement = dataSet.elements.x7fe00010;
+  if (!pixelElement || bitsAllocated !== 16 || pixelElement.encapsulatedPixelData) {
+    throw new Error(`${path}: only uncompressed 16-bit images are supported as references.`);
+  }
+  const view = new DataView(dataSet.byteArray.buffer, dataSet.byteArray.byteOffset + pixelElement.dataOffset);
+  const values = new Float64Array(rows * columns);
+  for (let i = 0; i < values.length; i += 1) {
+    const raw = signed ? view.getInt16(i * 2, true) : view.getUint16(i * 2, true);
+    values[i] = raw * slope + intercept;
+  }
+  return { rows, columns, values };
+}
+
+/** DICOM PS3.3 C.11.2.1.2.1 linear VOI function, to 0..255. */
+export function applyWindow(value: number, center: number, width: number): number {
+  const low = center - 0.5 - (width - 1) / 2;
+  const high = center - 0.5 + (width - 1) / 2;
+  if (value <= low) return 0;
+  if (value > high) return 255;
+  return ((value - (center - 0.5)) / (width - 1) + 0.5) * 255;
+}
+
+/** Mean displayed value over a grid×grid partition of the image. */
+export function windowedGrid(image: DicomImage, center: number, width: number, grid: number): number[] {
+  const sums = new Float64Array(grid * grid);
+  const counts = new Float64Array(grid * grid);
+  for (let y = 0; y < image.rows; y += 1) {
+    const gy = Math.min(grid - 1, Math.floor((y * grid) / image.rows));
+    for (let x = 0; x < image.columns; x += 1) {
+      const gx = Math.min(grid - 1, Math.floor((x * grid) / image.columns));
+      const cell = gy * grid + gx;
+      sums[cell] = (sums[cell] ?? 0) + applyWindow(image.values[y * image.columns + x] ?? 0, center, width);
+      counts[cell] = (counts[cell] ?? 0) + 1;
+    }
+  }
+  return Array.from(sums, (sum, i) => sum / (counts[i] || 1));
+}
+
+export function pearson(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  const mean = (v: readonly number[]) => v.slice(0, n).reduce((s, x) => s + x, 0) / n;
+  const ma = mean(a);
+  const mb = mean(b);
+  let cov = 0;
+  let va = 0;
+  let vb = 0;
+  for (let i = 0; i < n; i += 1) {
+    const da = (a[i] ?? 0) - ma;
+    const db = (b[i] ?? 0) - mb;
+    cov += da * db;
+    va += da * da;
+    vb += db * db;
+  }
+  return va === 0 || vb === 0 ? 0 : cov / Math.sqrt(va * vb);
+}
+
+/**
+ * The files of one series in anatomical order (position along the slice normal): the order a stack
+ * viewer must show them in. An independent implementation from the app's, on purpose.
+ */
+export function filesInSliceOrder(paths: readonly string[]): string[] {
+  const keyed = paths.map((path) => {
+    const bytes = readFileSync(path);
+    const dataSet = dicomParser.parseDicom(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      untilTag: 'x7fe00010',
+    });
+    const numbers = (tag: string) => (dataSet.string(tag) ?? '').split('\\').map(Number);
+    const [r0 = 0, r1 = 0, r2 = 0, c0 = 0, c1 = 0, c2 = 0] = numbers('x00200037');
+    const normal = [r1 * c2 - r2 * c1, r2 * c0 - r0 * c2, r0 * c1 - r1 * c0];
+    const position = numbers('x00200032');
+    const key = position.reduce((sum, value, i) => sum + value * (normal[i] ?? 0), 0);
+    return { path, key };
+  });
+  return keyed.sort((a, b) => a.key - b.key).map((entry) => entry.path);
+}
