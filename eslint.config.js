@@ -34,6 +34,10 @@ export default tseslint.config(
     ignores: ['dist', 'node_modules', '.sandbox', 'test-results', 'playwright-report', 'e2e/sandbox/data'],
   },
   js.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   ...tseslint.configs.strict,
   {
     files: ['**/*.{ts,tsx}'],

@@ -27,5 +27,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The JSON report feeds the one-line summary that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: 'test-results/unit-results.json' }]],
   },
 });

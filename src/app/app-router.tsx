@@ -5,7 +5,9 @@ import { AppLayout } from './routes/app-layout';
 
 // Cornerstone and its codecs are megabytes: load them only when a study is opened, so the launch and
 // the study list stay fast.
-const ViewerRoute = lazy(() => import('./routes/viewer-route').then((module) => ({ default: module.ViewerRoute })));
+const ViewerRoute = lazy(() =>
+  import('./routes/viewer-route').then((module) => ({ default: module.ViewerRoute })),
+);
 
 export function createAppRouter() {
   return createBrowserRouter([

@@ -1,4 +1,11 @@
-import { Enums, EVENTS, RenderingEngine, type StackViewport, type Types } from '@cornerstonejs/core';
+import {
+  Enums,
+  EVENTS,
+  RenderingEngine,
+  utilities,
+  type StackViewport,
+  type Types,
+} from '@cornerstonejs/core';
 import {
   Enums as ToolEnums,
   PanTool,
@@ -114,11 +121,13 @@ export class StackViewportController {
     if (this.destroyed) return;
     const viewport = this.viewport;
     const { voiRange } = viewport.getProperties();
+    // DICOM's window (PS3.3 C.11.2.1.2): a 40/80 window is the range 0..79, not 0..80.
+    const window = voiRange ? utilities.windowLevel.toWindowLevel(voiRange.lower, voiRange.upper) : null;
     const next: StackViewportState = {
       imageIndex: viewport.getCurrentImageIdIndex(),
       imageCount: viewport.getImageIds().length,
-      windowCenter: voiRange ? (voiRange.upper + voiRange.lower) / 2 : null,
-      windowWidth: voiRange ? voiRange.upper - voiRange.lower : null,
+      windowCenter: window?.windowCenter ?? null,
+      windowWidth: window?.windowWidth ?? null,
     };
     if (sameState(next, this.state)) return;
     this.state = next;

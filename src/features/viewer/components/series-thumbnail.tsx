@@ -36,7 +36,10 @@ export function SeriesThumbnail({ study, series, selected, onSelect }: SeriesThu
         selected ? 'border-sky-400 bg-slate-800' : 'border-slate-700 bg-slate-900 hover:border-slate-500'
       }`}
     >
-      <canvas ref={attachCanvas} width={96} height={96} className="h-24 w-24 shrink-0 bg-black" />
+      <span className="h-24 w-24 shrink-0 overflow-hidden bg-black">
+        {/* Cornerstone sizes the canvas inline; the !important sizes keep it in its box. */}
+        <canvas ref={attachCanvas} width={96} height={96} className="h-full! w-full! object-contain" />
+      </span>
       <span className="min-w-0 space-y-1">
         <span className="block font-semibold text-slate-100">
           {series.modality ?? '—'} · Series {series.number ?? '?'}
