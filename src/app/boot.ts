@@ -5,6 +5,7 @@ import { getSmartConfiguration } from '@/features/launch/api/get-smart-configura
 import { LaunchError } from '@/features/launch/launch-error';
 import { deepLinkOf, takeReturnTo } from '@/features/launch/return-to';
 import { startEhrLaunch } from '@/features/launch/start-launch';
+import { createFhirGet } from '@/lib/fhir-http';
 import { createAuthorizationProvider } from '@/lib/imaging-http';
 import { completeSmartLaunch, hasSmartSession } from '@/lib/smart-client';
 import type { SmartSession } from '@/lib/smart-session';
@@ -86,6 +87,7 @@ async function openSession(config: AppConfig): Promise<SmartSession> {
     fhirBaseUrl,
     context: { ...context, patientId },
     tokenPolicy,
+    fhirGet: createFhirGet(client, fhirBaseUrl),
     authorizationFor: createAuthorizationProvider(client, tokenPolicy),
   };
 }

@@ -2,13 +2,17 @@ import { mayReceiveAccessToken, type TokenPolicy } from '@/domain/smart/token-de
 import { accessTokenOf, type SmartClient } from './smart-client';
 
 /**
- * Builds the one function that decides whether a request carries the access token. It refreshes a
- * token about to expire first, so a long reading session keeps working.
+ * `Bearer …` for a URL that may receive the token, null otherwise. `renew` forces a token refresh
+ * first (after a 401 from an image server that shares the EHR's authorization).
  */
-export function createAuthorizationProvider(client: SmartClient, policy: TokenPolicy) {
-  return async (url: string): Promise<string | null> => {
+export type AuthorizationProvider = (url: string, options?: { renew?: boolean }) => Promise<string | null>;
+
+/** Builds the one function that decides whether a request carries the access token. */
+export function createAuthorizationProvider(client: SmartClient, policy: TokenPolicy): AuthorizationProvider {
+  return async (url, options) => {
     if (!mayReceiveAccessToken(url, policy)) return null;
-    await client.refreshIfNeeded();
+    if (options?.renew) await client.refresh();
+    else await client.refreshIfNeeded();
     const token = accessTokenOf(client);
     return token ? `Bearer ${token}` : null;
   };
@@ -24,32 +28,81 @@ export class ImagingHttpError extends Error {
   }
 }
 
-/** GETs DICOM JSON (QIDO-RS / WADO-RS metadata), with the token only where it may go. */
+export interface ImagingFetchOptions {
+  signal?: AbortSignal;
+  /** Called while waiting out a 503 with Retry-After, so the screen can say so. */
+  onBusy?: (retryInSeconds: number) => void;
+}
+
+/** How long we honour a busy server before giving up, per request. */
+const MAX_BUSY_RETRIES = 3;
+const MAX_RETRY_AFTER_SECONDS = 30;
+
+/**
+ * GETs DICOM JSON (QIDO-RS / WADO-RS metadata), with the token only where it may go. A 401 from a
+ * token-sharing server gets one refreshed retry; a 503 with Retry-After is waited out a few times.
+ */
 export async function fetchDicomJson(
   url: string,
-  authorizationFor: (url: string) => Promise<string | null>,
-  signal?: AbortSignal,
+  authorizationFor: AuthorizationProvider,
+  options: ImagingFetchOptions = {},
 ): Promise<unknown> {
-  const authorization = await authorizationFor(url);
-  const headers: Record<string, string> = { Accept: 'application/dicom+json' };
-  if (authorization) headers.Authorization = authorization;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers, signal: signal ?? null });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ImagingHttpError(`The image server at ${new URL(url).origin} could not be reached.`, null);
+  const origin = new URL(url).origin;
+  let response = await send(url, await authorizationFor(url), options.signal, origin);
+  if (response.status === 401 && (await authorizationFor(url)) !== null) {
+    response = await send(url, await authorizationFor(url, { renew: true }), options.signal, origin);
   }
-  if (!response.ok) {
-    throw new ImagingHttpError(describeStatus(response.status, new URL(url).origin), response.status);
+  for (let attempt = 0; response.status === 503 && attempt < MAX_BUSY_RETRIES; attempt += 1) {
+    const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
+    if (seconds === null) break;
+    options.onBusy?.(seconds);
+    await wait(seconds * 1000, options.signal);
+    response = await send(url, await authorizationFor(url), options.signal, origin);
   }
+  if (!response.ok) throw new ImagingHttpError(describeStatus(response.status, origin), response.status);
   if (response.status === 204) return [];
   return response.json();
+}
+
+async function send(
+  url: string,
+  authorization: string | null,
+  signal: AbortSignal | undefined,
+  origin: string,
+) {
+  const headers: Record<string, string> = { Accept: 'application/dicom+json' };
+  if (authorization) headers.Authorization = authorization;
+  try {
+    return await fetch(url, { headers, signal: signal ?? null });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ImagingHttpError(`The image server at ${origin} could not be reached.`, null);
+  }
+}
+
+/** Retry-After in seconds (delta-seconds or an HTTP date), capped; null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  const seconds = /^\d+$/.test(trimmed) ? Number(trimmed) : (Date.parse(trimmed) - now) / 1000;
+  if (!Number.isFinite(seconds)) return null;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds)));
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
 }
 
 function describeStatus(status: number, origin: string): string {
   if (status === 401 || status === 403)
     return `The image server at ${origin} refused access (HTTP ${status}).`;
   if (status === 404) return `The image server at ${origin} does not have these images (HTTP 404).`;
+  if (status === 503) return `The image server at ${origin} is busy (HTTP 503). Try again in a moment.`;
   return `The image server at ${origin} answered HTTP ${status}.`;
 }

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { AppConfig } from '@/config/app-config';
 import type { LaunchContext } from '@/domain/smart/launch-context';
 import type { TokenPolicy } from '@/domain/smart/token-destination';
+import type { AuthorizationProvider } from './imaging-http';
 import type { SmartClient } from './smart-client';
 
 /** What every screen needs to know about the launch it runs in. */
@@ -12,8 +13,10 @@ export interface SmartSession {
   fhirBaseUrl: string;
   context: LaunchContext & { patientId: string };
   tokenPolicy: TokenPolicy;
+  /** GET a FHIR path or URL on this server, refreshing the token once on a 401. */
+  fhirGet: (pathOrUrl: string, signal?: AbortSignal) => Promise<unknown>;
   /** `Bearer …` for URLs that may receive the token, null for every other URL. */
-  authorizationFor: (url: string) => Promise<string | null>;
+  authorizationFor: AuthorizationProvider;
 }
 
 export const SmartSessionContext = createContext<SmartSession | null>(null);

@@ -3,10 +3,10 @@ import { patientIdentityOf, type PatientIdentity } from '@/domain/fhir/patient-i
 import { useSmartSession, type SmartSession } from '@/lib/smart-session';
 
 export async function getPatient(session: SmartSession, signal?: AbortSignal): Promise<PatientIdentity> {
-  const patient: unknown = await session.client.request({
-    url: `Patient/${encodeURIComponent(session.context.patientId)}`,
-    signal: signal ?? null,
-  });
+  const patient: unknown = await session.fhirGet(
+    `Patient/${encodeURIComponent(session.context.patientId)}`,
+    signal,
+  );
   return patientIdentityOf(patient);
 }
 

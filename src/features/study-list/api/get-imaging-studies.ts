@@ -22,7 +22,7 @@ export async function getImagingStudyPages(session: SmartSession, signal?: Abort
   const pages: unknown[] = [];
   let url: string | null = `ImagingStudy?${params.toString()}`;
   while (url && pages.length < MAX_PAGES) {
-    const page: unknown = await session.client.request({ url, signal: signal ?? null });
+    const page: unknown = await session.fhirGet(url, signal);
     pages.push(page);
     url = nextPageOf(page, session);
   }

@@ -37,7 +37,7 @@ export async function getSeriesStack(
   if (!series.uid || !series.wadoRs || !series.metadataUrl) {
     throw new Error(series.errors[0] ?? 'This series has no usable image server.');
   }
-  const json = await fetchDicomJson(series.metadataUrl, authorizationFor, signal);
+  const json = await fetchDicomJson(series.metadataUrl, authorizationFor, { signal });
   const instances = orderInstancesForStack((Array.isArray(json) ? json : []).filter(isDicomJsonInstance));
   const entries: StackEntry[] = [];
   for (const metadata of instances) {

@@ -1,0 +1,83 @@
+import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
+import { accessTokenOf, type SmartClient } from './smart-client';
+
+/** The session can no longer get a valid token: the user must launch again. */
+export class SessionExpiredError extends Error {
+  override readonly name = 'SessionExpiredError';
+}
+
+export class FhirHttpError extends Error {
+  override readonly name = 'FhirHttpError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * GET from the FHIR server with the session's token. A 401 gets one token refresh and one retry
+ * (a token revoked or expired early); a second 401 ends the session with a clear error instead of
+ * fhirclient's default of silently clearing it.
+ */
+export function createFhirGet(client: SmartClient, fhirBaseUrl: string) {
+  const base = fhirBaseUrl.replace(/\/+$/, '');
+  return async (pathOrUrl: string, signal?: AbortSignal): Promise<unknown> => {
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${base}/${pathOrUrl.replace(/^\/+/, '')}`;
+    if (!mayReceiveAccessToken(url, { bases: [base], origins: [] })) {
+      throw new Error('Refusing to send the FHIR token to a URL outside the FHIR server.');
+    }
+    await refreshIfNeeded(client);
+    let response = await get(url, client, signal);
+    if (response.status === 401) {
+      await refresh(client);
+      response = await get(url, client, signal);
+      if (response.status === 401) throw new SessionExpiredError('The EHR no longer accepts this session.');
+    }
+    if (!response.ok) throw new FhirHttpError(await describeFailure(response), response.status);
+    return response.json();
+  };
+}
+
+async function get(url: string, client: SmartClient, signal?: AbortSignal): Promise<Response> {
+  const token = accessTokenOf(client);
+  return fetch(url, {
+    headers: { Accept: 'application/fhir+json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    signal: signal ?? null,
+  });
+}
+
+async function refreshIfNeeded(client: SmartClient): Promise<void> {
+  try {
+    await client.refreshIfNeeded();
+  } catch {
+    throw new SessionExpiredError('The session could not be renewed.');
+  }
+}
+
+async function refresh(client: SmartClient): Promise<void> {
+  if (!client.state.tokenResponse?.refresh_token) {
+    throw new SessionExpiredError('The session has expired.');
+  }
+  try {
+    await client.refresh();
+  } catch {
+    throw new SessionExpiredError('The session could not be renewed.');
+  }
+}
+
+/** The server's own words when it sends an OperationOutcome, else the status. */
+async function describeFailure(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as {
+      issue?: { diagnostics?: string; details?: { text?: string } }[];
+    };
+    const issue = body.issue?.[0];
+    const text = issue?.diagnostics ?? issue?.details?.text;
+    if (text) return `The FHIR server answered HTTP ${response.status}: ${text}`;
+  } catch {
+    // Not JSON: the status alone says enough.
+  }
+  return `The FHIR server answered HTTP ${response.status}.`;
+}
