@@ -63,7 +63,8 @@ function transferSyntaxPlans(files: readonly DicomFile[], warn: Warn): StudyPlan
         ...own,
         summary: {
           ...own.summary,
-          seriesDescription: transferSyntaxName(own.summary.transferSyntaxUid),
+          // CTImage.dcm is the file the others were made from, in the same syntax as one of them.
+          seriesDescription: `${transferSyntaxName(own.summary.transferSyntaxUid)}${basename(own.name) === 'CTImage.dcm' ? ' (original file)' : ''}`,
           seriesNumber: index + 1,
         },
       };

@@ -167,6 +167,8 @@ describe('SMART authorization server: /token', () => {
     });
     const verified = await tokens.verifyAccessToken(String(token.body.access_token));
     expect(verified).toMatchObject({ iss: EHR, aud: FHIR, patient: 'phantom', sub: 'sandbox-clinician' });
+    // Same key, other audience: the id_token must not work as an access token.
+    expect((await tokens.checkBearer(`Bearer ${String(token.body.id_token)}`)).ok).toBe(false);
     expect(decodeJwt(String(token.body.id_token))).toMatchObject({
       iss: EHR,
       aud: 'imaging-viewer',
