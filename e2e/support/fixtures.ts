@@ -33,7 +33,34 @@ function isLoopback(url: URL): boolean {
   );
 }
 
-export const test = base.extend<{ sandbox: SandboxInfo; network: NetworkLog }>({
+/**
+ * Runs after every test: the access token went only where it may (the FHIR server and pacs-a, the
+ * imaging server that shares the EHR's authorization), never into a URL, and never into localStorage.
+ */
+async function auditTokens(
+  log: NetworkLog,
+  sandbox: SandboxInfo,
+  tokens: ReadonlySet<string>,
+  storage: string[],
+) {
+  const allowed = [sandbox.fhir, sandbox.pacs.a];
+  for (const request of log.requests) {
+    if (request.authorization) {
+      expect(
+        allowed.some((prefix) => request.url.startsWith(`${prefix}/`) || request.url === prefix),
+        `token sent to ${request.url}`,
+      ).toBe(true);
+      tokens = new Set([...tokens, request.authorization.replace(/^Bearer /, '')]);
+    }
+  }
+  for (const token of tokens) {
+    for (const request of log.requests)
+      expect(request.url, 'a URL carries the access token').not.toContain(token);
+    for (const dump of storage) expect(dump, 'localStorage holds the access token').not.toContain(token);
+  }
+}
+
+export const test = base.extend<{ sandbox: SandboxInfo; network: NetworkLog; tokenAudit: undefined }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
   sandbox: async ({}, use) => {
     const info = process.env.SANDBOX_INFO;
@@ -54,6 +81,28 @@ export const test = base.extend<{ sandbox: SandboxInfo; network: NetworkLog }>({
     context.on('request', (request) => log.record(request));
     await use(log);
   },
+  tokenAudit: [
+    async ({ context, network, sandbox }, use) => {
+      const issued = new Set<string>();
+      context.on('response', async (response) => {
+        if (!response.url().startsWith(`${sandbox.ehr}/token`) || !response.ok()) return;
+        const body = (await response.json().catch(() => ({}))) as {
+          access_token?: string;
+          refresh_token?: string;
+        };
+        for (const token of [body.access_token, body.refresh_token]) if (token) issued.add(token);
+      });
+      await use(undefined);
+      const storage = await Promise.all(
+        context
+          .pages()
+          .filter((page) => !page.isClosed() && page.url().startsWith(sandbox.app ?? '-'))
+          .map((page) => page.evaluate(() => JSON.stringify({ ...localStorage })).catch(() => '')),
+      );
+      await auditTokens(network, sandbox, issued, storage);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
