@@ -39,4 +39,6 @@ export interface SandboxInfo {
   readonly studies: Readonly<Record<string, StudyInfo>>;
   /** The study whose localizer series lives on pacs-b while the study endpoint is pacs-a. */
   readonly twoPacsStudy: string;
+  /** Lifetime of the access tokens the EHR issues (`TOKEN_TTL_SECONDS`). */
+  readonly tokenTtlSeconds: number;
 }

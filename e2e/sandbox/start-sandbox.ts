@@ -176,6 +176,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       patients: (await listPatients()).map((p) => p.id),
       studies: Object.fromEntries(studies.map((study) => [study.id, study])),
       twoPacsStudy: TWO_PACS_STUDY_ID,
+      tokenTtlSeconds: options.tokenTtlSeconds,
     };
     return { info, stop };
   } catch (error) {

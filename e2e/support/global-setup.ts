@@ -27,7 +27,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         ...process.env,
         ...E2E_PORTS,
         SANDBOX_DIR: '.sandbox/e2e',
-        TOKEN_TTL_SECONDS: process.env.TOKEN_TTL_SECONDS ?? '3600',
+        TOKEN_TTL_SECONDS: process.env.TOKEN_TTL_SECONDS ?? '20',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

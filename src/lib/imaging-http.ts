@@ -1,4 +1,5 @@
 import { mayReceiveAccessToken, type TokenPolicy } from '@/domain/smart/token-destination';
+import { SessionExpiredError } from './fhir-http';
 import { accessTokenOf, type SmartClient } from './smart-client';
 
 /**
@@ -11,8 +12,12 @@ export type AuthorizationProvider = (url: string, options?: { renew?: boolean })
 export function createAuthorizationProvider(client: SmartClient, policy: TokenPolicy): AuthorizationProvider {
   return async (url, options) => {
     if (!mayReceiveAccessToken(url, policy)) return null;
-    if (options?.renew) await client.refresh();
-    else await client.refreshIfNeeded();
+    try {
+      if (options?.renew) await client.refresh();
+      else await client.refreshIfNeeded();
+    } catch {
+      throw new SessionExpiredError('Your session has expired: launch the viewer again from your EHR.');
+    }
     const token = accessTokenOf(client);
     return token ? `Bearer ${token}` : null;
   };

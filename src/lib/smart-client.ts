@@ -4,6 +4,10 @@ import type Client from 'fhirclient/lib/Client';
 /** The one place the app touches fhirclient: authorize, complete, and the client type. */
 export type SmartClient = Client;
 
+// A public client has no secret, so the refresh request must say which client it is (RFC 6749 §6
+// with §3.2.1); fhirclient leaves client_id out unless told.
+FHIR.oauth2.settings.refreshTokenWithClientId = true;
+
 /** fhirclient's per-tab pointer to the session state in sessionStorage. */
 const SMART_SESSION_KEY = 'SMART_KEY';
 
