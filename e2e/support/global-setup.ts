@@ -1,15 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-/** The ports the e2e sandbox uses: apart from `npm start`'s 43xx so both can run at once. */
+/**
+ * The ports the e2e sandbox uses: 44xx by default, apart from `npm start`'s 43xx so both can run at
+ * once; `E2E_PORT_BASE` moves the whole block (two checkouts testing side by side).
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 4400);
 const E2E_PORTS = {
-  APP_PORT: '4400',
-  FHIR_PORT: '4401',
-  EHR_PORT: '4402',
-  PACS_A_PORT: '4403',
-  PACS_B_PORT: '4404',
-  ORTHANC_A_PORT: '4413',
-  ORTHANC_B_PORT: '4414',
+  APP_PORT: String(base),
+  FHIR_PORT: String(base + 1),
+  EHR_PORT: String(base + 2),
+  PACS_A_PORT: String(base + 3),
+  PACS_B_PORT: String(base + 4),
+  ORTHANC_A_PORT: String(base + 13),
+  ORTHANC_B_PORT: String(base + 14),
 };
 
 const READY_TIMEOUT_MS = 180_000;
@@ -26,7 +30,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: {
         ...process.env,
         ...E2E_PORTS,
-        SANDBOX_DIR: '.sandbox/e2e',
+        SANDBOX_DIR: `.sandbox/e2e-${base}`,
         TOKEN_TTL_SECONDS: process.env.TOKEN_TTL_SECONDS ?? '20',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
