@@ -51,4 +51,8 @@ export class GrantStore {
   lookupRefreshToken(token: string): AuthorizationGrant | undefined {
     return this.refreshTokens.get(token);
   }
+
+  revokeRefreshTokens(): void {
+    this.refreshTokens.clear();
+  }
 }

@@ -2,6 +2,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { applyCors } from './cors.ts';
 import { listen, requestUrl, safeHandler, sendJson } from './http-helpers.ts';
+import type { PacsBusyState } from './fault-controls.ts';
 import type { TokenService } from './token-service.ts';
 
 const DICOMWEB_PREFIX = '/dicom-web';
@@ -21,6 +22,8 @@ export interface PacsGatewayOptions {
   readonly orthancUrl: string;
   /** When set, the gateway behaves like a SMART imaging server: only our access tokens get through. */
   readonly tokens?: TokenService;
+  /** Lets a test make this PACS answer 503 with Retry-After for a few requests. */
+  readonly busy?: PacsBusyState;
 }
 
 function pickHeaders(headers: IncomingHttpHeaders, names: readonly string[]): Record<string, string> {
@@ -45,6 +48,7 @@ export async function startPacsGateway(options: PacsGatewayOptions): Promise<Ser
       sendJson(res, 404, { error: `${options.name} serves DICOMweb under ${DICOMWEB_PREFIX}/ only` });
       return;
     }
+    if (options.busy?.answerBusy(res)) return;
     if (options.tokens) {
       const bearer = await options.tokens.checkBearer(req.headers.authorization);
       if (!bearer.ok) {

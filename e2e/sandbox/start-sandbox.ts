@@ -12,6 +12,7 @@ import { LaunchRegistry } from './launch-registry.ts';
 import { loadFhirFolder } from './load-fixtures.ts';
 import { startOrthanc } from './orthanc-process.ts';
 import { loadOwnData } from './own-data.ts';
+import { createFaultControlHandler, PacsBusyState } from './fault-controls.ts';
 import { startPacsGateway } from './pacs-gateway.ts';
 import { listPatientSummaries } from './patient-summaries.ts';
 import { loadSampleStudies, TWO_PACS_STUDY_ID } from './sample-studies.ts';
@@ -124,6 +125,8 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     const listPatients = () => listPatientSummaries(store.repo);
     const launches = new LaunchRegistry();
     const urls = { fhirBase, ehrOrigin, imagingEndpoints: [pacsAddress.a] };
+    const grants = new GrantStore();
+    const pacsBusy = { a: new PacsBusyState(), b: new PacsBusyState() };
 
     serve(
       await startPacsGateway({
@@ -131,9 +134,17 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
         port: options.pacsAPort,
         orthancUrl: orthancA.restUrl,
         tokens,
+        busy: pacsBusy.a,
       }),
     );
-    serve(await startPacsGateway({ name: 'pacs-b', port: options.pacsBPort, orthancUrl: orthancB.restUrl }));
+    serve(
+      await startPacsGateway({
+        name: 'pacs-b',
+        port: options.pacsBPort,
+        orthancUrl: orthancB.restUrl,
+        busy: pacsBusy.b,
+      }),
+    );
     serve(await startFhirServer({ port: options.fhirPort, store, tokens, urls }));
     serve(
       await startEhrServer({
@@ -142,7 +153,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
         handlers: [
           createSmartAuthHandler({
             tokens,
-            grants: new GrantStore(),
+            grants,
             launches,
             clients: [
               { clientId: options.clientId, redirectUris: [redirectUri, ...options.extraRedirectUris] },
@@ -152,6 +163,11 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
             listPatients,
           }),
           createLauncherHandler({ launches, appOrigin, fhirBase, listPatients }),
+          createFaultControlHandler({
+            revokeAccessTokens: () => tokens.revokeIssuedTokens(),
+            revokeRefreshTokens: () => grants.revokeRefreshTokens(),
+            pacsBusy,
+          }),
         ],
       }),
     );

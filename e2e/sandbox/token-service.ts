@@ -29,6 +29,8 @@ export interface TokenService {
   /** Checks an `Authorization` header as the FHIR server and the pacs-a gateway receive it. */
   checkBearer(authorization: string | undefined): Promise<BearerCheck>;
   jwks(): Promise<JSONWebKeySet>;
+  /** Invalidates every access token issued so far (the EHR revoked them). */
+  revokeIssuedTokens(): void;
 }
 
 /**
@@ -44,6 +46,15 @@ export async function createTokenService(options: {
   const { issuer, audience, ttlSeconds } = options;
   const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
   const kid = randomUUID();
+  // Token ids issued so far, and those revoked: verification refuses a revoked id.
+  const issued = new Set<string>();
+  const revoked = new Set<string>();
+
+  const nextJti = (): string => {
+    const jti = randomUUID();
+    issued.add(jti);
+    return jti;
+  };
 
   const sign = (payload: JWTPayload, aud: string, sub: string, key: CryptoKey): Promise<string> =>
     new SignJWT(payload)
@@ -52,7 +63,7 @@ export async function createTokenService(options: {
       .setAudience(aud)
       .setSubject(sub)
       .setIssuedAt()
-      .setJti(randomUUID())
+      .setJti(nextJti())
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(key);
 
@@ -61,6 +72,7 @@ export async function createTokenService(options: {
     if (typeof payload.scope !== 'string' || typeof payload.client_id !== 'string') {
       throw new Error('not an access token');
     }
+    if (payload.jti && revoked.has(payload.jti)) throw new Error('token revoked');
     return payload as VerifiedAccessToken;
   };
 
@@ -95,6 +107,10 @@ export async function createTokenService(options: {
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : 'invalid token' };
       }
+    },
+    revokeIssuedTokens: () => {
+      for (const jti of issued) revoked.add(jti);
+      issued.clear();
     },
     jwks: async () => ({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' }] }),
   };

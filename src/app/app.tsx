@@ -1,8 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { ImagingBusyToast } from '@/components/ui/imaging-busy-toast';
 import { LaunchErrorPage } from '@/features/launch/components/launch-error-page';
 import { RedirectingPage } from '@/features/launch/components/redirecting-page';
+import { SessionExpiredDialog } from '@/features/launch/components/session-expired-dialog';
 import { StartPage } from '@/features/launch/components/start-page';
 import { createQueryClient } from '@/lib/query-client';
 import { SmartSessionContext, type SmartSession } from '@/lib/smart-session';
@@ -23,12 +25,15 @@ export function App({ boot }: { boot: Boot }) {
 }
 
 function SessionApp({ session }: { session: SmartSession }) {
-  const [queryClient] = useState(createQueryClient);
+  const [expired, setExpired] = useState(false);
+  const [queryClient] = useState(() => createQueryClient(() => setExpired(true)));
   const [router] = useState(createAppRouter);
   return (
     <SmartSessionContext.Provider value={session}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
+        <ImagingBusyToast />
+        {expired && <SessionExpiredDialog config={session.config} fhirBaseUrl={session.fhirBaseUrl} />}
       </QueryClientProvider>
     </SmartSessionContext.Provider>
   );

@@ -1,5 +1,6 @@
 import { mayReceiveAccessToken, type TokenPolicy } from '@/domain/smart/token-destination';
 import { SessionExpiredError } from './fhir-http';
+import { announceImagingServerBusy } from './imaging-server-busy';
 import { accessTokenOf, type SmartClient } from './smart-client';
 
 /**
@@ -35,7 +36,7 @@ export class ImagingHttpError extends Error {
 
 export interface ImagingFetchOptions {
   signal?: AbortSignal;
-  /** Called while waiting out a 503 with Retry-After, so the screen can say so. */
+  /** Called while waiting out a 503 with Retry-After (default: announce it to the whole app). */
   onBusy?: (retryInSeconds: number) => void;
 }
 
@@ -60,7 +61,7 @@ export async function fetchDicomJson(
   for (let attempt = 0; response.status === 503 && attempt < MAX_BUSY_RETRIES; attempt += 1) {
     const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
     if (seconds === null) break;
-    options.onBusy?.(seconds);
+    (options.onBusy ?? ((retryInSeconds) => announceImagingServerBusy({ origin, retryInSeconds })))(seconds);
     await wait(seconds * 1000, options.signal);
     response = await send(url, await authorizationFor(url), options.signal, origin);
   }

@@ -1,0 +1,57 @@
+import { EhrLauncherPage } from './pages/ehr-launcher-page';
+import { StudyListPage } from './pages/study-list-page';
+import { ViewerPage } from './pages/viewer-page';
+import { expect, test } from './support/fixtures';
+
+/** The sandbox EHR's fault controls: real revocations and a real busy PACS, on demand. */
+async function fault(ehr: string, path: string): Promise<void> {
+  const response = await fetch(`${ehr}/api/faults/${path}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`fault ${path}: HTTP ${response.status}`);
+}
+
+test.describe('the session survives what real servers do', () => {
+  test('a revoked access token is renewed once and the work goes on', async ({ page, sandbox, network }) => {
+    await new EhrLauncherPage(page, sandbox).launch('phantom');
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
+
+    await fault(sandbox.ehr, 'revoke?what=access');
+    await page.reload();
+
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+    expect(network.to(`${sandbox.ehr}/token`).length).toBeGreaterThan(tokenCallsBefore);
+  });
+
+  test('a session the EHR has ended says so and offers to sign in again', async ({ page, sandbox }) => {
+    await new EhrLauncherPage(page, sandbox).launch('phantom');
+    await expect(page.getByTestId('study-list')).toBeVisible();
+
+    await fault(sandbox.ehr, 'revoke?what=all');
+    await page.reload();
+
+    const dialog = page.getByTestId('session-expired');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByTestId('pick-phantom').click();
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+  });
+
+  test('a busy image server (503 + Retry-After) is waited out, and the user is told', async ({
+    page,
+    sandbox,
+  }) => {
+    const study = sandbox.studies[sandbox.twoPacsStudy];
+    const onB = study?.series.find((series) => series.pacs === 'b');
+    if (!study || !onB) throw new Error('no two-PACS study');
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await expect(page.getByTestId('study-list')).toBeVisible();
+
+    await fault(sandbox.ehr, 'pacs-busy?pacs=b&count=1&retryAfter=2');
+    await new StudyListPage(page).open(study.id);
+
+    await expect(page.getByTestId('imaging-busy')).toContainText(sandbox.pacs.b.replace(/\/dicom-web$/, ''));
+    await expect(new ViewerPage(page).thumbnail(onB.uid)).toHaveAttribute('data-thumbnail-status', 'ready');
+  });
+});

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { AppConfig } from '@/config/app-config';
+import { findIssuer } from '@/config/app-config';
+import { startStandaloneLaunch } from '../start-launch';
+
+/**
+ * Shown over the app when the EHR no longer accepts the session (refresh refused or revoked). Nothing
+ * on screen is lost until the user chooses to sign in again, which returns to the same place.
+ */
+export function SessionExpiredDialog({ config, fhirBaseUrl }: { config: AppConfig; fhirBaseUrl: string }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  const issuer = findIssuer(config, fhirBaseUrl);
+  const signInAgain = () => {
+    if (!issuer) return;
+    const here = `${window.location.pathname}${window.location.search}`;
+    startStandaloneLaunch(config, issuer, here).catch((error: unknown) => setFailed(String(error)));
+  };
+  return (
+    <div
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/70 p-6"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="session-expired-title"
+    >
+      <section
+        className="max-w-md space-y-3 rounded-lg border border-amber-600 bg-slate-900 p-6"
+        data-testid="session-expired"
+      >
+        <h2 id="session-expired-title" className="text-lg font-semibold text-amber-200">
+          Your session has ended
+        </h2>
+        <p className="text-slate-300">
+          The EHR no longer accepts this viewer’s sign-in. Launch the viewer again from your EHR, or sign in
+          again here to return to this screen.
+        </p>
+        {issuer && (
+          <button
+            type="button"
+            onClick={signInAgain}
+            className="rounded bg-sky-700 px-4 py-2 text-white hover:bg-sky-600"
+          >
+            Sign in again
+          </button>
+        )}
+        {failed && <p className="text-sm text-red-300">{failed}</p>}
+      </section>
+    </div>
+  );
+}
