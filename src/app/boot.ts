@@ -1,6 +1,5 @@
 import { loadAppConfig, type AppConfig } from '@/config/app-config';
 import { parseLaunchContext } from '@/domain/smart/launch-context';
-import { buildTokenPolicy } from '@/domain/smart/token-destination';
 import { getSmartConfiguration } from '@/features/launch/api/get-smart-configuration';
 import { LaunchError } from '@/features/launch/launch-error';
 import { deepLinkOf, takeReturnTo } from '@/features/launch/return-to';
@@ -9,6 +8,7 @@ import { createFhirGet } from '@/lib/fhir-http';
 import { createAuthorizationProvider } from '@/lib/imaging-http';
 import { completeSmartLaunch, hasSmartSession } from '@/lib/smart-client';
 import type { SmartSession } from '@/lib/smart-session';
+import { TokenPolicyStore } from '@/lib/token-policy-store';
 
 /**
  * Everything that must happen before the first render: the SMART redirect dance runs exactly once
@@ -76,7 +76,7 @@ async function openSession(config: AppConfig): Promise<SmartSession> {
   const fhirBaseUrl = client.state.serverUrl.replace(/\/+$/, '');
   // Without the server's configuration the token goes to the FHIR server only: the safe default.
   const smartConfiguration = await getSmartConfiguration(fhirBaseUrl).catch(() => null);
-  const tokenPolicy = buildTokenPolicy({
+  const tokenPolicy = new TokenPolicyStore({
     fhirBaseUrl,
     associatedEndpoints: smartConfiguration?.associated_endpoints ?? [],
     configuredOrigins: config.imagingTokenOrigins,

@@ -1,10 +1,7 @@
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
-import { accessTokenOf, type SmartClient } from './smart-client';
-
-/** The session can no longer get a valid token: the user must launch again. */
-export class SessionExpiredError extends Error {
-  override readonly name = 'SessionExpiredError';
-}
+import { accessTokenOf } from './access-token';
+import { SessionExpiredError } from './session-expired-error';
+import type { SmartClient } from './smart-client';
 
 export class FhirHttpError extends Error {
   override readonly name = 'FhirHttpError';

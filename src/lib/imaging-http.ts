@@ -1,7 +1,9 @@
-import { mayReceiveAccessToken, type TokenPolicy } from '@/domain/smart/token-destination';
-import { SessionExpiredError } from './fhir-http';
+import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
+import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
-import { accessTokenOf, type SmartClient } from './smart-client';
+import { SessionExpiredError } from './session-expired-error';
+import type { SmartClient } from './smart-client';
+import type { TokenPolicyStore } from './token-policy-store';
 
 /**
  * `Bearer …` for a URL that may receive the token, null otherwise. `renew` forces a token refresh
@@ -10,9 +12,12 @@ import { accessTokenOf, type SmartClient } from './smart-client';
 export type AuthorizationProvider = (url: string, options?: { renew?: boolean }) => Promise<string | null>;
 
 /** Builds the one function that decides whether a request carries the access token. */
-export function createAuthorizationProvider(client: SmartClient, policy: TokenPolicy): AuthorizationProvider {
+export function createAuthorizationProvider(
+  client: SmartClient,
+  policy: TokenPolicyStore,
+): AuthorizationProvider {
   return async (url, options) => {
-    if (!mayReceiveAccessToken(url, policy)) return null;
+    if (!mayReceiveAccessToken(url, policy.current)) return null;
     try {
       if (options?.renew) await client.refresh();
       else await client.refreshIfNeeded();

@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { SessionExpiredError } from './fhir-http';
+import { SessionExpiredError } from './session-expired-error';
 
 /**
  * @param onSessionExpired called when any request finds that the session can no longer be renewed,

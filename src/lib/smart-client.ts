@@ -39,7 +39,3 @@ export async function authorizeSmart(request: AuthorizeRequest): Promise<void> {
 export function completeSmartLaunch(): Promise<SmartClient> {
   return FHIR.oauth2.ready();
 }
-
-export function accessTokenOf(client: SmartClient): string | null {
-  return client.state.tokenResponse?.access_token ?? null;
-}

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { AppConfig } from '@/config/app-config';
 import type { LaunchContext } from '@/domain/smart/launch-context';
-import type { TokenPolicy } from '@/domain/smart/token-destination';
 import type { AuthorizationProvider } from './imaging-http';
 import type { SmartClient } from './smart-client';
+import type { TokenPolicyStore } from './token-policy-store';
 
 /** What every screen needs to know about the launch it runs in. */
 export interface SmartSession {
@@ -12,7 +12,8 @@ export interface SmartSession {
   /** The FHIR base URL (the launch's `iss`). */
   fhirBaseUrl: string;
   context: LaunchContext & { patientId: string };
-  tokenPolicy: TokenPolicy;
+  /** Where the token may go; `trust` adds Endpoints that declare they require it. */
+  tokenPolicy: TokenPolicyStore;
   /** GET a FHIR path or URL on this server, refreshing the token once on a 401. */
   fhirGet: (pathOrUrl: string, signal?: AbortSignal) => Promise<unknown>;
   /** `Bearer …` for URLs that may receive the token, null for every other URL. */
