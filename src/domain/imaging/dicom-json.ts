@@ -18,6 +18,19 @@ export const DicomTag = {
   PatientName: '00100010',
   PatientId: '00100020',
   SeriesDescription: '0008103E',
+  SeriesDate: '00080021',
+  StudyDate: '00080020',
+  StudyDescription: '00081030',
+  PatientBirthDate: '00100030',
+  PatientSex: '00100040',
+  TransferSyntaxUid: '00020010',
+  AvailableTransferSyntaxUid: '00083002',
+  LossyImageCompression: '00282110',
+  LossyImageCompressionRatio: '00282112',
+  PhotometricInterpretation: '00280004',
+  FrameTime: '00181063',
+  RecommendedDisplayFrameRate: '00082144',
+  CineRate: '00180040',
 } as const;
 
 export function isDicomJsonInstance(value: unknown): value is DicomJsonInstance {

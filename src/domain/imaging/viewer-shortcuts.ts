@@ -1,0 +1,94 @@
+import type { WindowPreset } from './window-presets';
+
+export type ViewerCommand =
+  | { type: 'image'; delta: number }
+  | { type: 'image-edge'; edge: 'first' | 'last' }
+  | { type: 'series'; delta: number }
+  | { type: 'preset'; presetId: string }
+  | { type: 'invert' }
+  | { type: 'rotate'; degrees: 90 | -90 }
+  | { type: 'flip'; axis: 'horizontal' | 'vertical' }
+  | { type: 'reset' }
+  | { type: 'fit' }
+  | { type: 'cine' }
+  | { type: 'tool'; tool: ViewerTool }
+  | { type: 'delete-measurement' }
+  | { type: 'help' };
+
+/** What a left drag does. */
+export type ViewerTool = 'window-level' | 'pan' | 'zoom' | 'length' | 'angle' | 'ellipse' | 'rectangle';
+
+export interface Shortcut {
+  /** `KeyboardEvent.key` values that trigger it (the first is the one shown). */
+  keys: readonly string[];
+  label: string;
+  command: ViewerCommand;
+}
+
+/**
+ * Every shortcut, in the order the help overlay lists them. OHIF's keys where it has one (space
+ * resets, i inverts, r/l rotate, h/v flip), PACS habits otherwise (arrows step images, page keys step
+ * series, digits apply presets).
+ */
+export function viewerShortcuts(presets: readonly WindowPreset[]): Shortcut[] {
+  return [
+    { keys: ['ArrowDown'], label: 'Next image', command: { type: 'image', delta: 1 } },
+    { keys: ['ArrowUp'], label: 'Previous image', command: { type: 'image', delta: -1 } },
+    { keys: ['Home'], label: 'First image', command: { type: 'image-edge', edge: 'first' } },
+    { keys: ['End'], label: 'Last image', command: { type: 'image-edge', edge: 'last' } },
+    { keys: ['PageDown'], label: 'Next series', command: { type: 'series', delta: 1 } },
+    { keys: ['PageUp'], label: 'Previous series', command: { type: 'series', delta: -1 } },
+    ...presets.map((preset): Shortcut => ({
+      keys: [preset.key],
+      label: `${preset.label} window (W ${preset.width} L ${preset.center})`,
+      command: { type: 'preset', presetId: preset.id },
+    })),
+    { keys: ['i', 'I'], label: 'Invert', command: { type: 'invert' } },
+    { keys: ['r', 'R'], label: 'Rotate right', command: { type: 'rotate', degrees: 90 } },
+    { keys: ['l', 'L'], label: 'Rotate left', command: { type: 'rotate', degrees: -90 } },
+    { keys: ['h', 'H'], label: 'Flip horizontally', command: { type: 'flip', axis: 'horizontal' } },
+    { keys: ['v', 'V'], label: 'Flip vertically', command: { type: 'flip', axis: 'vertical' } },
+    { keys: [' '], label: 'Reset view', command: { type: 'reset' } },
+    { keys: ['f', 'F'], label: 'Fit to window', command: { type: 'fit' } },
+    { keys: ['c', 'C'], label: 'Play / stop cine', command: { type: 'cine' } },
+    { keys: ['w', 'W'], label: 'Tool: window/level', command: { type: 'tool', tool: 'window-level' } },
+    { keys: ['p', 'P'], label: 'Tool: pan', command: { type: 'tool', tool: 'pan' } },
+    { keys: ['z', 'Z'], label: 'Tool: zoom', command: { type: 'tool', tool: 'zoom' } },
+    { keys: ['d', 'D'], label: 'Tool: length', command: { type: 'tool', tool: 'length' } },
+    { keys: ['a', 'A'], label: 'Tool: angle', command: { type: 'tool', tool: 'angle' } },
+    { keys: ['e', 'E'], label: 'Tool: ellipse ROI', command: { type: 'tool', tool: 'ellipse' } },
+    { keys: ['b', 'B'], label: 'Tool: rectangle ROI', command: { type: 'tool', tool: 'rectangle' } },
+    {
+      keys: ['Delete', 'Backspace'],
+      label: 'Delete the selected measurement',
+      command: { type: 'delete-measurement' },
+    },
+    { keys: ['?'], label: 'Show / hide this list', command: { type: 'help' } },
+  ];
+}
+
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** The command a key press means, or null (modified keys belong to the browser and the EHR). */
+export function commandForKey(shortcuts: readonly Shortcut[], press: KeyPress): ViewerCommand | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  return shortcuts.find((shortcut) => shortcut.keys.includes(press.key))?.command ?? null;
+}
+
+/** How a key is written in the help overlay. */
+export function keyLabel(key: string): string {
+  const names: Record<string, string> = {
+    ArrowDown: '↓',
+    ArrowUp: '↑',
+    PageDown: 'PgDn',
+    PageUp: 'PgUp',
+    ' ': 'Space',
+    Delete: 'Del',
+  };
+  return names[key] ?? key;
+}
