@@ -1,27 +1,72 @@
 import {
   Enums,
   EVENTS,
+  eventTarget,
   RenderingEngine,
   utilities,
   type StackViewport,
   type Types,
 } from '@cornerstonejs/core';
 import {
+  AngleTool,
+  annotation,
+  EllipticalROITool,
   Enums as ToolEnums,
+  LengthTool,
   PanTool,
+  RectangleROITool,
   StackScrollTool,
   ToolGroupManager,
+  utilities as toolUtilities,
   WindowLevelTool,
   ZoomTool,
+  type Types as ToolTypes,
 } from '@cornerstonejs/tools';
+import {
+  orientationMarkers,
+  type OrientationMarkers,
+  type PatientVector,
+} from '@/domain/imaging/orientation';
+import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 
-/** What the React layer may know of a viewport: plain numbers, no Cornerstone types. */
+export type MeasurementTool = 'length' | 'angle' | 'ellipse' | 'rectangle';
+
+/** A measurement on the shown image, in plain numbers (modality units: HU for CT). */
+export interface Measurement {
+  uid: string;
+  tool: MeasurementTool;
+  selected: boolean;
+  length?: number;
+  lengthUnit?: string;
+  angle?: number;
+  mean?: number;
+  stdDev?: number;
+  min?: number;
+  max?: number;
+  area?: number;
+  areaUnit?: string;
+  unit?: string;
+}
+
+/** What the React layer may know of a viewport: plain values, no Cornerstone types. */
 export interface StackViewportState {
   imageIndex: number;
   imageCount: number;
   /** Window centre/width in modality units (HU for CT), when an image is shown. */
   windowCenter: number | null;
   windowWidth: number | null;
+  /** 1 = the image fitted to the viewport. */
+  zoom: number | null;
+  invert: boolean;
+  rotation: number;
+  flipHorizontal: boolean;
+  flipVertical: boolean;
+  cinePlaying: boolean;
+  cineFps: number;
+  /** The transfer syntax the shown frame arrived in (what the server sent). */
+  transferSyntax: string | null;
+  orientation: OrientationMarkers | null;
+  measurements: Measurement[];
 }
 
 const RENDERING_ENGINE_ID = 'imaging-viewer';
@@ -34,16 +79,70 @@ function renderingEngine(): RenderingEngine {
   return sharedEngine;
 }
 
+const TOOL_NAMES: Readonly<Record<ViewerTool, string>> = {
+  'window-level': WindowLevelTool.toolName,
+  pan: PanTool.toolName,
+  zoom: ZoomTool.toolName,
+  length: LengthTool.toolName,
+  angle: AngleTool.toolName,
+  ellipse: EllipticalROITool.toolName,
+  rectangle: RectangleROITool.toolName,
+};
+
+const MEASUREMENT_TOOLS: Readonly<Record<string, MeasurementTool>> = {
+  [LengthTool.toolName]: 'length',
+  [AngleTool.toolName]: 'angle',
+  [EllipticalROITool.toolName]: 'ellipse',
+  [RectangleROITool.toolName]: 'rectangle',
+};
+
+const ANNOTATION_EVENTS = [
+  ToolEnums.Events.ANNOTATION_COMPLETED,
+  ToolEnums.Events.ANNOTATION_MODIFIED,
+  ToolEnums.Events.ANNOTATION_REMOVED,
+  ToolEnums.Events.ANNOTATION_SELECTION_CHANGE,
+];
+
+const ELEMENT_EVENTS = [
+  EVENTS.STACK_NEW_IMAGE,
+  EVENTS.VOI_MODIFIED,
+  EVENTS.IMAGE_RENDERED,
+  EVENTS.CAMERA_MODIFIED,
+  ToolEnums.Events.ANNOTATION_RENDERED,
+];
+
+export const INITIAL_STATE: StackViewportState = {
+  imageIndex: 0,
+  imageCount: 0,
+  windowCenter: null,
+  windowWidth: null,
+  zoom: null,
+  invert: false,
+  rotation: 0,
+  flipHorizontal: false,
+  flipVertical: false,
+  cinePlaying: false,
+  cineFps: 10,
+  transferSyntax: null,
+  orientation: null,
+  measurements: [],
+};
+
 /**
- * A Cornerstone stack viewport on one element: mount → setStack → destroy. Mouse bindings follow OHIF
- * and most PACS: left W/L, middle pan, right zoom, wheel scrolls the stack.
+ * A Cornerstone stack viewport on one element: mount → setStack → destroy, and every view command
+ * the toolbar and keys send. Mouse bindings follow OHIF: left = the chosen tool (W/L by default),
+ * middle pan, right zoom, wheel scrolls; touch: one finger the chosen tool, two fingers pinch-zoom.
  */
 export class StackViewportController {
   private readonly viewportId: string;
   private readonly toolGroupId: string;
   private readonly listeners = new Set<(state: StackViewportState) => void>();
-  private state: StackViewportState = { imageIndex: 0, imageCount: 0, windowCenter: null, windowWidth: null };
+  private state: StackViewportState = INITIAL_STATE;
   private readonly resizeObserver: ResizeObserver;
+  private primaryTool: ViewerTool = 'window-level';
+  private cinePlaying = false;
+  private cineFps = 10;
+  private transferSyntax: string | null = null;
   private destroyed = false;
 
   constructor(private readonly element: HTMLDivElement) {
@@ -58,9 +157,9 @@ export class StackViewportController {
       defaultOptions: { background: [0, 0, 0] as Types.Point3 },
     });
     this.createToolGroup();
-    element.addEventListener(EVENTS.STACK_NEW_IMAGE, this.onChange);
-    element.addEventListener(EVENTS.VOI_MODIFIED, this.onChange);
-    element.addEventListener(EVENTS.IMAGE_RENDERED, this.onChange);
+    for (const name of ELEMENT_EVENTS) element.addEventListener(name, this.onChange);
+    element.addEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
+    for (const name of ANNOTATION_EVENTS) eventTarget.addEventListener(name, this.onChange);
     this.resizeObserver = new ResizeObserver(() => renderingEngine().resize(true, true));
     this.resizeObserver.observe(element);
   }
@@ -69,15 +168,27 @@ export class StackViewportController {
     return renderingEngine().getViewport<StackViewport>(this.viewportId);
   }
 
+  private get toolGroup() {
+    const group = ToolGroupManager.getToolGroup(this.toolGroupId);
+    if (!group) throw new Error('The viewport tools are gone.');
+    return group;
+  }
+
   private createToolGroup(): void {
     const group = ToolGroupManager.createToolGroup(this.toolGroupId);
     if (!group) throw new Error('The viewport tools could not be set up.');
     const { MouseBindings } = ToolEnums;
-    for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool]) group.addTool(tool.toolName);
+    for (const name of Object.values(TOOL_NAMES)) group.addTool(name);
+    group.addTool(StackScrollTool.toolName);
     group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
     group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
-    group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: MouseBindings.Secondary }] });
+    group.setToolActive(ZoomTool.toolName, {
+      bindings: [{ mouseButton: MouseBindings.Secondary }, { numTouchPoints: 2 }],
+    });
     group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: MouseBindings.Wheel }] });
+    // Passive: existing measurements can be selected, moved and deleted whatever the left button does.
+    for (const tool of ['length', 'angle', 'ellipse', 'rectangle'] as const)
+      group.setToolPassive(TOOL_NAMES[tool]);
     group.addViewport(this.viewportId, RENDERING_ENGINE_ID);
   }
 
@@ -90,13 +201,102 @@ export class StackViewportController {
     this.onChange();
   }
 
+  /** Which tool the left button (and one finger) drives. */
+  setPrimaryTool(tool: ViewerTool): void {
+    if (this.destroyed || tool === this.primaryTool) return;
+    const group = this.toolGroup;
+    const primary = [{ mouseButton: ToolEnums.MouseBindings.Primary }, { numTouchPoints: 1 }];
+    group.setToolPassive(TOOL_NAMES[this.primaryTool], { removeAllBindings: primary });
+    group.setToolActive(TOOL_NAMES[tool], { bindings: primary });
+    this.primaryTool = tool;
+  }
+
   async showImage(index: number): Promise<void> {
     if (this.destroyed) return;
-    await this.viewport.setImageIdIndex(index);
+    const last = this.viewport.getImageIds().length - 1;
+    await this.viewport.setImageIdIndex(Math.min(Math.max(0, index), Math.max(0, last)));
   }
 
   scroll(delta: number): void {
     if (!this.destroyed) this.viewport.scroll(delta);
+  }
+
+  showEdge(edge: 'first' | 'last'): Promise<void> {
+    return this.showImage(edge === 'first' ? 0 : this.viewport.getImageIds().length - 1);
+  }
+
+  /** A window in modality units (HU for CT). */
+  setWindow(center: number, width: number): void {
+    if (this.destroyed) return;
+    this.viewport.setProperties({ voiRange: utilities.windowLevel.toLowHighRange(width, center) });
+    this.viewport.render();
+  }
+
+  toggleInvert(): void {
+    if (this.destroyed) return;
+    this.viewport.setProperties({ invert: !this.viewport.getProperties().invert });
+    this.viewport.render();
+  }
+
+  rotate(degrees: number): void {
+    if (this.destroyed) return;
+    const current = this.viewport.getViewPresentation().rotation ?? 0;
+    this.viewport.setViewPresentation({ rotation: (((current + degrees) % 360) + 360) % 360 });
+    this.viewport.render();
+  }
+
+  flip(axis: 'horizontal' | 'vertical'): void {
+    if (this.destroyed) return;
+    const { flipHorizontal = false, flipVertical = false } = this.viewport.getViewPresentation();
+    this.viewport.setViewPresentation(
+      axis === 'horizontal' ? { flipHorizontal: !flipHorizontal } : { flipVertical: !flipVertical },
+    );
+    this.viewport.render();
+  }
+
+  /** The whole image in the viewport, centred; rotation, flips and window stay. */
+  fit(): void {
+    if (this.destroyed) return;
+    this.viewport.setViewPresentation({ zoom: 1, pan: [0, 0] });
+    this.viewport.render();
+  }
+
+  /** Back to how the image first appeared: its own window, no inversion, rotation or flip, fitted. */
+  reset(): void {
+    if (this.destroyed) return;
+    this.viewport.resetProperties();
+    this.viewport.setViewPresentation({ rotation: 0, flipHorizontal: false, flipVertical: false });
+    this.viewport.resetCamera();
+    this.viewport.render();
+  }
+
+  playCine(fps: number): void {
+    if (this.destroyed) return;
+    if (this.cinePlaying) toolUtilities.cine.stopClip(this.element);
+    this.cineFps = fps;
+    this.cinePlaying = true;
+    toolUtilities.cine.playClip(this.element, { framesPerSecond: fps, loop: true });
+    this.onChange();
+  }
+
+  stopCine(): void {
+    if (this.destroyed || !this.cinePlaying) return;
+    toolUtilities.cine.stopClip(this.element);
+    this.cinePlaying = false;
+    this.onChange();
+  }
+
+  /** Deletes the selected measurement, else the newest one on the shown image. */
+  deleteMeasurement(): void {
+    if (this.destroyed) return;
+    const selected = new Set(annotation.selection.getAnnotationsSelected() ?? []);
+    const onImage = this.annotationsOnImage();
+    const target =
+      onImage.find((candidate) => selected.has(candidate.annotationUID ?? '')) ?? onImage[onImage.length - 1];
+    const uid = target?.annotationUID;
+    if (!uid) return;
+    annotation.state.removeAnnotation(uid);
+    this.viewport.render();
   }
 
   subscribe(listener: (state: StackViewportState) => void): () => void {
@@ -107,39 +307,117 @@ export class StackViewportController {
 
   destroy(): void {
     if (this.destroyed) return;
+    if (this.cinePlaying) toolUtilities.cine.stopClip(this.element);
     this.destroyed = true;
     this.resizeObserver.disconnect();
-    this.element.removeEventListener(EVENTS.STACK_NEW_IMAGE, this.onChange);
-    this.element.removeEventListener(EVENTS.VOI_MODIFIED, this.onChange);
-    this.element.removeEventListener(EVENTS.IMAGE_RENDERED, this.onChange);
+    for (const name of ELEMENT_EVENTS) this.element.removeEventListener(name, this.onChange);
+    this.element.removeEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
+    for (const name of ANNOTATION_EVENTS) eventTarget.removeEventListener(name, this.onChange);
     ToolGroupManager.destroyToolGroup(this.toolGroupId);
     renderingEngine().disableElement(this.viewportId);
     this.listeners.clear();
   }
 
+  private annotationsOnImage(): ToolTypes.Annotation[] {
+    const imageId = this.viewport.getCurrentImageId();
+    if (!imageId) return [];
+    return (annotation.state.getAllAnnotations() ?? []).filter(
+      (candidate) =>
+        candidate.metadata?.referencedImageId === imageId &&
+        MEASUREMENT_TOOLS[candidate.metadata.toolName] !== undefined,
+    );
+  }
+
+  private readonly onNewImage = (event: Event): void => {
+    const detail = (event as CustomEvent<{ image?: { transferSyntaxUID?: unknown } }>).detail;
+    const syntax = detail.image?.transferSyntaxUID;
+    this.transferSyntax = typeof syntax === 'string' ? syntax : null;
+  };
+
   private readonly onChange = (): void => {
     if (this.destroyed) return;
     const viewport = this.viewport;
-    const { voiRange } = viewport.getProperties();
+    const { voiRange, invert = false } = viewport.getProperties();
     // DICOM's window (PS3.3 C.11.2.1.2): a 40/80 window is the range 0..79, not 0..80.
     const window = voiRange ? utilities.windowLevel.toWindowLevel(voiRange.lower, voiRange.upper) : null;
+    const presentation = viewport.getViewPresentation();
+    const hasImage = viewport.getImageIds().length > 0 && viewport.getCurrentImageId() !== undefined;
     const next: StackViewportState = {
       imageIndex: viewport.getCurrentImageIdIndex(),
       imageCount: viewport.getImageIds().length,
       windowCenter: window?.windowCenter ?? null,
       windowWidth: window?.windowWidth ?? null,
+      zoom: hasImage ? viewport.getZoom() : null,
+      invert,
+      rotation: presentation.rotation ?? 0,
+      flipHorizontal: presentation.flipHorizontal ?? false,
+      flipVertical: presentation.flipVertical ?? false,
+      cinePlaying: this.cinePlaying,
+      cineFps: this.cineFps,
+      transferSyntax: this.transferSyntax,
+      orientation: hasImage ? this.orientation() : null,
+      measurements: this.annotationsOnImage().map(measurementOf),
     };
-    if (sameState(next, this.state)) return;
+    if (JSON.stringify(next) === JSON.stringify(this.state)) return;
     this.state = next;
     for (const listener of this.listeners) listener(next);
   };
+
+  /**
+   * Screen right and down in patient space, read through the camera (so rotation and flips count).
+   * Without ImageOrientationPatient Cornerstone assumes an axial plane: callers show these only for
+   * images that have geometry.
+   */
+  private orientation(): OrientationMarkers | null {
+    const viewport = this.viewport;
+    const plane = viewport.getImageData();
+    if (!plane) return null;
+    const { clientWidth: width, clientHeight: height } = this.element;
+    if (width === 0 || height === 0) return null;
+    const at = (x: number, y: number) => viewport.canvasToWorld([x, y]);
+    const minus = (a: Types.Point3, b: Types.Point3): PatientVector => [
+      a[0] - b[0],
+      a[1] - b[1],
+      a[2] - b[2],
+    ];
+    const right = minus(at(width, height / 2), at(0, height / 2));
+    const down = minus(at(width / 2, height), at(width / 2, 0));
+    return orientationMarkers(right, down);
+  }
 }
 
-function sameState(a: StackViewportState, b: StackViewportState): boolean {
-  return (
-    a.imageIndex === b.imageIndex &&
-    a.imageCount === b.imageCount &&
-    a.windowCenter === b.windowCenter &&
-    a.windowWidth === b.windowWidth
-  );
+function measurementOf(item: ToolTypes.Annotation): Measurement {
+  const tool = MEASUREMENT_TOOLS[item.metadata?.toolName ?? ''] ?? 'length';
+  const stats =
+    Object.values((item.data.cachedStats ?? {}) as Record<string, Record<string, unknown>>)[0] ?? {};
+  const number = (key: string): number | undefined => {
+    const value = stats[key];
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  };
+  const text = (key: string): string | undefined => {
+    const value = stats[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const fields: Measurement = {
+    uid: item.annotationUID ?? '',
+    tool,
+    selected: item.isSelected === true,
+    length: number('length'),
+    lengthUnit: text('unit'),
+    angle: number('angle'),
+    mean: number('mean'),
+    stdDev: number('stdDev'),
+    min: number('min'),
+    max: number('max'),
+    area: number('area'),
+    areaUnit: text('areaUnit'),
+    unit: text('modalityUnit'),
+  };
+  // Undefined fields would make otherwise equal states compare unequal after JSON round trips.
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Measurement;
+}
+
+/** Forgets every measurement: called when the study closes (they are kept per image until then). */
+export function removeAllMeasurements(): void {
+  annotation.state.removeAllAnnotations();
 }

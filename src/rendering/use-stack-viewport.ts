@@ -1,18 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { initRendering, type AuthorizationProvider } from './init-rendering';
 import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
+import { prefetchSeries } from './series-prefetch';
 import { StackViewportController, type StackViewportState } from './stack-viewport-controller';
 
-export type { StackViewportState } from './stack-viewport-controller';
+export type { Measurement, StackViewportState } from './stack-viewport-controller';
+export { removeAllMeasurements, type StackViewportController } from './stack-viewport-controller';
 
 export interface StackInput {
+  /** Names the series for prefetch progress (the same key `useSeriesProgress` reads). */
+  key: string;
   entries: readonly InstanceMetadataEntry[];
   initialIndex?: number;
 }
 
 /**
  * Owns one viewport's lifecycle: initialise Cornerstone (once per page), mount on the element, show
- * the stack, tear down on unmount. StrictMode's double effects are harmless: each mount is destroyed.
+ * the stack, prefetch the rest of it, tear down on unmount. StrictMode's double effects are harmless:
+ * each mount is destroyed.
  */
 export function useStackViewport(stack: StackInput | null, authorizationFor: AuthorizationProvider) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
@@ -48,12 +53,20 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
   useEffect(() => {
     if (!controller || !stack) return;
     registerDicomWebMetadata(stack.entries);
+    const imageIds = stack.entries.map((entry) => entry.imageId);
+    let release: (() => void) | null = null;
+    let cancelled = false;
     controller
-      .setStack(
-        stack.entries.map((entry) => entry.imageId),
-        stack.initialIndex ?? 0,
-      )
+      .setStack(imageIds, stack.initialIndex ?? 0)
+      .then(() => {
+        // After the first image: the prefetch must not compete with it for the connection.
+        if (!cancelled) release = prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
+      })
       .catch((cause: unknown) => setFailure({ stack, error: asError(cause) }));
+    return () => {
+      cancelled = true;
+      release?.();
+    };
   }, [controller, stack]);
 
   const attachElement = useCallback((node: HTMLDivElement | null) => setElement(node), []);

@@ -1,38 +1,52 @@
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
 import { useSmartSession } from '@/lib/smart-session';
+import { useSeriesProgress } from '@/rendering/series-prefetch';
 import { useThumbnail } from '@/rendering/use-thumbnail';
 import { useSeriesStack } from '../api/get-series-stack';
+import { seriesKeyOf } from '../model/viewport-identity';
+import { SERIES_DRAG_TYPE } from './stack-viewport';
 
 interface SeriesThumbnailProps {
   study: StudyInstanceUid;
   series: ResolvedSeries;
+  index: number;
   selected: boolean;
   onSelect: () => void;
 }
 
-/** A series button: Cornerstone-rendered middle image, number, description, image count. */
-export function SeriesThumbnail({ study, series, selected, onSelect }: SeriesThumbnailProps) {
+/**
+ * A series button: Cornerstone-rendered middle image, number, description, image count, and how
+ * much of the series is cached. Drag it onto a viewport to show it there.
+ */
+export function SeriesThumbnail({ study, series, index, selected, onSelect }: SeriesThumbnailProps) {
   const stack = useSeriesStack(study, series);
   const { authorizationFor } = useSmartSession();
   const entries = stack.data?.entries;
   const middle = entries ? (entries[Math.floor(entries.length / 2)] ?? null) : null;
   const { attachCanvas, status: thumbnailStatus } = useThumbnail(middle, authorizationFor);
+  const progress = useSeriesProgress(seriesKeyOf(series));
   const problem = stack.isError
     ? stack.error.message
     : thumbnailStatus === 'error'
       ? 'Preview unavailable.'
       : null;
+  const done = progress ? progress.loaded + progress.failed : 0;
 
   return (
     <button
       type="button"
       onClick={onSelect}
+      draggable={series.uid !== null}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(SERIES_DRAG_TYPE, String(index));
+        event.dataTransfer.effectAllowed = 'copy';
+      }}
       aria-pressed={selected}
       data-testid="series-thumbnail"
       data-series-uid={series.uid ?? ''}
       data-thumbnail-status={stack.isError ? 'error' : thumbnailStatus}
-      className={`flex w-full gap-2 rounded border p-2 text-left text-xs ${
+      className={`relative flex w-full gap-2 rounded border p-2 text-left text-xs ${
         selected ? 'border-sky-400 bg-slate-800' : 'border-slate-700 bg-slate-900 hover:border-slate-500'
       }`}
     >
@@ -56,6 +70,24 @@ export function SeriesThumbnail({ study, series, selected, onSelect }: SeriesThu
           </span>
         )}
       </span>
+      {progress && (
+        <span
+          className="absolute right-2 bottom-1 left-2 h-1 overflow-hidden rounded bg-slate-700"
+          role="progressbar"
+          aria-label="Images cached"
+          aria-valuemin={0}
+          aria-valuemax={progress.total}
+          aria-valuenow={done}
+          data-testid="series-progress"
+          data-loaded={progress.loaded}
+          data-total={progress.total}
+        >
+          <span
+            className={`block h-full ${progress.failed > 0 ? 'bg-amber-400' : 'bg-sky-400'}`}
+            style={{ width: `${progress.total > 0 ? (100 * done) / progress.total : 0}%` }}
+          />
+        </span>
+      )}
     </button>
   );
 }

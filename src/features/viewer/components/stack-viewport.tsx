@@ -1,39 +1,160 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
 import type { StudySummary } from '@/domain/fhir/study-summary';
+import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
+import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
+import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { useSmartSession } from '@/lib/smart-session';
 import { useStackViewport } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
+import type { CommandBus } from '../model/command-bus';
+import {
+  hasPatientGeometry,
+  isShownImageLossy,
+  patientMatchOf,
+  seriesKeyOf,
+} from '../model/viewport-identity';
+import { MeasurementList } from './measurement-list';
 import { ViewportOverlay } from './viewport-overlay';
+
+export const SERIES_DRAG_TYPE = 'application/x-imaging-series-index';
 
 interface StackViewportProps {
   studyUid: StudyInstanceUid;
   study: StudySummary;
   series: ResolvedSeries;
   patient: PatientIdentity;
+  slot: number;
+  active: boolean;
+  bus: CommandBus;
+  tool: ViewerTool;
+  /** Null: the series' own rate (from its DICOM), else what the user chose. */
+  cineFps: number | null;
+  onActivate: () => void;
+  onDropSeries: (seriesIndex: number) => void;
 }
 
-export function StackViewport({ studyUid, study, series, patient }: StackViewportProps) {
+export function StackViewport({
+  studyUid,
+  study,
+  series,
+  patient,
+  slot,
+  active,
+  bus,
+  tool,
+  cineFps,
+  onActivate,
+  onDropSeries,
+}: StackViewportProps) {
   const { authorizationFor } = useSmartSession();
   const stack = useSeriesStack(studyUid, series);
-  const input = useMemo(() => (stack.data ? { entries: stack.data.entries } : null), [stack.data]);
-  const { attachElement, state, error } = useStackViewport(input, authorizationFor);
+  const input = useMemo(
+    () => (stack.data ? { key: seriesKeyOf(series), entries: stack.data.entries } : null),
+    [stack.data, series],
+  );
+  const { attachElement, state, error, controller } = useStackViewport(input, authorizationFor);
   const problem = stack.isError ? stack.error.message : (error?.message ?? null);
+  const shown = stack.data?.entries[state?.imageIndex ?? 0]?.metadata ?? null;
+  const fps = cineFps ?? defaultCineFrameRate(shown);
+  const cinePlaying = state?.cinePlaying ?? false;
+
+  useEffect(() => controller?.setPrimaryTool(tool), [controller, tool]);
+
+  // A new rate applies at once to a clip that is playing.
+  useEffect(() => {
+    if (controller && cinePlaying) controller.playCine(fps);
+  }, [controller, cinePlaying, fps]);
+
+  useEffect(() => {
+    if (!active || !controller) return;
+    const presets = windowPresetsFor(series.modality);
+    return bus.subscribe((command) => {
+      switch (command.type) {
+        case 'image':
+          return controller.scroll(command.delta);
+        case 'image-edge':
+          return void controller.showEdge(command.edge);
+        case 'preset': {
+          const preset = presets.find((candidate) => candidate.id === command.presetId);
+          return preset && controller.setWindow(preset.center, preset.width);
+        }
+        case 'invert':
+          return controller.toggleInvert();
+        case 'rotate':
+          return controller.rotate(command.degrees);
+        case 'flip':
+          return controller.flip(command.axis);
+        case 'reset':
+          return controller.reset();
+        case 'fit':
+          return controller.fit();
+        case 'cine':
+          return cinePlaying ? controller.stopCine() : controller.playCine(fps);
+        case 'delete-measurement':
+          return controller.deleteMeasurement();
+        default:
+          return undefined;
+      }
+    });
+  }, [active, bus, controller, series.modality, cinePlaying, fps]);
+
+  const match = shown ? patientMatchOf(patient, shown) : null;
+  const lossy = shown ? isShownImageLossy(shown, state?.transferSyntax ?? null) : false;
+  const orientation = shown && hasPatientGeometry(shown) ? (state?.orientation ?? null) : null;
 
   return (
     <div
-      className="relative h-full w-full bg-black"
+      className={`relative h-full w-full bg-black outline-2 -outline-offset-2 ${
+        active ? 'outline-sky-400' : 'outline-slate-800'
+      }`}
       data-testid="viewport"
+      data-slot={slot}
+      data-active={active}
       data-series-uid={series.uid ?? ''}
       data-image-index={state?.imageIndex ?? ''}
       data-image-count={state?.imageCount ?? ''}
       data-window-center={state?.windowCenter ?? ''}
       data-window-width={state?.windowWidth ?? ''}
+      data-zoom={state?.zoom ?? ''}
+      data-invert={state?.invert ?? ''}
+      data-rotation={state?.rotation ?? ''}
+      data-flip-horizontal={state?.flipHorizontal ?? ''}
+      data-flip-vertical={state?.flipVertical ?? ''}
+      data-cine={cinePlaying ? 'playing' : 'stopped'}
+      data-transfer-syntax={state?.transferSyntax ?? ''}
+      data-lossy={lossy}
+      data-patient-match={match?.status ?? ''}
+      onPointerDownCapture={onActivate}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes(SERIES_DRAG_TYPE)) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+        }
+      }}
+      onDrop={(event) => {
+        const index = Number(event.dataTransfer.getData(SERIES_DRAG_TYPE));
+        if (event.dataTransfer.types.includes(SERIES_DRAG_TYPE) && Number.isInteger(index)) {
+          event.preventDefault();
+          onActivate();
+          onDropSeries(index);
+        }
+      }}
     >
       <div ref={attachElement} className="absolute inset-0" data-testid="viewport-element" />
-      <ViewportOverlay patient={patient} study={study} series={series} state={state} />
+      <ViewportOverlay
+        patient={patient}
+        study={study}
+        series={series}
+        state={state}
+        cineFps={fps}
+        lossy={lossy}
+        match={match}
+        orientation={orientation}
+      />
+      {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
       {stack.isPending && <Centered>Loading series…</Centered>}
       {problem && (
         <Centered>
@@ -48,7 +169,7 @@ export function StackViewport({ studyUid, study, series, patient }: StackViewpor
 
 function Centered({ children }: { children: React.ReactNode }) {
   return (
-    <div className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm">
+    <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-6 text-center text-sm">
       {children}
     </div>
   );

@@ -1,9 +1,20 @@
-import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { StudyListEntry } from '@/domain/fhir/study-list';
+import { commandForKey, viewerShortcuts, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
+import { windowPresetsFor } from '@/domain/imaging/window-presets';
+import { useSmartSession } from '@/lib/smart-session';
+import { removeAllMeasurements } from '@/rendering/use-stack-viewport';
+import { seriesStackQueryOptions } from '../api/get-series-stack';
+import { CommandBus } from '../model/command-bus';
+import { fillViewports, LAYOUTS, stepSeries, viewportCountOf, type LayoutId } from '../model/viewer-layout';
+import { patientMatchOf } from '../model/viewport-identity';
 import { SeriesThumbnail } from './series-thumbnail';
+import { ShortcutHelp } from './shortcut-help';
 import { StackViewport } from './stack-viewport';
+import { ViewerToolbar } from './viewer-toolbar';
 
 interface ViewerScreenProps {
   entry: StudyListEntry;
@@ -13,13 +24,84 @@ interface ViewerScreenProps {
 
 export function ViewerScreen({ entry, patient, initialSeriesUid }: ViewerScreenProps) {
   const { resolved, summary } = entry;
+  const { authorizationFor } = useSmartSession();
   const studyUid = resolved.studyInstanceUid;
-  const firstViewable = resolved.series.findIndex((series) => series.wadoRs !== null && series.uid !== null);
+  const viewable = useMemo(
+    () =>
+      resolved.series.flatMap((series, index) =>
+        series.wadoRs !== null && series.uid !== null ? [index] : [],
+      ),
+    [resolved.series],
+  );
   const requested = resolved.series.findIndex(
     (series) => series.uid !== null && series.uid === initialSeriesUid,
   );
-  const [selected, setSelected] = useState(requested >= 0 ? requested : Math.max(0, firstViewable));
-  const series = resolved.series[selected];
+  const [layout, setLayout] = useState<LayoutId>('1x1');
+  const [slots, setSlots] = useState<(number | null)[]>(() => [
+    requested >= 0 ? requested : (viewable[0] ?? 0),
+  ]);
+  const [active, setActive] = useState(0);
+  const [tool, setTool] = useState<ViewerTool>('window-level');
+  const [cineFps, setCineFps] = useState<number | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [bus] = useState(() => new CommandBus());
+
+  const count = viewportCountOf(layout);
+  const shownSlots = fillViewports(slots, count, viewable);
+  const activeSlot = Math.min(active, count - 1);
+  const activeSeries = resolved.series[shownSlots[activeSlot] ?? -1] ?? null;
+  const presets = windowPresetsFor(activeSeries?.modality);
+  const shortcuts = useMemo(() => viewerShortcuts(presets), [presets]);
+
+  // Every series' metadata (the thumbnails load it anyway): the header warns if any instance of the
+  // study names another patient, even one not on screen.
+  const stacks = useQueries({
+    queries: studyUid
+      ? resolved.series.map((series) => seriesStackQueryOptions(studyUid, series, authorizationFor))
+      : [],
+  });
+  const mismatch = stacks.some((stack) =>
+    stack.data?.instances.some((instance) => patientMatchOf(patient, instance).status === 'mismatch'),
+  );
+
+  const showSeries = (slot: number, seriesIndex: number) => {
+    setSlots(shownSlots.map((current, i) => (i === slot ? seriesIndex : current)));
+    setActive(slot);
+  };
+
+  // Measurements live as long as the study is open.
+  useEffect(() => () => removeAllMeasurements(), []);
+
+  // Screen-level commands; the active viewport subscribes to the same bus for the rest.
+  useEffect(
+    () =>
+      bus.subscribe((command) => {
+        if (command.type === 'help') setHelpOpen((open) => !open);
+        else if (command.type === 'tool') setTool(command.tool);
+        else if (command.type === 'series') {
+          const next = stepSeries(shownSlots[activeSlot] ?? null, command.delta, viewable);
+          if (next !== null) setSlots(shownSlots.map((current, i) => (i === activeSlot ? next : current)));
+        }
+      }),
+    [bus, shownSlots, activeSlot, viewable],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable))
+        return;
+      if (event.key === 'Escape' && helpOpen) return setHelpOpen(false);
+      const command = commandForKey(shortcuts, event);
+      if (!command) return;
+      event.preventDefault();
+      bus.dispatch(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [bus, shortcuts, helpOpen]);
+
+  const grid = LAYOUTS.find((item) => item.id === layout) ?? LAYOUTS[0];
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -31,7 +113,27 @@ export function ViewerScreen({ entry, patient, initialSeriesUid }: ViewerScreenP
           {summary.description ?? 'Imaging study'}
         </h1>
         {entry.unavailableReason && <span className="text-amber-300">{entry.unavailableReason}</span>}
+        {mismatch && (
+          <span
+            role="alert"
+            data-testid="study-patient-mismatch"
+            className="rounded border-2 border-red-500 bg-red-950 px-2 py-0.5 font-semibold text-red-100"
+          >
+            ⚠ Patient mismatch: images in this study name a different patient than{' '}
+            {patient.name ?? 'the chart'}
+          </span>
+        )}
       </div>
+      <ViewerToolbar
+        tool={tool}
+        onTool={setTool}
+        presets={presets}
+        layout={layout}
+        onLayout={setLayout}
+        cineFps={cineFps}
+        onCineFps={setCineFps}
+        onCommand={(command) => bus.dispatch(command)}
+      />
       <div className="flex min-h-0 flex-1">
         <nav
           className="w-64 shrink-0 space-y-2 overflow-y-auto border-r border-slate-800 p-2"
@@ -43,25 +145,51 @@ export function ViewerScreen({ entry, patient, initialSeriesUid }: ViewerScreenP
                 key={item.uid ?? `#${index}`}
                 study={studyUid}
                 series={item}
-                selected={index === selected}
-                onSelect={() => setSelected(index)}
+                index={index}
+                selected={index === shownSlots[activeSlot]}
+                onSelect={() => showSeries(activeSlot, index)}
               />
             ))}
         </nav>
-        <main className="min-w-0 flex-1">
-          {studyUid && series ? (
-            <StackViewport
-              key={series.uid ?? selected}
-              studyUid={studyUid}
-              study={summary}
-              series={series}
-              patient={patient}
-            />
+        <main
+          className="relative grid min-w-0 flex-1 gap-px bg-slate-800"
+          style={{
+            gridTemplateColumns: `repeat(${grid?.columns ?? 1}, minmax(0, 1fr))`,
+            gridTemplateRows: `repeat(${grid?.rows ?? 1}, minmax(0, 1fr))`,
+          }}
+          data-testid="viewport-grid"
+          data-layout={layout}
+        >
+          {studyUid ? (
+            shownSlots.map((seriesIndex, slot) => {
+              const series = seriesIndex === null ? undefined : resolved.series[seriesIndex];
+              return series ? (
+                <StackViewport
+                  key={`${slot}:${series.uid ?? seriesIndex}`}
+                  studyUid={studyUid}
+                  study={summary}
+                  series={series}
+                  patient={patient}
+                  slot={slot}
+                  active={slot === activeSlot}
+                  bus={bus}
+                  tool={tool}
+                  cineFps={cineFps}
+                  onActivate={() => setActive(slot)}
+                  onDropSeries={(index) => showSeries(slot, index)}
+                />
+              ) : (
+                <p key={slot} className="bg-black p-6 text-amber-300" role="alert">
+                  {resolved.errors[0] ?? 'This study lists no series to show.'}
+                </p>
+              );
+            })
           ) : (
             <p className="p-6 text-amber-300" role="alert">
               {resolved.errors[0] ?? 'This study lists no series to show.'}
             </p>
           )}
+          {helpOpen && <ShortcutHelp shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
         </main>
       </div>
     </div>

@@ -1,0 +1,37 @@
+import type { PatientIdentity } from '@/domain/fhir/patient-identity';
+import {
+  DicomTag,
+  dicomNumbers,
+  dicomPersonName,
+  dicomString,
+  type DicomJsonInstance,
+} from '@/domain/imaging/dicom-json';
+import { isLossyImage } from '@/domain/imaging/lossy-image';
+import { comparePatients, patientForMatchingOf, type PatientMatch } from '@/domain/imaging/patient-match';
+import { isLossyTransferSyntax } from '@/domain/imaging/transfer-syntax';
+
+/** Whether the DICOM on screen is the patient in context. */
+export function patientMatchOf(patient: PatientIdentity, instance: DicomJsonInstance): PatientMatch {
+  return comparePatients(patientForMatchingOf(patient), {
+    id: dicomString(instance, DicomTag.PatientId),
+    name: dicomPersonName(instance, DicomTag.PatientName),
+  });
+}
+
+/** Lossy by the instance's own attributes, or by the encoding the frame actually arrived in. */
+export function isShownImageLossy(
+  instance: DicomJsonInstance,
+  deliveredTransferSyntax: string | null,
+): boolean {
+  return isLossyImage(instance) || isLossyTransferSyntax(deliveredTransferSyntax);
+}
+
+/** Orientation markers need ImageOrientationPatient: without it any marker would be invented. */
+export function hasPatientGeometry(instance: DicomJsonInstance): boolean {
+  return dicomNumbers(instance, DicomTag.ImageOrientationPatient).length === 6;
+}
+
+/** One key per series for prefetch progress: the viewport that loads and the thumbnail that shows. */
+export function seriesKeyOf(series: { metadataUrl: string | null; uid: string | null }): string {
+  return series.metadataUrl ?? series.uid ?? '';
+}
