@@ -1,6 +1,7 @@
 import { createResourcePool } from './resource-pool';
 import { resolveImagingStudy } from './resolve-imaging-study';
 import type { ResolvedStudy } from './resolved-study';
+import { presentStudyStatus } from './study-status';
 import { summarizeImagingStudy, type StudySummary } from './study-summary';
 
 /** One row of the patient's study list: what to show, where its images are, and why not if not. */
@@ -18,11 +19,13 @@ export function buildStudyList(pages: readonly unknown[]): StudyListEntry[] {
   const pool = createResourcePool(pages);
   return pool.imagingStudies().map((study, index) => {
     const resolved = resolveImagingStudy(study, pool);
+    const summary = summarizeImagingStudy(study);
     return {
       key: resolved.id ?? `#${index}`,
-      summary: summarizeImagingStudy(study),
+      summary,
       resolved,
-      unavailableReason: unavailableReasonOf(resolved),
+      // The status speaks first: a registered study has no images whatever its endpoints say.
+      unavailableReason: presentStudyStatus(summary.status).blocksOpening ?? unavailableReasonOf(resolved),
     };
   });
 }

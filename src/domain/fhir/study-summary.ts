@@ -7,6 +7,8 @@ export interface StudySummary {
   started: string | null;
   modalities: string[];
   description: string | null;
+  /** The first `procedureCode`'s text or display (what was ordered), shown when there is no description. */
+  procedure: string | null;
   accession: string | null;
   numberOfSeries: number;
   numberOfInstances: number;
@@ -22,6 +24,7 @@ export function summarizeImagingStudy(study: unknown): StudySummary {
     started: readText(field(study, 'started')),
     modalities: modalitiesOf(study, series),
     description: readText(field(study, 'description')) ?? procedureOf(study),
+    procedure: procedureOf(study),
     accession: accessionOf(study),
     numberOfSeries: readInteger(field(study, 'numberOfSeries')) ?? series.length,
     numberOfInstances: readInteger(field(study, 'numberOfInstances')) ?? countInstances(series),

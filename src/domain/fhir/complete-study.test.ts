@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { parseStudyInstanceUid } from '../dicomweb/dicom-uid';
+import {
+  instancesFromQido,
+  planStudyCompletion,
+  seriesFromQido,
+  withCompletedSeries,
+} from './complete-study';
+import { buildStudyList } from './study-list';
+import { chooseThumbnailInstance, middleFrameOf } from './study-thumbnail';
+
+const BASE = 'https://pacs.example.org/dicom-web';
+const STUDY_UID = '1.2.840.1';
+const STUDY = checked(parseStudyInstanceUid(STUDY_UID));
+
+function checked<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('test input is missing');
+  return value;
+}
+
+/** The study endpoint of a study that lists no series: what QIDO-RS is asked. */
+const studyBase = () => checked(entryOf({}).resolved.wadoRs);
+
+function entryOf(study: Record<string, unknown>) {
+  const [entry] = buildStudyList([
+    {
+      resourceType: 'Bundle',
+      entry: [
+        {
+          resource: {
+            resourceType: 'ImagingStudy',
+            id: 's',
+            status: 'available',
+            identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${STUDY_UID}` }],
+            endpoint: [{ reference: 'Endpoint/pacs' }],
+            ...study,
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Endpoint',
+            id: 'pacs',
+            status: 'active',
+            connectionType: {
+              system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type',
+              code: 'dicom-wado-rs',
+            },
+            payloadType: [{ text: 'DICOM' }],
+            address: BASE,
+          },
+        },
+      ],
+    },
+  ]);
+  if (!entry) throw new Error('no entry');
+  return entry;
+}
+
+const element = (vr: string, value: unknown) => ({ vr, Value: [value] });
+const qidoSeries = (uid: string, number: number, modality: string) => ({
+  '0020000E': element('UI', uid),
+  '00200011': element('IS', number),
+  '00080060': element('CS', modality),
+  '0008103E': element('LO', `Series ${number}`),
+});
+const qidoInstance = (uid: string, number: number) => ({
+  '00080018': element('UI', uid),
+  '00080016': element('UI', '1.2.840.10008.5.1.4.1.1.2'),
+  '00200013': element('IS', number),
+});
+
+describe('planStudyCompletion', () => {
+  it('asks for the series of a study that lists none, on the study endpoint', () => {
+    const plan = planStudyCompletion(entryOf({}).resolved);
+    expect(plan).toMatchObject({ querySeries: true, studyUid: STUDY_UID, base: { address: BASE } });
+  });
+
+  it('asks for the instances of listed series that name none', () => {
+    const entry = entryOf({
+      series: [
+        { uid: '1.2.840.1.1', modality: { code: 'CT' }, instance: [{ uid: '1.2.840.1.1.1' }] },
+        { uid: '1.2.840.1.2', modality: { code: 'CT' } },
+      ],
+    });
+    expect(planStudyCompletion(entry.resolved)).toMatchObject({
+      querySeries: false,
+      seriesWithoutInstances: [1],
+    });
+  });
+
+  it('asks nothing of a complete study, or of one with no image server', () => {
+    const complete = entryOf({ series: [{ uid: '1.2.840.1.1', instance: [{ uid: '1.2.840.1.1.1' }] }] });
+    expect(planStudyCompletion(complete.resolved)).toBeNull();
+    expect(planStudyCompletion(entryOf({ endpoint: [] }).resolved)).toBeNull();
+  });
+});
+
+describe('QIDO-RS answers → resolved series', () => {
+  it('orders series by number and gives each the study endpoint and its metadata URL', () => {
+    const series = seriesFromQido(STUDY, studyBase(), [
+      qidoSeries('1.2.840.1.9', 2, 'CT'),
+      qidoSeries('1.2.840.1.8', 1, 'SR'),
+      'junk',
+    ]);
+    expect(series.map((item) => [item.uid, item.modality, item.description])).toEqual([
+      ['1.2.840.1.8', 'SR', 'Series 1'],
+      ['1.2.840.1.9', 'CT', 'Series 2'],
+    ]);
+    expect(series[0]?.metadataUrl).toBe(`${BASE}/studies/${STUDY_UID}/series/1.2.840.1.8/metadata`);
+    expect(series[0]?.wadoRs?.address).toBe(BASE);
+  });
+
+  it('reports a bad series UID instead of dropping the series', () => {
+    const [series] = seriesFromQido(STUDY, studyBase(), [qidoSeries('1.2.x', 1, 'CT')]);
+    expect(series?.uid).toBeNull();
+    expect(series?.errors[0]).toContain('1.2.x');
+  });
+
+  it('orders instances by number, with their WADO-RS URLs', () => {
+    const [series] = seriesFromQido(STUDY, studyBase(), [qidoSeries('1.2.840.1.9', 1, 'CT')]);
+    if (!series) throw new Error('no series');
+    const instances = instancesFromQido(STUDY, series, [
+      qidoInstance('1.2.840.1.9.3', 3),
+      qidoInstance('1.2.840.1.9.1', 1),
+    ]);
+    expect(instances.map((instance) => instance.number)).toEqual([1, 3]);
+    expect(instances[0]?.wadoRsUrl).toBe(
+      `${BASE}/studies/${STUDY_UID}/series/1.2.840.1.9/instances/1.2.840.1.9.1`,
+    );
+  });
+
+  it('completes the entry: counts and modalities from the PACS, the status still speaks', () => {
+    const entry = entryOf({});
+    const base = checked(entry.resolved.wadoRs);
+    const [series] = seriesFromQido(STUDY, base, [qidoSeries('1.2.840.1.9', 1, 'MR')]);
+    if (!series) throw new Error('no series');
+    const filled = {
+      ...series,
+      instances: instancesFromQido(STUDY, series, [qidoInstance('1.2.840.1.9.1', 1)]),
+    };
+    const completed = withCompletedSeries(entry, [filled]);
+    expect(completed.summary).toMatchObject({ modalities: ['MR'], numberOfSeries: 1, numberOfInstances: 1 });
+    expect(completed.unavailableReason).toBeNull();
+    expect(withCompletedSeries(entryOf({ status: 'registered' }), [filled]).unavailableReason).toMatch(
+      /no images yet/i,
+    );
+  });
+});
+
+describe('chooseThumbnailInstance', () => {
+  it('takes the middle instance (by number) of the first viewable series', () => {
+    const entry = entryOf({
+      series: [
+        { modality: { code: 'CT' } },
+        {
+          uid: '1.2.840.1.2',
+          instance: [3, 1, 2, 4].map((number) => ({ uid: `1.2.840.1.2.${number}`, number })),
+        },
+      ],
+    });
+    expect(chooseThumbnailInstance(entry.resolved)).toEqual({
+      base: BASE,
+      study: STUDY_UID,
+      series: '1.2.840.1.2',
+      instance: '1.2.840.1.2.3',
+    });
+  });
+
+  it('has nothing to show without a series that lists an instance', () => {
+    expect(chooseThumbnailInstance(entryOf({}).resolved)).toBeNull();
+    expect(chooseThumbnailInstance(entryOf({ series: [{ uid: '1.2.840.1.2' }] }).resolved)).toBeNull();
+  });
+
+  it('picks the middle frame of a multi-frame instance, 1-based', () => {
+    expect([null, 1, 2, 3, 10].map(middleFrameOf)).toEqual([1, 1, 1, 2, 5]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * What a viewer URL asks for. Three dialects land on one study of the patient in context:
+ * OHIF's `StudyInstanceUIDs` (+ `SeriesInstanceUID`), a SMART `fhirContext` turned into
+ * `ImagingStudy=<id>`, and IHE Invoke Image Display (RAD-106) `requestType=STUDY&studyUID=…`;
+ * IID `requestType=PATIENT` asks for the patient's list instead.
+ */
+import {
+  parseSeriesInstanceUid,
+  parseStudyInstanceUid,
+  type SeriesInstanceUid,
+  type StudyInstanceUid,
+} from '../dicomweb/dicom-uid';
+import { DICOM_UID_IDENTIFIER_SYSTEM, stripOidPrefix } from './study-instance-uid';
+
+export type DeepLinkRequest =
+  | { kind: 'study-uid'; studyUid: StudyInstanceUid; seriesUid: SeriesInstanceUid | null }
+  | { kind: 'study-id'; id: string; seriesUid: SeriesInstanceUid | null }
+  | { kind: 'patient'; patientId: string | null }
+  /** The link names a study, but not in a form any server could hold: said so, never searched. */
+  | { kind: 'invalid'; raw: string }
+  | { kind: 'none' };
+
+/** FHIR ids: [A-Za-z0-9\-\.]{1,64} (R4 §2.24.0.1). */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+export function parseDeepLink(params: URLSearchParams): DeepLinkRequest {
+  const requestType = params.get('requestType')?.trim().toUpperCase() ?? null;
+  if (requestType === 'PATIENT') {
+    return { kind: 'patient', patientId: params.get('patientID')?.trim() || null };
+  }
+  const seriesUid = firstSeriesUid(params);
+  const uidList =
+    params.get('StudyInstanceUIDs') ?? (requestType === 'STUDY' ? params.get('studyUID') : null);
+  if (uidList !== null) {
+    // OHIF (and IID) allow a comma list; this viewer shows one study, the first one named.
+    const raw = uidList.split(',')[0]?.trim() ?? '';
+    const studyUid = parseStudyInstanceUid(stripOidPrefix(raw));
+    return studyUid ? { kind: 'study-uid', studyUid, seriesUid } : { kind: 'invalid', raw };
+  }
+  const id =
+    params
+      .get('ImagingStudy')
+      ?.trim()
+      .replace(/^ImagingStudy\//, '') ?? null;
+  if (id !== null)
+    return FHIR_ID.test(id) ? { kind: 'study-id', id, seriesUid } : { kind: 'invalid', raw: id };
+  return { kind: 'none' };
+}
+
+function firstSeriesUid(params: URLSearchParams): SeriesInstanceUid | null {
+  const raw = params.get('SeriesInstanceUID') ?? params.get('SeriesInstanceUIDs');
+  return parseSeriesInstanceUid(raw?.split(',')[0]?.trim());
+}
+
+/**
+ * The FHIR search that finds one study of the patient by its Study Instance UID: the token search on
+ * `identifier` with R4's `urn:dicom:uid` system and `urn:oid:` value, scoped to the patient so a UID
+ * of another patient's study is "not found" rather than shown.
+ */
+export function studySearchParams(patientId: string, request: DeepLinkRequest): URLSearchParams | null {
+  const params = new URLSearchParams({ patient: patientId });
+  if (request.kind === 'study-uid') {
+    params.set('identifier', `${DICOM_UID_IDENTIFIER_SYSTEM}|urn:oid:${request.studyUid}`);
+  } else if (request.kind === 'study-id') {
+    params.set('_id', request.id);
+  } else {
+    return null;
+  }
+  params.set('_include', 'ImagingStudy:endpoint');
+  return params;
+}
+
+/** The app-relative link that reopens a study (and series): OHIF's parameter names. */
+export function buildViewerPath(studyUid: StudyInstanceUid, seriesUid: SeriesInstanceUid | null): string {
+  const params = new URLSearchParams({ StudyInstanceUIDs: studyUid });
+  if (seriesUid) params.set('SeriesInstanceUID', seriesUid);
+  return `/viewer?${params.toString()}`;
+}
