@@ -28,7 +28,8 @@ function studyLabel(study: ImagingStudy): string {
 /** Everything the launcher and the patient picker show: each Patient with its ImagingStudies. */
 export async function listPatientSummaries(repo: FhirRepository): Promise<PatientSummary[]> {
   const patients = await repo.searchResources<Patient>({ resourceType: 'Patient', count: 1000 });
-  const studies = await repo.searchResources<ImagingStudy>({ resourceType: 'ImagingStudy', count: 1000 });
+  // Beyond medplum's default page: the generated patient alone has 1,000 studies.
+  const studies = await repo.searchResources<ImagingStudy>({ resourceType: 'ImagingStudy', count: 100_000 });
   return patients
     .map((patient) => ({
       id: patient.id,

@@ -16,6 +16,7 @@ import { createFaultControlHandler, PacsBusyState } from './fault-controls.ts';
 import { startPacsGateway } from './pacs-gateway.ts';
 import { listPatientSummaries } from './patient-summaries.ts';
 import { loadSampleStudies, TWO_PACS_STUDY_ID } from './sample-studies.ts';
+import { loadStudyListPatients } from './study-list-patients.ts';
 import type { SandboxInfo, StudyInfo } from './sandbox-info.ts';
 import { DEFAULT_OPTIONS } from './sandbox-options.ts';
 import type { SandboxOptions } from './sandbox-options.ts';
@@ -113,6 +114,15 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     const studies: StudyInfo[] = [];
     if (options.loadSampleDicom) {
       studies.push(...(await loadSampleStudies(join(options.dataDir, 'dicom'), pacs, store, warn)));
+      studies.push(
+        ...(await loadStudyListPatients(
+          join(options.dataDir, 'dicom'),
+          pacs,
+          store,
+          `${pacsAddress.a}/iid`,
+          warn,
+        )),
+      );
     }
     if (options.loadFhirFixtures) await loadFhirFolder(join(options.dataDir, 'fhir'), store, warn);
     if (options.ownDataDir) studies.push(...(await loadOwnData(options.ownDataDir, pacs, store, warn)));
