@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { StudyListScreen } from '@/features/study-list/components/study-list-screen';
 import { AppLayout } from './routes/app-layout';
+import { HomeRoute } from './routes/home-route';
 
 // Cornerstone and its codecs are megabytes: load them only when a study is opened, so the launch and
 // the study list stay fast.
@@ -14,7 +14,7 @@ export function createAppRouter() {
     {
       element: <AppLayout />,
       children: [
-        { path: '/', element: <StudyListScreen /> },
+        { path: '/', element: <HomeRoute /> },
         {
           path: '/viewer',
           element: (

@@ -1,60 +1,116 @@
-import { useSearchParams } from 'react-router';
-import type { StudyListEntry } from '@/domain/fhir/study-list';
+import { useMemo } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { parseSeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
+import { buildViewerPath, parseDeepLink, type DeepLinkRequest } from '@/domain/fhir/deep-link';
+import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import { usePatient } from '@/features/patient/api/get-patient';
-import { useImagingStudies } from '@/features/study-list/api/get-imaging-studies';
+import { useCompleteStudy } from '@/features/study-list/api/get-complete-study';
+import { useLinkedStudy } from '@/features/study-list/api/find-linked-study';
 import { ViewerScreen } from '@/features/viewer/components/viewer-screen';
 
 /**
  * `/viewer?StudyInstanceUIDs=…[&SeriesInstanceUID=…]` (OHIF's names), `?ImagingStudy=<id>` (a SMART
- * fhirContext), or an IHE IID `?requestType=STUDY&studyUID=…`: all land on one study of this patient.
+ * fhirContext), or an IHE IID `?requestType=STUDY&studyUID=…`: all land on one study of this patient,
+ * found by a FHIR search and completed over QIDO-RS when its ImagingStudy lists too little. IID
+ * `requestType=PATIENT` goes to the patient's list.
  */
 export function ViewerRoute() {
   const [params] = useSearchParams();
-  const studies = useImagingStudies();
-  const patient = usePatient();
-  const wanted = studyWantedBy(params);
+  const search = params.toString();
+  const request = useMemo(() => parseDeepLink(new URLSearchParams(search)), [search]);
 
-  if (studies.isPending || patient.isPending) return <Message>Loading the study…</Message>;
-  if (studies.isError)
-    return <Message alert>The patient’s studies could not be loaded: {studies.error.message}</Message>;
+  switch (request.kind) {
+    case 'none':
+      return <Navigate to="/" replace />;
+    case 'patient':
+      return <PatientRequest patientId={request.patientId} />;
+    case 'invalid':
+      return <NotFound what={`"${request.raw}"`} />;
+    default:
+      return <LinkedStudy request={request} />;
+  }
+}
+
+function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 'study-uid' | 'study-id' }> }) {
+  const [params, setParams] = useSearchParams();
+  const linked = useLinkedStudy(request);
+  const complete = useCompleteStudy(linked.data ?? null);
+  const patient = usePatient();
+
+  if (linked.isError)
+    return <Message alert>The study could not be looked up: {linked.error.message}</Message>;
   if (patient.isError)
     return <Message alert>The patient could not be loaded: {patient.error.message}</Message>;
-
-  const entry = studies.data.find((candidate) => matches(candidate, wanted));
-  if (!entry) {
-    return (
-      <Message alert testId="study-not-found">
-        No study {wanted.uid ?? wanted.id ?? ''} was found for this patient.
-      </Message>
-    );
+  if (linked.isPending || patient.isPending) return <Message>Looking up the study…</Message>;
+  if (linked.data === null) {
+    return <NotFound what={request.kind === 'study-uid' ? request.studyUid : `ImagingStudy/${request.id}`} />;
   }
+  if (complete.isPending) return <Message>Listing the study’s series…</Message>;
+  if (complete.isError)
+    return <Message alert>The study could not be opened: {complete.error.message}</Message>;
+  const entry = complete.data;
+  if (!entry) return <NotFound what="" />;
+
+  const studyUid = entry.resolved.studyInstanceUid;
+  const seriesUid = parseSeriesInstanceUid(params.get('SeriesInstanceUID')) ?? request.seriesUid;
+
+  // Until ViewerScreen reports its selection, the route notes which series thumbnail was picked (the
+  // viewer's `data-series-uid` contract) in the URL, so the copied link and a reload reopen it.
+  const followSeriesSelection = (event: React.MouseEvent) => {
+    const picked = (event.target as Element).closest?.('[data-testid="series-thumbnail"]');
+    const uid = parseSeriesInstanceUid(picked?.getAttribute('data-series-uid'));
+    if (!uid || uid === seriesUid) return;
+    const next = new URLSearchParams(params);
+    next.set('SeriesInstanceUID', uid);
+    setParams(next, { replace: true });
+  };
+
   return (
-    <ViewerScreen
-      key={entry.key}
-      entry={entry}
-      patient={patient.data}
-      initialSeriesUid={params.get('SeriesInstanceUID')}
-    />
+    <div className="flex h-full min-h-0 flex-col">
+      {studyUid && (
+        <div className="flex justify-end border-b border-slate-800 px-4 py-1">
+          <CopyLinkButton path={buildViewerPath(studyUid, seriesUid)} />
+        </div>
+      )}
+      <div className="min-h-0 flex-1" onClickCapture={followSeriesSelection}>
+        <ViewerScreen key={entry.key} entry={entry} patient={patient.data} initialSeriesUid={seriesUid} />
+      </div>
+    </div>
   );
 }
 
-interface WantedStudy {
-  uid: string | null;
-  id: string | null;
+/** IID `requestType=PATIENT`: the list, unless the link names someone other than the patient in context. */
+function PatientRequest({ patientId }: { patientId: string | null }) {
+  const patient = usePatient();
+  if (patientId === null) return <Navigate to="/" replace />;
+  if (patient.isPending) return <Message>Loading the patient…</Message>;
+  if (patient.isError)
+    return <Message alert>The patient could not be loaded: {patient.error.message}</Message>;
+  if (isSamePatient(patient.data, patientId)) return <Navigate to="/" replace />;
+  return (
+    <Message alert testId="patient-mismatch">
+      The link asks for patient {patientId}, who is not the patient in context.{' '}
+      <Link to="/" className="text-sky-300 underline">
+        Show this patient’s studies
+      </Link>
+    </Message>
+  );
 }
 
-function studyWantedBy(params: URLSearchParams): WantedStudy {
-  const uids =
-    params.get('StudyInstanceUIDs') ??
-    (params.get('requestType') === 'STUDY' ? params.get('studyUID') : null);
-  const uid = uids?.split(',')[0]?.trim() || null;
-  return { uid, id: params.get('ImagingStudy') };
+function isSamePatient(patient: PatientIdentity, patientId: string): boolean {
+  return patient.mrn === patientId || patient.id === patientId;
 }
 
-function matches(entry: StudyListEntry, wanted: WantedStudy): boolean {
-  if (wanted.uid) return entry.resolved.studyInstanceUid === wanted.uid;
-  if (wanted.id) return entry.summary.id === wanted.id;
-  return false;
+function NotFound({ what }: { what: string }) {
+  return (
+    <Message alert testId="study-not-found">
+      Study {what} was not found for this patient.{' '}
+      <Link to="/" className="text-sky-300 underline">
+        Show this patient’s studies
+      </Link>
+    </Message>
+  );
 }
 
 function Message({

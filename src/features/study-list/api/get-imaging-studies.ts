@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
 import { buildStudyList, type StudyListEntry } from '@/domain/fhir/study-list';
 import { field, readRecords, readText } from '@/domain/fhir/json-read';
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
@@ -9,23 +9,31 @@ const PAGE_SIZE = 50;
 const MAX_PAGES = 500;
 
 /**
- * Every page of the patient's ImagingStudy search, with the Endpoints they reference included in the
- * same responses (no request per study).
+ * Every page of the patient's ImagingStudy search, newest first, with the Endpoints they reference
+ * included in the same responses (no request per study). Pages are yielded as they arrive so the
+ * first rows show while a long history is still loading.
  */
-export async function getImagingStudyPages(session: SmartSession, signal?: AbortSignal): Promise<unknown[]> {
+export async function* streamImagingStudyPages(
+  session: SmartSession,
+  signal?: AbortSignal,
+): AsyncGenerator<unknown> {
   const params = new URLSearchParams({
     patient: session.context.patientId,
     _include: 'ImagingStudy:endpoint',
     _sort: '-started',
     _count: String(PAGE_SIZE),
   });
-  const pages: unknown[] = [];
   let url: string | null = `ImagingStudy?${params.toString()}`;
-  while (url && pages.length < MAX_PAGES) {
+  for (let pages = 0; url && pages < MAX_PAGES; pages += 1) {
     const page: unknown = await session.fhirGet(url, signal);
-    pages.push(page);
+    yield page;
     url = nextPageOf(page, session);
   }
+}
+
+export async function getImagingStudyPages(session: SmartSession, signal?: AbortSignal): Promise<unknown[]> {
+  const pages: unknown[] = [];
+  for await (const page of streamImagingStudyPages(session, signal)) pages.push(page);
   return pages;
 }
 
@@ -40,14 +48,54 @@ function nextPageOf(page: unknown, session: SmartSession): string | null {
   return url;
 }
 
-export function imagingStudiesQueryOptions(session: SmartSession) {
+export interface ImagingStudyPages {
+  pages: unknown[];
+  /** Every `next` link has been followed. */
+  complete: boolean;
+}
+
+type PageChunk = { page: unknown } | { end: true };
+
+async function* pageChunks(session: SmartSession, signal?: AbortSignal): AsyncGenerator<PageChunk> {
+  for await (const page of streamImagingStudyPages(session, signal)) yield { page };
+  yield { end: true };
+}
+
+/**
+ * The raw pages, streamed: `data.pages` grows page by page and `data.complete` turns true after the
+ * last one. A background refetch replaces the list only once it is whole, so rows never vanish.
+ */
+export function imagingStudyPagesQueryOptions(session: SmartSession) {
   return queryOptions({
     queryKey: ['imaging-studies', session.fhirBaseUrl, session.context.patientId],
-    queryFn: async ({ signal }): Promise<StudyListEntry[]> =>
-      buildStudyList(await getImagingStudyPages(session, signal)),
+    queryFn: streamedQuery<PageChunk, ImagingStudyPages>({
+      streamFn: ({ signal }) => pageChunks(session, signal),
+      refetchMode: 'replace',
+      initialValue: { pages: [], complete: false },
+      reducer: (list, chunk) =>
+        'end' in chunk
+          ? { ...list, complete: true }
+          : { pages: [...list.pages, chunk.page], complete: false },
+    }),
   });
 }
 
+export interface StudyList {
+  entries: StudyListEntry[];
+  complete: boolean;
+  pagesLoaded: number;
+}
+
+/**
+ * Module-level so that TanStack Query memoises it: the list is rebuilt only when a page arrives. The
+ * resource pool spans every page, so an Endpoint included on an earlier page still resolves.
+ */
+const selectStudyList = (data: ImagingStudyPages): StudyList => ({
+  entries: buildStudyList(data.pages),
+  complete: data.complete,
+  pagesLoaded: data.pages.length,
+});
+
 export function useImagingStudies() {
-  return useQuery(imagingStudiesQueryOptions(useSmartSession()));
+  return useQuery({ ...imagingStudyPagesQueryOptions(useSmartSession()), select: selectStudyList });
 }

@@ -1,21 +1,94 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import {
+  filterStudies,
+  isEnteredInError,
+  modalitiesIn,
+  parseStudyListQuery,
+  sortStudies,
+  studyListQueryToParams,
+  type StudyListQuery,
+  type StudySortKey,
+} from '@/domain/fhir/study-list-query';
 import { useImagingStudies } from '../api/get-imaging-studies';
 import { StudyList } from './study-list';
+import { StudyListFilters } from './study-list-filters';
 
 export function StudyListScreen() {
   const studies = useImagingStudies();
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const query = useMemo(() => parseStudyListQuery(new URLSearchParams(search)), [search]);
+
+  const entries = studies.data?.entries;
+  const shown = useMemo(
+    () => (entries ? sortStudies(filterStudies(entries, query), query.sort, query.direction) : []),
+    [entries, query],
+  );
+  const modalities = useMemo(() => modalitiesIn(entries ?? []), [entries]);
+  const hiddenErrors = useMemo(
+    () => (query.showEnteredInError ? 0 : (entries ?? []).filter(isEnteredInError).length),
+    [entries, query.showEnteredInError],
+  );
+
+  // Replace, not push: typing in the search box must not fill the history with one entry per key.
+  const setQuery = (next: StudyListQuery) => setParams(studyListQueryToParams(next), { replace: true });
+  const sortBy = (key: StudySortKey) =>
+    setQuery({
+      ...query,
+      sort: key,
+      direction:
+        query.sort === key ? (query.direction === 'asc' ? 'desc' : 'asc') : key === 'date' ? 'desc' : 'asc',
+    });
+
   if (studies.isPending) {
     return <p className="p-6 text-slate-400">Loading the patient’s imaging studies…</p>;
   }
-  if (studies.isError) {
+  if (studies.isError && !entries) {
     return (
       <p role="alert" className="p-6 text-red-300" data-testid="study-list-error">
         The study list could not be loaded: {studies.error.message}
       </p>
     );
   }
+  const total = entries?.length ?? 0;
+  const complete = studies.data?.complete ?? false;
   return (
-    <div className="h-full overflow-auto">
-      <StudyList studies={studies.data} />
+    <div className="flex h-full min-h-0 flex-col">
+      <StudyListFilters
+        query={query}
+        modalities={modalities}
+        hiddenErrors={hiddenErrors}
+        onChange={setQuery}
+      />
+      <p
+        className="px-4 py-1 text-xs text-slate-400"
+        data-testid="study-count"
+        data-shown={shown.length}
+        data-total={total}
+        data-complete={complete}
+        aria-live="polite"
+      >
+        {shown.length === total ? `${total} studies` : `${shown.length} of ${total} studies`}
+        {!complete && !studies.isError && ` · loading more (page ${(studies.data?.pagesLoaded ?? 0) + 1})…`}
+        {studies.isError && (
+          <span role="alert" className="text-red-300" data-testid="study-list-error">
+            {' '}
+            · the rest of the list could not be loaded: {studies.error.message}
+          </span>
+        )}
+      </p>
+      {total === 0 && complete ? (
+        <p className="p-6 text-slate-400" data-testid="study-list-empty">
+          This patient has no imaging studies.
+        </p>
+      ) : shown.length === 0 && complete ? (
+        <p className="p-6 text-slate-400" data-testid="study-list-no-match">
+          No study matches these filters.
+        </p>
+      ) : (
+        <StudyList studies={shown} sort={query.sort} direction={query.direction} onSort={sortBy} />
+      )}
     </div>
   );
 }

@@ -1,32 +1,96 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
 import type { StudyListEntry } from '@/domain/fhir/study-list';
+import type { SortDirection, StudySortKey } from '@/domain/fhir/study-list-query';
 import { StudyRow } from './study-row';
 
-const COLUMNS = ['Date', 'Modality', 'Description', 'Accession', 'Series', 'Images', 'Status', ''];
+/** Fixed row height: rows never jump while scrolling, and the virtualiser needs no measuring. */
+export const STUDY_ROW_HEIGHT = 76;
+/** Rows kept mounted beyond the visible ones: enough for a wheel notch, few enough to stay cheap. */
+const OVERSCAN = 6;
 
-export function StudyList({ studies }: { studies: readonly StudyListEntry[] }) {
-  if (studies.length === 0) {
-    return (
-      <p className="p-6 text-slate-400" data-testid="study-list-empty">
-        This patient has no imaging studies.
-      </p>
-    );
-  }
+const COLUMNS: { label: string; sort?: StudySortKey; className?: string }[] = [
+  { label: 'Preview' },
+  { label: 'Date', sort: 'date' },
+  { label: 'Modality', sort: 'modality' },
+  { label: 'Description', sort: 'description' },
+  { label: 'Accession', sort: 'accession' },
+  { label: 'Series / Images', className: 'text-right' },
+  { label: 'Referrer' },
+  { label: 'Body site' },
+  { label: 'Status', sort: 'status' },
+  { label: '' },
+];
+
+interface StudyListProps {
+  studies: readonly StudyListEntry[];
+  sort: StudySortKey;
+  direction: SortDirection;
+  onSort: (key: StudySortKey) => void;
+}
+
+/** The scrolling table: only the rows in (or near) its viewport are rendered. */
+export function StudyList({ studies, sort, direction, onSort }: StudyListProps) {
+  // The scroller lives here, not in a parent: the virtualiser reads it in this component's layout
+  // effect, which React runs before a parent's ref would be attached.
+  const scroller = useRef<HTMLDivElement>(null);
+  // No React Compiler runs here, and the virtualiser re-renders this component itself on scroll:
+  // the rule's warning (its functions cannot be memoised) has nothing to protect.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: studies.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => STUDY_ROW_HEIGHT,
+    overscan: OVERSCAN,
+    getItemKey: (index) => studies[index]?.key ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
   return (
-    <table className="w-full border-collapse text-sm" data-testid="study-list">
-      <thead className="sticky top-0 bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
-        <tr>
-          {COLUMNS.map((column) => (
-            <th key={column} scope="col" className="px-3 py-2 font-medium">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {studies.map((entry) => (
-          <StudyRow key={entry.key} entry={entry} />
-        ))}
-      </tbody>
-    </table>
+    <div ref={scroller} className="min-h-0 flex-1 overflow-auto" data-testid="study-list-scroller">
+      <table className="w-full border-collapse text-sm" data-testid="study-list">
+        <thead className="sticky top-0 z-10 bg-slate-900 text-left text-xs tracking-wide text-slate-400 uppercase">
+          <tr>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-3 py-2 font-medium ${column.className ?? ''}`}
+                aria-sort={
+                  column.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined
+                }
+              >
+                {column.sort ? (
+                  <button
+                    type="button"
+                    className="uppercase hover:text-slate-200"
+                    onClick={() => column.sort && onSort(column.sort)}
+                    data-testid={`sort-${column.sort}`}
+                  >
+                    {column.label}
+                    {column.sort === sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                ) : (
+                  column.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {/* Spacer rows stand for the rows not rendered, so the scrollbar is true to the whole list. */}
+          {before > 0 && <tr aria-hidden style={{ height: before }} />}
+          {items.map((item) => {
+            const entry = studies[item.index];
+            return entry ? (
+              <StudyRow key={item.key} entry={entry} style={{ height: STUDY_ROW_HEIGHT }} />
+            ) : null;
+          })}
+          {after > 0 && <tr aria-hidden style={{ height: after }} />}
+        </tbody>
+      </table>
+    </div>
   );
 }

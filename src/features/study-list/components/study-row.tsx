@@ -1,52 +1,100 @@
+import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
+import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { buildViewerPath } from '@/domain/fhir/deep-link';
 import type { StudyListEntry } from '@/domain/fhir/study-list';
+import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatFhirDateTime } from '@/lib/format-fhir-date';
+import { StudyThumbnail } from './study-thumbnail';
 
-export function StudyRow({ entry }: { entry: StudyListEntry }) {
+const TONE_CLASSES = {
+  normal: '',
+  dimmed: 'opacity-50',
+  error: 'opacity-60 line-through decoration-red-400/70',
+} as const;
+
+interface StudyRowProps {
+  entry: StudyListEntry;
+  /** Virtualised rows are positioned by the list: it passes the height they must keep. */
+  style?: CSSProperties;
+}
+
+export function StudyRow({ entry, style }: StudyRowProps) {
   const { summary, resolved, unavailableReason } = entry;
   const uid = resolved.studyInstanceUid;
+  const status = presentStudyStatus(summary.status);
+  const cell = 'px-3 py-1 align-middle';
   return (
     <tr
-      className="border-t border-slate-800 align-top hover:bg-slate-900/60"
+      style={style}
+      className={`border-t border-slate-800 hover:bg-slate-900/60 ${TONE_CLASSES[status.tone]}`}
       data-testid="study-row"
       data-study-id={summary.id ?? ''}
       data-study-uid={uid ?? ''}
+      data-status={summary.status ?? ''}
     >
-      <td className="px-3 py-2 whitespace-nowrap" data-testid="study-date">
+      <td className={cell}>
+        <StudyThumbnail entry={entry} />
+      </td>
+      <td className={`${cell} whitespace-nowrap`} data-testid="study-date">
         {formatFhirDateTime(summary.started)}
       </td>
-      <td className="px-3 py-2" data-testid="study-modalities">
+      <td className={cell} data-testid="study-modalities">
         {summary.modalities.join(', ') || '—'}
       </td>
-      <td className="px-3 py-2" data-testid="study-description">
-        {summary.description ?? '—'}
+      <td className={`${cell} max-w-96`}>
+        <span
+          className="line-clamp-1"
+          data-testid="study-description"
+          title={summary.description ?? undefined}
+        >
+          {summary.description ?? '—'}
+        </span>
+        {summary.procedure && summary.procedure !== summary.description && (
+          <span className="line-clamp-1 text-xs text-slate-400" data-testid="study-procedure">
+            {summary.procedure}
+          </span>
+        )}
         {unavailableReason && (
-          <p className="mt-1 text-xs text-amber-300" role="note" data-testid="study-unavailable">
+          <span
+            className="line-clamp-2 text-xs text-amber-300"
+            role="note"
+            title={unavailableReason}
+            data-testid="study-unavailable"
+          >
             {unavailableReason}
-          </p>
+          </span>
         )}
       </td>
-      <td className="px-3 py-2" data-testid="study-accession">
+      <td className={cell} data-testid="study-accession">
         {summary.accession ?? '—'}
       </td>
-      <td className="px-3 py-2 text-right" data-testid="study-series-count">
-        {summary.numberOfSeries}
+      <td className={`${cell} text-right whitespace-nowrap`}>
+        <span data-testid="study-series-count">{summary.numberOfSeries}</span>
+        {' / '}
+        <span data-testid="study-instance-count">{summary.numberOfInstances}</span>
       </td>
-      <td className="px-3 py-2 text-right" data-testid="study-instance-count">
-        {summary.numberOfInstances}
+      <td className={`${cell} max-w-40 truncate`} data-testid="study-referrer">
+        {summary.referrer ?? '—'}
       </td>
-      <td className="px-3 py-2" data-testid="study-status">
-        {summary.status ?? '—'}
+      <td className={`${cell} max-w-40 truncate`} data-testid="study-body-site">
+        {summary.bodySites.join(', ') || '—'}
       </td>
-      <td className="px-3 py-2 text-right whitespace-nowrap">
+      <td className={cell} data-testid="study-status">
+        {status.label}
+      </td>
+      <td className={`${cell} text-right whitespace-nowrap`}>
         {uid && !unavailableReason ? (
-          <Link
-            to={`/viewer?${new URLSearchParams({ StudyInstanceUIDs: uid }).toString()}`}
-            className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-600"
-            data-testid="open-study"
-          >
-            Open
-          </Link>
+          <>
+            <Link
+              to={buildViewerPath(uid, null)}
+              className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-600"
+              data-testid="open-study"
+            >
+              Open
+            </Link>{' '}
+            <CopyLinkButton path={buildViewerPath(uid, null)} />
+          </>
         ) : null}
         {resolved.iid && (
           <a
@@ -54,6 +102,7 @@ export function StudyRow({ entry }: { entry: StudyListEntry }) {
             target="_blank"
             rel="noreferrer noopener"
             className="ml-2 text-sky-300 underline hover:text-sky-200"
+            data-testid="open-in-pacs"
           >
             Open in PACS viewer
           </a>

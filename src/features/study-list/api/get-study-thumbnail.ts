@@ -1,0 +1,75 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
+import { buildWadoRsInstanceMetadataUrl } from '@/domain/dicomweb/wado-rs-urls';
+import {
+  chooseThumbnailInstance,
+  middleFrameOf,
+  type ThumbnailInstance,
+} from '@/domain/fhir/study-thumbnail';
+import {
+  DicomTag,
+  dicomNumber,
+  isDicomJsonInstance,
+  type DicomJsonInstance,
+} from '@/domain/imaging/dicom-json';
+import type { StudyListEntry } from '@/domain/fhir/study-list';
+import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
+import { useSmartSession, type SmartSession } from '@/lib/smart-session';
+import { createConcurrencyLimit } from './concurrency-limit';
+
+/**
+ * Rows scroll in faster than PACS answer: at most this many thumbnail lookups run at once across the
+ * list, the rest queue, and a row that leaves the screen drops out of the queue (its query's signal
+ * aborts when its last observer unmounts).
+ */
+const THUMBNAIL_CONCURRENCY = 3;
+const limitThumbnails = createConcurrencyLimit(THUMBNAIL_CONCURRENCY);
+
+/** What the rendering hook needs: Cornerstone's image id and the instance's DICOM JSON. */
+export interface StudyThumbnailSource {
+  imageId: string;
+  metadata: DicomJsonInstance;
+}
+
+/** The instance-level WADO-RS metadata of the chosen image: one small request per study. */
+export async function getStudyThumbnail(
+  chosen: ThumbnailInstance,
+  authorizationFor: AuthorizationProvider,
+  signal?: AbortSignal,
+): Promise<StudyThumbnailSource> {
+  const url = buildWadoRsInstanceMetadataUrl(chosen.base, chosen.study, chosen.series, chosen.instance);
+  const json = await limitThumbnails(
+    () => fetchDicomJson(url, authorizationFor, { ...(signal ? { signal } : {}) }),
+    signal,
+  );
+  const metadata = (Array.isArray(json) ? json : []).find(isDicomJsonInstance);
+  if (!metadata) throw new Error('The image server returned no metadata for the preview image.');
+  const frame = middleFrameOf(dicomNumber(metadata, DicomTag.NumberOfFrames));
+  return {
+    imageId: buildWadoRsImageId(chosen.base, chosen.study, chosen.series, chosen.instance, frame),
+    metadata,
+  };
+}
+
+export function studyThumbnailQueryOptions(
+  session: Pick<SmartSession, 'authorizationFor'>,
+  chosen: ThumbnailInstance | null,
+) {
+  return queryOptions({
+    queryKey: ['study-thumbnail', chosen?.base ?? null, chosen?.study, chosen?.series, chosen?.instance],
+    queryFn: ({ signal }) => {
+      if (!chosen) throw new Error('No image to preview.');
+      return getStudyThumbnail(chosen, session.authorizationFor, signal);
+    },
+    enabled: chosen !== null,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** Null while there is nothing to show: the study cannot be opened or lists no instance yet. */
+export function useStudyThumbnail(entry: StudyListEntry | null) {
+  const chosen = entry && !entry.unavailableReason ? chooseThumbnailInstance(entry.resolved) : null;
+  const query = useQuery(studyThumbnailQueryOptions(useSmartSession(), chosen));
+  return { ...query, hasImage: chosen !== null };
+}

@@ -1,0 +1,23 @@
+import { useSmartSession } from '@/lib/smart-session';
+import { useThumbnail } from '@/rendering/use-thumbnail';
+import type { StudyThumbnailSource } from '../api/get-study-thumbnail';
+
+/**
+ * The Cornerstone-rendered preview. Loaded with `lazy()` only: this module pulls Cornerstone and its
+ * codecs in, which the list's first paint must not wait for.
+ */
+export default function StudyThumbnailCanvas({ source }: { source: StudyThumbnailSource }) {
+  const { authorizationFor } = useSmartSession();
+  const { attachCanvas, status } = useThumbnail(source, authorizationFor);
+  return (
+    <canvas
+      ref={attachCanvas}
+      width={64}
+      height={64}
+      data-testid="study-thumbnail-canvas"
+      data-thumbnail-status={status}
+      // Cornerstone sizes the canvas inline; the !important sizes keep it in its box.
+      className="h-full! w-full! object-contain"
+    />
+  );
+}

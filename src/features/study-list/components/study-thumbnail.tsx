@@ -1,0 +1,37 @@
+import { lazy, Suspense } from 'react';
+import type { StudyListEntry } from '@/domain/fhir/study-list';
+import { useCompleteStudy } from '../api/get-complete-study';
+import { useStudyThumbnail } from '../api/get-study-thumbnail';
+
+const StudyThumbnailCanvas = lazy(() => import('./study-thumbnail-canvas'));
+
+/**
+ * A study's preview, asked for only while its row is on screen (rows are virtualised, so this mounts
+ * as a row scrolls in and unmounts, cancelling its requests, as it scrolls away).
+ */
+export function StudyThumbnail({ entry }: { entry: StudyListEntry }) {
+  const complete = useCompleteStudy(entry.unavailableReason ? null : entry);
+  const thumbnail = useStudyThumbnail(complete.data ?? null);
+  const status = thumbnail.isError
+    ? 'error'
+    : thumbnail.data
+      ? 'source'
+      : thumbnail.hasImage
+        ? 'loading'
+        : 'none';
+  return (
+    <span
+      className="flex h-16 w-16 items-center justify-center overflow-hidden rounded bg-black text-[10px] text-slate-500"
+      data-testid="study-thumbnail"
+      data-status={status}
+    >
+      {thumbnail.data ? (
+        <Suspense fallback={null}>
+          <StudyThumbnailCanvas source={thumbnail.data} />
+        </Suspense>
+      ) : thumbnail.isError ? (
+        'No preview'
+      ) : null}
+    </span>
+  );
+}
