@@ -83,6 +83,12 @@ export interface FhirImagingStudy {
   description?: string;
   modality?: { code?: string }[];
   series?: { uid: string; modality?: { code?: string } }[];
+  identifier?: { system?: string; value?: string; type?: { coding?: { code?: string }[] } }[];
+  status?: string;
+  numberOfSeries?: number;
+  numberOfInstances?: number;
+  procedureCode?: { text?: string; coding?: { display?: string }[] }[];
+  endpoint?: { reference?: string }[];
 }
 
 interface SearchBundle {
