@@ -9,6 +9,35 @@ import { COLOUR_PATIENT_ID, PHANTOM_PATIENT_ID } from './sandbox-resources.ts';
 import type { PacsTarget, StudyPlan, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
 import { transferSyntaxName } from './transfer-syntax-names.ts';
+import { rewritePatient, type PatientIdentityOverride } from './dicom-patient-rewrite.ts';
+import { PROJECT_ROOT } from './sandbox-options.ts';
+import { ensureSyntheticStudies } from './synthetic-ct.ts';
+
+/**
+ * What the DICOM says about the FHIR patients it is filed under (sandbox-resources.ts). Files from
+ * other sources are given these, so the viewer's patient-mismatch warning shows only for the study
+ * that is meant to trigger it: phantom-ge-head-ct keeps its own de-identified patient ("REMOVED").
+ */
+const PHANTOM_DICOM_PATIENT: PatientIdentityOverride = { id: 'PLASTIC', name: 'HEAD' };
+const COLOUR_DICOM_PATIENT: PatientIdentityOverride = { id: 'COLOUR', name: 'PRISM^IRIS' };
+
+function asPatient(file: DicomFile, patient: PatientIdentityOverride, warn: Warn): DicomFile {
+  try {
+    const bytes = rewritePatient(file.bytes, patient);
+    return { ...file, bytes, summary: { ...summarizeDicom(bytes), ...pick(file.summary) } };
+  } catch (error) {
+    warn(`${file.name} keeps its own patient: ${String(error)}`);
+    return file;
+  }
+}
+
+/** Descriptions the plans set in memory (not in the file) survive the rewrite. */
+function pick(summary: DicomFile['summary']): Partial<DicomFile['summary']> {
+  return {
+    ...(summary.seriesDescription ? { seriesDescription: summary.seriesDescription } : {}),
+    ...(summary.seriesNumber !== undefined ? { seriesNumber: summary.seriesNumber } : {}),
+  };
+}
 
 export const TWO_PACS_STUDY_ID = 'phantom-ct';
 /** The Philips localizer series: stored only on pacs-b, so its `series.endpoint` overrides the study's. */
@@ -58,6 +87,7 @@ function transferSyntaxPlans(files: readonly DicomFile[], warn: Warn): StudyPlan
       ),
     )
     .filter(isDefined)
+    .map((file) => asPatient(file, PHANTOM_DICOM_PATIENT, warn))
     .map((own, index) => {
       return {
         ...own,
@@ -74,7 +104,8 @@ function transferSyntaxPlans(files: readonly DicomFile[], warn: Warn): StudyPlan
     .map((file) =>
       withOwnUids(file, `sandbox:fragmented:${basename(file.name)}`, warn, 'sandbox:fragmented-jpeg'),
     )
-    .filter(isDefined);
+    .filter(isDefined)
+    .map((file) => asPatient(file, PHANTOM_DICOM_PATIENT, warn));
   return [
     {
       id: 'phantom-transfer-syntaxes',
@@ -101,11 +132,12 @@ function colourPlans(files: readonly DicomFile[], warn: Warn): StudyPlan[] {
   const seenSops = new Set<string>();
   const byStudy = new Map<string, DicomFile[]>();
   for (const original of files) {
-    const file = seenSops.has(original.summary.sopInstanceUid)
+    const own = seenSops.has(original.summary.sopInstanceUid)
       ? withOwnUids(original, `sandbox:colour:${basename(original.name)}`, warn)
       : original;
     seenSops.add(original.summary.sopInstanceUid);
-    if (!file) continue;
+    if (!own) continue;
+    const file = asPatient(own, COLOUR_DICOM_PATIENT, warn);
     const described: DicomFile = {
       ...file,
       summary: {
@@ -124,6 +156,36 @@ function colourPlans(files: readonly DicomFile[], warn: Warn): StudyPlan[] {
     files: group,
     studyPacs: 'a',
   }));
+}
+
+/**
+ * Generated studies (cached under .sandbox/cache): a 300-slice 512×512 CT for benchmarks and long
+ * stacks, and a MONOCHROME1 radiograph with a known polarity. SANDBOX_SYNTHETIC=none leaves them out.
+ */
+async function syntheticPlans(warn: Warn): Promise<StudyPlan[]> {
+  if (process.env.SANDBOX_SYNTHETIC === 'none') return [];
+  const folders = await ensureSyntheticStudies(
+    join(PROJECT_ROOT, '.sandbox', 'cache'),
+    PHANTOM_DICOM_PATIENT,
+  );
+  const read = (dir: string) =>
+    readDicomFiles(dir, (name, reason) => warn(`skipped synthetic ${name}: ${reason}`));
+  return [
+    {
+      id: 'phantom-synthetic-ct',
+      patientId: PHANTOM_PATIENT_ID,
+      files: await read(folders.ct),
+      studyPacs: 'a',
+      description: 'Synthetic CT, 300 slices',
+    },
+    {
+      id: 'phantom-synthetic-cr',
+      patientId: PHANTOM_PATIENT_ID,
+      files: await read(folders.cr),
+      studyPacs: 'b',
+      description: 'Synthetic radiograph (MONOCHROME1)',
+    },
+  ];
 }
 
 /** Loads the sample DICOM of e2e/sandbox/data/dicom into the two PACS and derives their ImagingStudies. */
@@ -151,6 +213,7 @@ export async function loadSampleStudies(
     },
     ...transferSyntaxPlans(await read('cornerstone-ctimage-transfer-syntaxes'), warn),
     ...colourPlans(await read('pydicom-data-multiframe-color'), warn),
+    ...(await syntheticPlans(warn)),
   ];
   const studies: StudyInfo[] = [];
   for (const plan of plans) {
