@@ -1,13 +1,72 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The viewer: series thumbnails on the left, one stack viewport. */
+/** The viewer: series thumbnails on the left, a toolbar, one to four stack viewports. */
 export class ViewerPage {
   readonly viewport: Locator;
   readonly thumbnails: Locator;
 
   constructor(private readonly page: Page) {
-    this.viewport = page.getByTestId('viewport');
+    // The active viewport: the only one in a 1×1 layout, the highlighted one in others.
+    this.viewport = page.locator('[data-testid="viewport"][data-active="true"]');
     this.thumbnails = page.getByTestId('series-thumbnail');
+  }
+
+  /** The viewport in a layout slot (0 = top left). */
+  viewportAt(slot: number): Locator {
+    return this.page.locator(`[data-testid="viewport"][data-slot="${slot}"]`);
+  }
+
+  toolbarButton(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  /** Clicks a series and waits until its first image is drawn. */
+  async showSeries(seriesUid: string): Promise<void> {
+    await this.thumbnail(seriesUid).click();
+    await this.waitForImage(seriesUid);
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** A left drag across the viewport, in fractions of its size. */
+  async drag(from: [number, number], to: [number, number], button: 'left' | 'right' | 'middle' = 'left') {
+    const box = await this.viewport.first().boundingBox();
+    if (!box) throw new Error('The viewport is not visible.');
+    const at = ([x, y]: [number, number]) => [box.x + box.width * x, box.y + box.height * y] as const;
+    const [x0, y0] = at(from);
+    const [x1, y1] = at(to);
+    await this.page.mouse.move(x0, y0);
+    await this.page.mouse.down({ button });
+    for (let step = 1; step <= 8; step += 1)
+      await this.page.mouse.move(x0 + ((x1 - x0) * step) / 8, y0 + ((y1 - y0) * step) / 8);
+    await this.page.mouse.up({ button });
+  }
+
+  /**
+   * Where an image pixel is on screen (the image fitted and centred, Cornerstone's default camera),
+   * for drawing measurements at known places.
+   */
+  async screenPointOf(column: number, row: number, columns: number, rows: number): Promise<[number, number]> {
+    const box = await this.viewport.locator('[data-testid="viewport-element"]').boundingBox();
+    if (!box) throw new Error('The viewport is not visible.');
+    const scale = Math.min(box.width / columns, box.height / rows);
+    const left = box.x + (box.width - columns * scale) / 2;
+    const top = box.y + (box.height - rows * scale) / 2;
+    return [left + (column + 0.5) * scale, top + (row + 0.5) * scale];
+  }
+
+  /** A left drag between two screen points, in small steps as a hand would. */
+  async dragPixels(from: [number, number], to: [number, number]): Promise<void> {
+    await this.page.mouse.move(from[0], from[1]);
+    await this.page.mouse.down();
+    for (let step = 1; step <= 10; step += 1)
+      await this.page.mouse.move(
+        from[0] + ((to[0] - from[0]) * step) / 10,
+        from[1] + ((to[1] - from[1]) * step) / 10,
+      );
+    await this.page.mouse.up();
   }
 
   thumbnail(seriesUid: string): Locator {
@@ -18,7 +77,8 @@ export class ViewerPage {
     await expect(this.viewport).toHaveAttribute('data-series-uid', seriesUid);
     await expect(this.viewport).toHaveAttribute('data-image-count', /^[1-9]\d*$/);
     if (index !== undefined) await expect(this.viewport).toHaveAttribute('data-image-index', String(index));
-    await expect(this.viewport).toHaveAttribute('data-window-width', /\d/);
+    // Set once a decoded frame is on screen (colour images have no window to wait for).
+    await expect(this.viewport).toHaveAttribute('data-transfer-syntax', /\d/);
   }
 
   async imageIndex(): Promise<number> {
@@ -45,8 +105,8 @@ export class ViewerPage {
    * Mean grey level over a grid×grid partition of the displayed image (letterbox excluded), read
    * back from the viewport canvas, for comparison with the DICOM's own pixels.
    */
-  async displayedGrid(grid: number, imageAspect = 1): Promise<number[]> {
-    const canvas = this.page.locator('[data-testid="viewport-element"] canvas').first();
+  async displayedGrid(grid: number, imageAspect = 1, slot = 0): Promise<number[]> {
+    const canvas = this.viewportAt(slot).locator('[data-testid="viewport-element"] canvas').first();
     return canvas.evaluate(
       (element, { grid, imageAspect }) => {
         const source = element as HTMLCanvasElement;

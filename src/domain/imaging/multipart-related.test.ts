@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { firstMultipartBody, toInlineBinary } from './multipart-related';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('firstMultipartBody', () => {
+  it('extracts the first part, binary included', () => {
+    const body = new Uint8Array([
+      ...encode('--abc\r\nContent-Type: application/octet-stream\r\n\r\n'),
+      0,
+      1,
+      255,
+      13,
+      10,
+      ...encode('\r\n--abc--\r\n'),
+    ]);
+    const part = firstMultipartBody(body, 'multipart/related; type="application/octet-stream"; boundary=abc');
+    expect([...part]).toEqual([0, 1, 255, 13, 10]);
+  });
+  it('accepts a quoted boundary and returns non-multipart bodies whole', () => {
+    const body = encode('--b-1\r\n\r\nxy\r\n--b-1--');
+    expect(new TextDecoder().decode(firstMultipartBody(body, 'multipart/related; boundary="b-1"'))).toBe(
+      'xy',
+    );
+    expect(firstMultipartBody(encode('raw'), 'application/octet-stream')).toEqual(encode('raw'));
+  });
+});
+
+describe('toInlineBinary', () => {
+  it('is base64', () => {
+    expect(toInlineBinary(new Uint8Array([0, 255, 16]))).toBe(Buffer.from([0, 255, 16]).toString('base64'));
+  });
+});

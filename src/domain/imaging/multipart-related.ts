@@ -1,0 +1,36 @@
+/**
+ * The body of the first part of a `multipart/related` response (PS3.18 §8.6.1.2), as WADO-RS bulk
+ * data comes. A body that is not multipart is returned whole (some servers answer single parts raw).
+ */
+export function firstMultipartBody(body: Uint8Array, contentType: string): Uint8Array {
+  const boundary = /boundary="?([^";,\s]+)"?/i.exec(contentType)?.[1];
+  if (!/^multipart\//i.test(contentType.trim()) || !boundary) return body;
+  const delimiter = bytesOf(`--${boundary}`);
+  const start = indexOf(body, delimiter, 0);
+  if (start < 0) return body;
+  const headersEnd = indexOf(body, bytesOf('\r\n\r\n'), start + delimiter.length);
+  if (headersEnd < 0) return body;
+  const bodyStart = headersEnd + 4;
+  const next = indexOf(body, bytesOf(`\r\n--${boundary}`), bodyStart);
+  return body.subarray(bodyStart, next < 0 ? body.length : next);
+}
+
+function bytesOf(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+  outer: for (let i = from; i <= haystack.length - needle.length; i += 1) {
+    for (let j = 0; j < needle.length; j += 1) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Base64 of bytes, as DICOM JSON's InlineBinary holds them. */
+export function toInlineBinary(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

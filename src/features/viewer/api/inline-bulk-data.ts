@@ -1,0 +1,59 @@
+import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
+import { firstMultipartBody, toInlineBinary } from '@/domain/imaging/multipart-related';
+
+/**
+ * Attributes the decoder needs in the metadata itself but that servers send as BulkDataURI: the
+ * palette colour lookup tables (normal and segmented). Cornerstone cannot fetch them with our token,
+ * so they are fetched here and inlined as InlineBinary.
+ */
+const NEEDED_INLINE = ['00281201', '00281202', '00281203', '00281221', '00281222', '00281223'];
+
+export async function inlineNeededBulkData(
+  instances: readonly DicomJsonInstance[],
+  authorizationFor: (url: string) => Promise<string | null>,
+  signal?: AbortSignal,
+): Promise<DicomJsonInstance[]> {
+  const fetched = new Map<string, Promise<string>>();
+  const fetchOnce = (url: string) => {
+    let pending = fetched.get(url);
+    if (!pending) {
+      pending = fetchBulkData(url, authorizationFor, signal);
+      fetched.set(url, pending);
+    }
+    return pending;
+  };
+  return Promise.all(
+    instances.map(async (instance) => {
+      const replacements = await Promise.all(
+        NEEDED_INLINE.map(async (tag) => {
+          const element = instance[tag] as
+            { vr?: unknown; BulkDataURI?: unknown; InlineBinary?: unknown } | undefined;
+          if (!element || typeof element.BulkDataURI !== 'string' || typeof element.InlineBinary === 'string')
+            return null;
+          const inline = await fetchOnce(element.BulkDataURI);
+          return [tag, { vr: element.vr ?? 'OW', InlineBinary: inline }] as const;
+        }),
+      );
+      const found = replacements.filter((entry) => entry !== null);
+      return found.length === 0 ? instance : { ...instance, ...Object.fromEntries(found) };
+    }),
+  );
+}
+
+async function fetchBulkData(
+  url: string,
+  authorizationFor: (url: string) => Promise<string | null>,
+  signal?: AbortSignal,
+): Promise<string> {
+  const authorization = await authorizationFor(url);
+  const response = await fetch(url, {
+    headers: {
+      Accept: 'multipart/related; type="application/octet-stream"',
+      ...(authorization ? { Authorization: authorization } : {}),
+    },
+    signal: signal ?? null,
+  });
+  if (!response.ok) throw new Error(`The image server sent no colour table (HTTP ${response.status}).`);
+  const body = new Uint8Array(await response.arrayBuffer());
+  return toInlineBinary(firstMultipartBody(body, response.headers.get('content-type') ?? ''));
+}
