@@ -5,7 +5,7 @@ export class ViewerPage {
   readonly viewport: Locator;
   readonly thumbnails: Locator;
 
-  constructor(private readonly page: Page) {
+  constructor(readonly page: Page) {
     // The active viewport: the only one in a 1×1 layout, the highlighted one in others.
     this.viewport = page.locator('[data-testid="viewport"][data-active="true"]');
     this.thumbnails = page.getByTestId('series-thumbnail');
