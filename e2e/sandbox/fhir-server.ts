@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { applyCors } from './cors.ts';
 import { buildSearchLinks, normalizePaging, withSearchLinks } from './fhir-paging.ts';
+import { medplumSearchParams } from './fhir-search-shortcuts.ts';
 import type { FhirStore } from './fhir-store.ts';
 import { listen, requestUrl, safeHandler, sendJson } from './http-helpers.ts';
 import { getStatus } from './medplum.ts';
@@ -73,7 +74,7 @@ async function routeToMedplum(
 ): Promise<void> {
   const isSearch = TYPE_SEARCH.test(path);
   const page = isSearch ? normalizePaging(params) : undefined;
-  const query = params.toString();
+  const query = (isSearch ? medplumSearchParams(path.replace(/\//g, ''), params) : params).toString();
   const [result, resource] = await options.store.router.handleRequest(
     {
       method: 'GET',

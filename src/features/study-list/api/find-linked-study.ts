@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { studySearchParams, type DeepLinkRequest } from '@/domain/fhir/deep-link';
 import { buildStudyList, type StudyListEntry } from '@/domain/fhir/study-list';
+import { tokenRequiringAddressesInPages } from '@/domain/smart/requires-access-token';
 import { useSmartSession, type SmartSession } from '@/lib/smart-session';
 
 /**
@@ -17,6 +18,7 @@ export async function findLinkedStudy(
   if (params === null) return null;
   const bundle = await session.fhirGet(`ImagingStudy?${params.toString()}`, signal);
   const entries = buildStudyList([bundle]);
+  session.tokenPolicy.trust(tokenRequiringAddressesInPages([bundle]));
   // A server that ignores an unknown search parameter would return every study: match again here.
   return (
     entries.find((entry) =>

@@ -1,6 +1,7 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
 import { buildStudyList, type StudyListEntry } from '@/domain/fhir/study-list';
 import { field, readRecords, readText } from '@/domain/fhir/json-read';
+import { tokenRequiringAddressesInPages } from '@/domain/smart/requires-access-token';
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { useSmartSession, type SmartSession } from '@/lib/smart-session';
 
@@ -57,7 +58,14 @@ export interface ImagingStudyPages {
 type PageChunk = { page: unknown } | { end: true };
 
 async function* pageChunks(session: SmartSession, signal?: AbortSignal): AsyncGenerator<PageChunk> {
-  for await (const page of streamImagingStudyPages(session, signal)) yield { page };
+  const pages: unknown[] = [];
+  for await (const page of streamImagingStudyPages(session, signal)) {
+    pages.push(page);
+    // Before any row renders (and loads a preview), the session learns which Endpoints declare that
+    // they require the access token.
+    session.tokenPolicy.trust(tokenRequiringAddressesInPages(pages));
+    yield { page };
+  }
   yield { end: true };
 }
 

@@ -32,7 +32,10 @@ export function StudyListScreen() {
   );
 
   // Replace, not push: typing in the search box must not fill the history with one entry per key.
-  const setQuery = (next: StudyListQuery) => setParams(studyListQueryToParams(next), { replace: true });
+  // Synchronously: the inputs are controlled by the URL, and a deferred update would let a keystroke
+  // or a checkbox click bounce back before the new URL arrives.
+  const setQuery = (next: StudyListQuery) =>
+    setParams(studyListQueryToParams(next), { replace: true, flushSync: true });
   const sortBy = (key: StudySortKey) =>
     setQuery({
       ...query,

@@ -5,6 +5,7 @@ import { buildViewerPath } from '@/domain/fhir/deep-link';
 import type { StudyListEntry } from '@/domain/fhir/study-list';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatFhirDateTime } from '@/lib/format-fhir-date';
+import { useCompleteStudy } from '../api/get-complete-study';
 import { StudyThumbnail } from './study-thumbnail';
 
 const TONE_CLASSES = {
@@ -19,7 +20,11 @@ interface StudyRowProps {
   style?: CSSProperties;
 }
 
-export function StudyRow({ entry, style }: StudyRowProps) {
+export function StudyRow({ entry: listed, style }: StudyRowProps) {
+  // While on screen, a study its ImagingStudy under-describes is completed over QIDO-RS (one cached
+  // query shared with the preview and the viewer): the row then shows the PACS's counts.
+  const completed = useCompleteStudy(listed.unavailableReason ? null : listed);
+  const entry = completed.data ?? listed;
   const { summary, resolved, unavailableReason } = entry;
   const uid = resolved.studyInstanceUid;
   const status = presentStudyStatus(summary.status);

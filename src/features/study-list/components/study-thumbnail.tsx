@@ -1,17 +1,16 @@
 import { lazy, Suspense } from 'react';
 import type { StudyListEntry } from '@/domain/fhir/study-list';
-import { useCompleteStudy } from '../api/get-complete-study';
 import { useStudyThumbnail } from '../api/get-study-thumbnail';
 
 const StudyThumbnailCanvas = lazy(() => import('./study-thumbnail-canvas'));
 
 /**
- * A study's preview, asked for only while its row is on screen (rows are virtualised, so this mounts
+ * A study's preview (of the completed entry: a study listing no instance has none to show before
+ * QIDO-RS answers), asked for only while its row is on screen (rows are virtualised, so this mounts
  * as a row scrolls in and unmounts, cancelling its requests, as it scrolls away).
  */
 export function StudyThumbnail({ entry }: { entry: StudyListEntry }) {
-  const complete = useCompleteStudy(entry.unavailableReason ? null : entry);
-  const thumbnail = useStudyThumbnail(complete.data ?? null);
+  const thumbnail = useStudyThumbnail(entry);
   const status = thumbnail.isError
     ? 'error'
     : thumbnail.data
