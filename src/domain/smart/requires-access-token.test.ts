@@ -5,6 +5,7 @@ import { readFhirFixture } from '../fhir/testing/read-fhir-fixture';
 import {
   endpointRequiresAccessToken,
   REQUIRES_ACCESS_TOKEN_EXTENSION,
+  tokenRequiringAddressesInPages,
   tokenRequiringAddressesOf,
 } from './requires-access-token';
 
@@ -58,5 +59,19 @@ describe('requires-access-token', () => {
       ]),
     );
     expect(tokenRequiringAddressesOf(studies)).toEqual(['http://127.0.0.1:4303/dicom-web']);
+  });
+
+  it('reads search pages whose Endpoints come on another page', () => {
+    const study = studyWithEndpoint('https://img.example.org/rs', true);
+    const endpoint = study.contained[0];
+    const pageOne = {
+      resourceType: 'Bundle',
+      entry: [{ resource: { ...study, contained: [], endpoint: [{ reference: 'Endpoint/e' }] } }],
+    };
+    const pageTwo = {
+      resourceType: 'Bundle',
+      entry: [{ fullUrl: 'https://ehr.example.org/fhir/Endpoint/e', resource: endpoint }],
+    };
+    expect(tokenRequiringAddressesInPages([pageOne, pageTwo])).toEqual(['https://img.example.org/rs']);
   });
 });

@@ -1,5 +1,7 @@
 import { field, readRecords, readText } from '../fhir/json-read';
+import { resolveImagingStudies } from '../fhir/resolve-imaging-study';
 import type { ResolvedStudy } from '../fhir/resolved-study';
+import { createResourcePool } from '../fhir/resource-pool';
 
 /** SMART Imaging Access: an Endpoint that wants the EHR's access token says so with this extension. */
 export const REQUIRES_ACCESS_TOKEN_EXTENSION =
@@ -38,4 +40,9 @@ export function tokenRequiringAddressesOf(studies: readonly ResolvedStudy[]): st
 function isSecureOrLoopback(address: string): boolean {
   const url = new URL(address);
   return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+/** The same, over raw FHIR search pages (Endpoints may be included on any page). */
+export function tokenRequiringAddressesInPages(pages: readonly unknown[]): string[] {
+  return tokenRequiringAddressesOf(resolveImagingStudies(createResourcePool(pages)));
 }
