@@ -82,6 +82,8 @@ export function completeStudyQueryOptions(
   });
 }
 
-export function useCompleteStudy(entry: StudyListEntry | null) {
-  return useQuery(completeStudyQueryOptions(useSmartSession(), entry));
+/** `enabled: false` holds off asking (e.g. while the list is flung) but keeps what was learnt. */
+export function useCompleteStudy(entry: StudyListEntry | null, { enabled = true } = {}) {
+  const options = completeStudyQueryOptions(useSmartSession(), entry);
+  return useQuery({ ...options, enabled: options.enabled && enabled });
 }

@@ -68,8 +68,9 @@ export function studyThumbnailQueryOptions(
 }
 
 /** Null while there is nothing to show: the study cannot be opened or lists no instance yet. */
-export function useStudyThumbnail(entry: StudyListEntry | null) {
+export function useStudyThumbnail(entry: StudyListEntry | null, { enabled = true } = {}) {
   const chosen = entry && !entry.unavailableReason ? chooseThumbnailInstance(entry.resolved) : null;
-  const query = useQuery(studyThumbnailQueryOptions(useSmartSession(), chosen));
+  const options = studyThumbnailQueryOptions(useSmartSession(), chosen);
+  const query = useQuery({ ...options, enabled: options.enabled && enabled });
   return { ...query, hasImage: chosen !== null };
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { StudyListQuery } from '@/domain/fhir/study-list-query';
 
 interface StudyListFiltersProps {
@@ -8,8 +9,26 @@ interface StudyListFiltersProps {
 }
 
 /** Filters that edit the URL's search params (through `onChange`): the list is a function of the URL. */
-export function StudyListFilters({ query, modalities, hiddenErrors, onChange }: StudyListFiltersProps) {
-  const set = (patch: Partial<StudyListQuery>) => onChange({ ...query, ...patch });
+export function StudyListFilters({
+  query: fromUrl,
+  modalities,
+  hiddenErrors,
+  onChange,
+}: StudyListFiltersProps) {
+  // The inputs show a local copy that changes with the event itself: the URL update that follows is a
+  // navigation, and a controlled input waiting for it would bounce back for a moment (a checkbox
+  // click undone, a keystroke lost). A new URL (Back, a link) replaces the copy.
+  const [query, setQuery] = useState(fromUrl);
+  const [urlQuery, setUrlQuery] = useState(fromUrl);
+  if (urlQuery !== fromUrl) {
+    setUrlQuery(fromUrl);
+    setQuery(fromUrl);
+  }
+  const set = (patch: Partial<StudyListQuery>) => {
+    const next = { ...query, ...patch };
+    setQuery(next);
+    onChange(next);
+  };
   const input = 'rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm text-slate-100';
   return (
     <form

@@ -85,7 +85,12 @@ export function StudyList({ studies, sort, direction, onSort }: StudyListProps) 
           {items.map((item) => {
             const entry = studies[item.index];
             return entry ? (
-              <StudyRow key={item.key} entry={entry} style={{ height: STUDY_ROW_HEIGHT }} />
+              <StudyRow
+                key={item.key}
+                entry={entry}
+                height={STUDY_ROW_HEIGHT}
+                settled={!virtualizer.isScrolling}
+              />
             ) : null;
           })}
           {after > 0 && <tr aria-hidden style={{ height: after }} />}

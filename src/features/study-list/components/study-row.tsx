@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { buildViewerPath } from '@/domain/fhir/deep-link';
@@ -17,13 +17,16 @@ const TONE_CLASSES = {
 interface StudyRowProps {
   entry: StudyListEntry;
   /** Virtualised rows are positioned by the list: it passes the height they must keep. */
-  style?: CSSProperties;
+  height?: number;
+  /** False while the list scrolls: previews and QIDO-RS wait until it stops. */
+  settled?: boolean;
 }
 
-export function StudyRow({ entry: listed, style }: StudyRowProps) {
+/** Memoised: while the list scrolls, rows that stay on screen do not re-render. */
+export const StudyRow = memo(function StudyRow({ entry: listed, height, settled = true }: StudyRowProps) {
   // While on screen, a study its ImagingStudy under-describes is completed over QIDO-RS (one cached
   // query shared with the preview and the viewer): the row then shows the PACS's counts.
-  const completed = useCompleteStudy(listed.unavailableReason ? null : listed);
+  const completed = useCompleteStudy(listed.unavailableReason ? null : listed, { enabled: settled });
   const entry = completed.data ?? listed;
   const { summary, resolved, unavailableReason } = entry;
   const uid = resolved.studyInstanceUid;
@@ -31,7 +34,7 @@ export function StudyRow({ entry: listed, style }: StudyRowProps) {
   const cell = 'px-3 py-1 align-middle';
   return (
     <tr
-      style={style}
+      style={height === undefined ? undefined : { height }}
       className={`border-t border-slate-800 hover:bg-slate-900/60 ${TONE_CLASSES[status.tone]}`}
       data-testid="study-row"
       data-study-id={summary.id ?? ''}
@@ -39,7 +42,7 @@ export function StudyRow({ entry: listed, style }: StudyRowProps) {
       data-status={summary.status ?? ''}
     >
       <td className={cell}>
-        <StudyThumbnail entry={entry} />
+        <StudyThumbnail entry={entry} settled={settled} />
       </td>
       <td className={`${cell} whitespace-nowrap`} data-testid="study-date">
         {formatFhirDateTime(summary.started)}
@@ -115,4 +118,4 @@ export function StudyRow({ entry: listed, style }: StudyRowProps) {
       </td>
     </tr>
   );
-}
+});
