@@ -54,6 +54,9 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
     const searches = fhirRequests.filter((url) => new URL(url).pathname.endsWith('/ImagingStudy'));
     const since = (at: number | null) => (at === null || marks.tokenAt === null ? NaN : at - marks.tokenAt);
 
+    // The first screen's previews (and with them the Cornerstone chunk) load before the fling: the
+    // fling measures scrolling, not the one-off parse of the codecs.
+    await page.waitForLoadState('networkidle');
     const scroll = await measureScroll(page, sandbox.pacs.a);
     const withImages = Object.values(sandbox.studies).filter(
       (study) => study.patient === GENERATED_PATIENT_ID,
