@@ -1,11 +1,12 @@
-import { imageLoader } from '@cornerstonejs/core';
-import { wadors } from '@cornerstonejs/dicom-image-loader';
+import { imageLoader, type Types } from '@cornerstonejs/core';
+import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
 import {
   frameAcceptHeader,
   frameTransferSyntaxToRequest,
   isRetryableAsExplicitLittleEndian,
   TransferSyntax,
 } from '@/domain/imaging/transfer-syntax';
+import { takeEarlyFrame } from './early-frames';
 
 /**
  * Which transfer syntax to ask for, per image id. Learnt two ways: from the stored transfer syntax
@@ -51,21 +52,45 @@ function statusOf(cause: unknown): number | null {
 }
 
 /**
- * Wraps the WADO-RS loader: a frame the server cannot send as stored is asked for once more in the
- * other encoding, and the answer is remembered for its series.
+ * Wraps the WADO-RS loader: a frame fetched early (see early-frames.ts) is decoded from those bytes;
+ * a frame the server cannot send as stored is asked for once more in the other encoding, and the
+ * answer is remembered for its series.
  */
 export function registerTransferSyntaxAwareLoader(): void {
   imageLoader.registerImageLoader('wadors', (imageId, options = {}) => {
-    const tried = requestedFor(imageId);
-    const first = wadors.loadImage(imageId, options);
-    const promise = first.promise.catch((cause: unknown) => {
-      if (!isRetryableAsExplicitLittleEndian(statusOf(cause))) throw cause;
-      const other = tried === '*' ? TransferSyntax.ExplicitVrLittleEndian : '*';
-      requestedByImageId.set(imageId, other);
-      const series = seriesOfImageId.get(imageId);
-      if (series) requestedBySeries.set(series, other);
-      return wadors.loadImage(imageId, options).promise;
-    });
-    return { promise, cancelFn: first.cancelFn };
+    const earlyFrame = takeEarlyFrame(imageId);
+    if (earlyFrame) {
+      const fromNetwork = () => loadWithRetry(imageId, options).promise;
+      const promise = earlyFrame.then(async (frame) => {
+        if (!frame) return fromNetwork();
+        const image = (await createImage(
+          imageId,
+          frame.pixelData,
+          frame.transferSyntax,
+          options,
+        )) as Types.IImage & {
+          transferSyntaxUID?: string;
+        };
+        image.transferSyntaxUID = frame.transferSyntax;
+        return image;
+      });
+      return { promise: promise.catch(fromNetwork) };
+    }
+    return loadWithRetry(imageId, options);
   });
+}
+
+/** Cornerstone's WADO-RS loader, once more in the other encoding when the server cannot send the first. */
+function loadWithRetry(imageId: string, options: Record<string, unknown>) {
+  const tried = requestedFor(imageId);
+  const first = wadors.loadImage(imageId, options);
+  const promise = first.promise.catch((cause: unknown) => {
+    if (!isRetryableAsExplicitLittleEndian(statusOf(cause))) throw cause;
+    const other = tried === '*' ? TransferSyntax.ExplicitVrLittleEndian : '*';
+    requestedByImageId.set(imageId, other);
+    const series = seriesOfImageId.get(imageId);
+    if (series) requestedBySeries.set(series, other);
+    return wadors.loadImage(imageId, options).promise;
+  });
+  return { promise, cancelFn: first.cancelFn };
 }

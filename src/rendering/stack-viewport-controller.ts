@@ -28,6 +28,7 @@ import {
   type PatientVector,
 } from '@/domain/imaging/orientation';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
+import { viewportAwaitsFirstImage } from './load-priority';
 
 export type MeasurementTool = 'length' | 'angle' | 'ellipse' | 'rectangle';
 
@@ -70,6 +71,9 @@ export interface StackViewportState {
 }
 
 const RENDERING_ENGINE_ID = 'imaging-viewer';
+const FIRST_IMAGE_WAIT_MS = 10_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 let sharedEngine: RenderingEngine | null = null;
 let viewportCounter = 0;
 
@@ -144,6 +148,11 @@ export class StackViewportController {
   private cineFps = 10;
   private transferSyntax: string | null = null;
   private destroyed = false;
+  private firstImageShown: (() => void) | null = null;
+  private markDestroyed: () => void = () => undefined;
+  private readonly destroyedPromise = new Promise<void>((resolve) => {
+    this.markDestroyed = resolve;
+  });
 
   constructor(private readonly element: HTMLDivElement) {
     viewportCounter += 1;
@@ -157,8 +166,9 @@ export class StackViewportController {
       defaultOptions: { background: [0, 0, 0] as Types.Point3 },
     });
     this.createToolGroup();
-    for (const name of ELEMENT_EVENTS) element.addEventListener(name, this.onChange);
+    // Before onChange: the state it publishes includes what onNewImage learns.
     element.addEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
+    for (const name of ELEMENT_EVENTS) element.addEventListener(name, this.onChange);
     for (const name of ANNOTATION_EVENTS) eventTarget.addEventListener(name, this.onChange);
     this.resizeObserver = new ResizeObserver(() => renderingEngine().resize(true, true));
     this.resizeObserver.observe(element);
@@ -192,13 +202,27 @@ export class StackViewportController {
     group.addViewport(this.viewportId, RENDERING_ENGINE_ID);
   }
 
+  /**
+   * Shows a stack; resolves once its first image is on screen (Cornerstone's own promise resolves
+   * before the pixels arrive), so callers can hold background work back until then.
+   */
   async setStack(imageIds: readonly string[], initialIndex = 0): Promise<void> {
     if (this.destroyed) return;
     const index = Math.min(Math.max(0, initialIndex), Math.max(0, imageIds.length - 1));
-    await this.viewport.setStack([...imageIds], index);
-    if (this.destroyed) return;
-    this.viewport.render();
-    this.onChange();
+    const shown = new Promise<void>((resolve) => {
+      this.firstImageShown = resolve;
+    });
+    const release = viewportAwaitsFirstImage();
+    try {
+      await this.viewport.setStack([...imageIds], index);
+      if (this.destroyed) return;
+      this.viewport.render();
+      this.onChange();
+      // A first image that fails to load never shows: background work goes ahead after a while.
+      await Promise.race([shown, this.destroyedPromise, delay(FIRST_IMAGE_WAIT_MS)]);
+    } finally {
+      release();
+    }
   }
 
   /** Which tool the left button (and one finger) drives. */
@@ -309,6 +333,7 @@ export class StackViewportController {
     if (this.destroyed) return;
     if (this.cinePlaying) toolUtilities.cine.stopClip(this.element);
     this.destroyed = true;
+    this.markDestroyed();
     this.resizeObserver.disconnect();
     for (const name of ELEMENT_EVENTS) this.element.removeEventListener(name, this.onChange);
     this.element.removeEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
@@ -332,6 +357,8 @@ export class StackViewportController {
     const detail = (event as CustomEvent<{ image?: { transferSyntaxUID?: unknown } }>).detail;
     const syntax = detail.image?.transferSyntaxUID;
     this.transferSyntax = typeof syntax === 'string' ? syntax : null;
+    this.firstImageShown?.();
+    this.firstImageShown = null;
   };
 
   private readonly onChange = (): void => {

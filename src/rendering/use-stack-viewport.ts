@@ -52,12 +52,11 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
 
   useEffect(() => {
     if (!controller || !stack) return;
-    registerDicomWebMetadata(stack.entries);
     const imageIds = stack.entries.map((entry) => entry.imageId);
     let release: (() => void) | null = null;
     let cancelled = false;
-    controller
-      .setStack(imageIds, stack.initialIndex ?? 0)
+    registerDicomWebMetadata(stack.entries, authorizationFor)
+      .then(() => (cancelled ? undefined : controller.setStack(imageIds, stack.initialIndex ?? 0)))
       .then(() => {
         // After the first image: the prefetch must not compete with it for the connection.
         if (!cancelled) release = prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
@@ -67,7 +66,7 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
       cancelled = true;
       release?.();
     };
-  }, [controller, stack]);
+  }, [controller, stack, authorizationFor]);
 
   const attachElement = useCallback((node: HTMLDivElement | null) => setElement(node), []);
   const error = failure && (failure.stack === null || failure.stack === stack) ? failure.error : null;

@@ -1,6 +1,7 @@
 import { utilities } from '@cornerstonejs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { initRendering, type AuthorizationProvider } from './init-rendering';
+import { whenViewportsIdle } from './load-priority';
 import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
 
 export type ThumbnailStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -20,8 +21,13 @@ export function useThumbnail(entry: InstanceMetadataEntry | null, authorizationF
     if (!canvas || !entry) return;
     let cancelled = false;
     initRendering(authorizationFor)
+      .then(() => whenViewportsIdle())
       .then(() => {
-        registerDicomWebMetadata([entry]);
+        if (cancelled) return;
+        return registerDicomWebMetadata([entry], authorizationFor);
+      })
+      .then(() => {
+        if (cancelled) return;
         return utilities.loadImageToCanvas({ canvas, imageId: entry.imageId, thumbnail: true });
       })
       .then(

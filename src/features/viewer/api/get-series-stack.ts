@@ -14,7 +14,6 @@ import {
 import { orderInstancesForStack } from '@/domain/imaging/stack-order';
 import { fetchDicomJson } from '@/lib/imaging-http';
 import { useSmartSession } from '@/lib/smart-session';
-import { inlineNeededBulkData } from './inline-bulk-data';
 
 /** One image of a stack: a frame of an instance, with the instance's metadata. */
 export interface StackEntry {
@@ -39,13 +38,7 @@ export async function getSeriesStack(
     throw new Error(series.errors[0] ?? 'This series has no usable image server.');
   }
   const json = await fetchDicomJson(series.metadataUrl, authorizationFor, { signal });
-  const instances = orderInstancesForStack(
-    await inlineNeededBulkData(
-      (Array.isArray(json) ? json : []).filter(isDicomJsonInstance),
-      authorizationFor,
-      signal,
-    ),
-  );
+  const instances = orderInstancesForStack((Array.isArray(json) ? json : []).filter(isDicomJsonInstance));
   const entries: StackEntry[] = [];
   for (const metadata of instances) {
     const sop = parseSopInstanceUid(dicomString(metadata, DicomTag.SopInstanceUid));

@@ -3,10 +3,14 @@ import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
 import type { StudySummary } from '@/domain/fhir/study-summary';
+import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
+import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
+import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { useSmartSession } from '@/lib/smart-session';
+import { fetchFrameEarly } from '@/rendering/early-frames';
 import { useStackViewport } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
@@ -60,6 +64,17 @@ export function StackViewport({
   const shown = stack.data?.entries[state?.imageIndex ?? 0]?.metadata ?? null;
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
+
+  // The first slice's pixels are on their way while Cornerstone starts and the metadata arrives.
+  useEffect(() => {
+    const first = likelyFirstInstance(series.instances);
+    const frame = parseFrameNumber(1);
+    if (!series.wadoRs || !series.uid || !first?.uid || !frame) return;
+    fetchFrameEarly(
+      buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame),
+      authorizationFor,
+    );
+  }, [series, studyUid, authorizationFor]);
 
   useEffect(() => controller?.setPrimaryTool(tool), [controller, tool]);
 

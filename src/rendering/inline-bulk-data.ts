@@ -4,20 +4,24 @@ import { firstMultipartBody, toInlineBinary } from '@/domain/imaging/multipart-r
 /**
  * Attributes the decoder needs in the metadata itself but that servers send as BulkDataURI: the
  * palette colour lookup tables (normal and segmented). Cornerstone cannot fetch them with our token,
- * so they are fetched here and inlined as InlineBinary.
+ * so they are fetched here and inlined as InlineBinary, once per URI for the whole page (a thumbnail
+ * in the list and the viewport register the same instance).
  */
 const NEEDED_INLINE = ['00281201', '00281202', '00281203', '00281221', '00281222', '00281223'];
+
+const fetched = new Map<string, Promise<string>>();
 
 export async function inlineNeededBulkData(
   instances: readonly DicomJsonInstance[],
   authorizationFor: (url: string) => Promise<string | null>,
   signal?: AbortSignal,
 ): Promise<DicomJsonInstance[]> {
-  const fetched = new Map<string, Promise<string>>();
   const fetchOnce = (url: string) => {
     let pending = fetched.get(url);
     if (!pending) {
       pending = fetchBulkData(url, authorizationFor, signal);
+      // A failed fetch is not remembered: the next registration tries again.
+      pending.catch(() => fetched.delete(url));
       fetched.set(url, pending);
     }
     return pending;
