@@ -46,7 +46,7 @@ export function parseStudyListQuery(params: URLSearchParams): StudyListQuery {
     to: day('to'),
     text: params.get('q') ?? '',
     sort: SORT_KEYS.find((key) => key === sort) ?? DEFAULT_STUDY_LIST_QUERY.sort,
-    direction: params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : 'desc',
+    direction: params.get('dir') === 'asc' ? 'asc' : 'desc',
     showEnteredInError: params.get('errors') === 'show',
   };
 }

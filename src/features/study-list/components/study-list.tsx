@@ -50,9 +50,14 @@ export function StudyList({ studies, sort, direction, onSort }: StudyListProps) 
 
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-auto" data-testid="study-list-scroller">
-      <table className="w-full border-collapse text-sm" data-testid="study-list">
+      {/* Rows outside the viewport do not exist: the counts tell assistive technology the whole size. */}
+      <table
+        className="w-full border-collapse text-sm"
+        data-testid="study-list"
+        aria-rowcount={studies.length + 1}
+      >
         <thead className="sticky top-0 z-10 bg-slate-900 text-left text-xs tracking-wide text-slate-400 uppercase">
-          <tr>
+          <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <th
                 key={column.label}
@@ -89,6 +94,7 @@ export function StudyList({ studies, sort, direction, onSort }: StudyListProps) 
                 key={item.key}
                 entry={entry}
                 height={STUDY_ROW_HEIGHT}
+                rowIndex={item.index + 2}
                 settled={!virtualizer.isScrolling}
               />
             ) : null;

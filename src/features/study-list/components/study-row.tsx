@@ -20,10 +20,17 @@ interface StudyRowProps {
   height?: number;
   /** False while the list scrolls: previews and QIDO-RS wait until it stops. */
   settled?: boolean;
+  /** 1-based position in the whole table (the header row is 1), for `aria-rowindex`. */
+  rowIndex?: number;
 }
 
 /** Memoised: while the list scrolls, rows that stay on screen do not re-render. */
-export const StudyRow = memo(function StudyRow({ entry: listed, height, settled = true }: StudyRowProps) {
+export const StudyRow = memo(function StudyRow({
+  entry: listed,
+  height,
+  settled = true,
+  rowIndex,
+}: StudyRowProps) {
   // While on screen, a study its ImagingStudy under-describes is completed over QIDO-RS (one cached
   // query shared with the preview and the viewer): the row then shows the PACS's counts.
   const completed = useCompleteStudy(listed.unavailableReason ? null : listed, { enabled: settled });
@@ -35,6 +42,7 @@ export const StudyRow = memo(function StudyRow({ entry: listed, height, settled 
   return (
     <tr
       style={height === undefined ? undefined : { height }}
+      aria-rowindex={rowIndex}
       className={`border-t border-slate-800 hover:bg-slate-900/60 ${TONE_CLASSES[status.tone]}`}
       data-testid="study-row"
       data-study-id={summary.id ?? ''}
