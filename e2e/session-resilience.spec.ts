@@ -13,6 +13,9 @@ test.describe('the session survives what real servers do', () => {
   test('a revoked access token is renewed once and the work goes on', async ({ page, sandbox, network }) => {
     await new EhrLauncherPage(page, sandbox).launch('phantom');
     await expect(page.getByTestId('study-list')).toBeVisible();
+    // The list's previews fetch from pacs-a: let them finish, so that no image request revoked in
+    // flight starts a refresh that the reload below would cut off half-way.
+    await page.waitForLoadState('networkidle');
     const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
 
     await fault(sandbox.ehr, 'revoke?what=access');
