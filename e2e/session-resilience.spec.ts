@@ -26,6 +26,29 @@ test.describe('the session survives what real servers do', () => {
     expect(network.to(`${sandbox.ehr}/token`).length).toBeGreaterThan(tokenCallsBefore);
   });
 
+  test('a refresh that fails on the network keeps the session for the next try', async ({
+    page,
+    sandbox,
+  }) => {
+    await new EhrLauncherPage(page, sandbox).launch('phantom');
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    // The token endpoint is unreachable for a moment (not a refusal: the EHR never answered).
+    let failed = 0;
+    await page.route(`${sandbox.ehr}/token`, async (route) => {
+      failed += 1;
+      await route.abort('connectionreset');
+    });
+    await fault(sandbox.ehr, 'revoke?what=access');
+    await page.reload();
+    await expect.poll(() => failed).toBeGreaterThan(0);
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+
+    await page.unroute(`${sandbox.ehr}/token`);
+    await page.reload();
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+  });
+
   test('a session the EHR has ended says so and offers to sign in again', async ({ page, sandbox }) => {
     await new EhrLauncherPage(page, sandbox).launch('phantom');
     await expect(page.getByTestId('study-list')).toBeVisible();
@@ -46,15 +69,16 @@ test.describe('the session survives what real servers do', () => {
     sandbox,
   }) => {
     const study = sandbox.studies[sandbox.twoPacsStudy];
-    const onB = study?.series.find((series) => series.pacs === 'b');
-    if (!study || !onB) throw new Error('no two-PACS study');
+    const axial = study?.series.find((series) => series.instances === 28);
+    if (!study || !axial) throw new Error('no two-PACS study');
     await new EhrLauncherPage(page, sandbox).launch(study.patient);
     await expect(page.getByTestId('study-list')).toBeVisible();
 
-    await fault(sandbox.ehr, 'pacs-busy?pacs=b&count=1&retryAfter=2');
+    // Only this series' metadata request is refused, so nothing else can use up the busy answer.
+    await fault(sandbox.ehr, `pacs-busy?pacs=a&count=1&retryAfter=2&match=${axial.uid}/metadata`);
     await new StudyListPage(page).open(study.id);
 
-    await expect(page.getByTestId('imaging-busy')).toContainText(sandbox.pacs.b.replace(/\/dicom-web$/, ''));
-    await expect(new ViewerPage(page).thumbnail(onB.uid)).toHaveAttribute('data-thumbnail-status', 'ready');
+    await expect(page.getByTestId('imaging-busy')).toContainText(sandbox.pacs.a.replace(/\/dicom-web$/, ''));
+    await expect(new ViewerPage(page).thumbnail(axial.uid)).toHaveAttribute('data-thumbnail-status', 'ready');
   });
 });

@@ -8,15 +8,18 @@ import { requestUrl, sendJson } from './http-helpers.ts';
 export class PacsBusyState {
   private remaining = 0;
   private retryAfterSeconds = 1;
+  private match = '';
 
-  set(count: number, retryAfterSeconds: number): void {
+  /** The next `count` requests whose path contains `match` (all when empty) get 503. */
+  set(count: number, retryAfterSeconds: number, match = ''): void {
     this.remaining = count;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.match = match;
   }
 
-  /** Answers 503 for the next `count` requests; false when the gateway should serve normally. */
-  answerBusy(res: ServerResponse): boolean {
-    if (this.remaining <= 0) return false;
+  /** Answers 503 when a busy spell covers this path; false when the gateway should serve normally. */
+  answerBusy(path: string, res: ServerResponse): boolean {
+    if (this.remaining <= 0 || !path.includes(this.match)) return false;
     this.remaining -= 1;
     sendJson(res, 503, { error: 'busy' }, 'application/json', {
       'Retry-After': String(this.retryAfterSeconds),
@@ -34,7 +37,8 @@ export interface FaultControlDeps {
 }
 
 /**
- * `POST /api/faults/revoke?what=access|all` and `POST /api/faults/pacs-busy?pacs=a|b&count=N&retryAfter=S`
+ * `POST /api/faults/revoke?what=access|all` and
+ * `POST /api/faults/pacs-busy?pacs=a|b&count=N&retryAfter=S[&match=path-substring]`
  * on the EHR origin, for the e2e tests (the sandbox only listens on 127.0.0.1).
  */
 export function createFaultControlHandler(deps: FaultControlDeps) {
@@ -53,8 +57,9 @@ export function createFaultControlHandler(deps: FaultControlDeps) {
       const pacs = url.searchParams.get('pacs') === 'a' ? 'a' : 'b';
       const count = Number(url.searchParams.get('count') ?? '1');
       const retryAfter = Number(url.searchParams.get('retryAfter') ?? '1');
-      deps.pacsBusy[pacs].set(count, retryAfter);
-      sendJson(res, 200, { pacs, count, retryAfter });
+      const match = url.searchParams.get('match') ?? '';
+      deps.pacsBusy[pacs].set(count, retryAfter, match);
+      sendJson(res, 200, { pacs, count, retryAfter, match });
       return Promise.resolve(true);
     }
     sendJson(res, 404, { error: 'unknown fault control' });

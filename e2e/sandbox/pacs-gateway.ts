@@ -48,7 +48,7 @@ export async function startPacsGateway(options: PacsGatewayOptions): Promise<Ser
       sendJson(res, 404, { error: `${options.name} serves DICOMweb under ${DICOMWEB_PREFIX}/ only` });
       return;
     }
-    if (options.busy?.answerBusy(res)) return;
+    if (options.busy?.answerBusy(url.pathname, res)) return;
     if (options.tokens) {
       const bearer = await options.tokens.checkBearer(req.headers.authorization);
       if (!bearer.ok) {

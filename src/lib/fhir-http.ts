@@ -1,6 +1,7 @@
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { SessionExpiredError } from './session-expired-error';
+import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
 import type { SmartClient } from './smart-client';
 
 export class FhirHttpError extends Error {
@@ -25,10 +26,10 @@ export function createFhirGet(client: SmartClient, fhirBaseUrl: string) {
     if (!mayReceiveAccessToken(url, { bases: [base], origins: [] })) {
       throw new Error('Refusing to send the FHIR token to a URL outside the FHIR server.');
     }
-    await refreshIfNeeded(client);
+    await refreshSessionIfNeeded(client);
     let response = await get(url, client, signal);
     if (response.status === 401) {
-      await refresh(client);
+      await refreshSession(client);
       response = await get(url, client, signal);
       if (response.status === 401) throw new SessionExpiredError('The EHR no longer accepts this session.');
     }
@@ -43,25 +44,6 @@ async function get(url: string, client: SmartClient, signal?: AbortSignal): Prom
     headers: { Accept: 'application/fhir+json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     signal: signal ?? null,
   });
-}
-
-async function refreshIfNeeded(client: SmartClient): Promise<void> {
-  try {
-    await client.refreshIfNeeded();
-  } catch {
-    throw new SessionExpiredError('The session could not be renewed.');
-  }
-}
-
-async function refresh(client: SmartClient): Promise<void> {
-  if (!client.state.tokenResponse?.refresh_token) {
-    throw new SessionExpiredError('The session has expired.');
-  }
-  try {
-    await client.refresh();
-  } catch {
-    throw new SessionExpiredError('The session could not be renewed.');
-  }
 }
 
 /** The server's own words when it sends an OperationOutcome, else the status. */

@@ -1,7 +1,7 @@
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
-import { SessionExpiredError } from './session-expired-error';
+import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
 import type { SmartClient } from './smart-client';
 import type { TokenPolicyStore } from './token-policy-store';
 
@@ -18,12 +18,8 @@ export function createAuthorizationProvider(
 ): AuthorizationProvider {
   return async (url, options) => {
     if (!mayReceiveAccessToken(url, policy.current)) return null;
-    try {
-      if (options?.renew) await client.refresh();
-      else await client.refreshIfNeeded();
-    } catch {
-      throw new SessionExpiredError('Your session has expired: launch the viewer again from your EHR.');
-    }
+    if (options?.renew) await refreshSession(client);
+    else await refreshSessionIfNeeded(client);
     const token = accessTokenOf(client);
     return token ? `Bearer ${token}` : null;
   };

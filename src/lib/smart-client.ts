@@ -4,8 +4,8 @@ import type Client from 'fhirclient/lib/Client';
 /** The one place the app touches fhirclient: authorize, complete, and the client type. */
 export type SmartClient = Client;
 
-// A public client has no secret, so the refresh request must say which client it is (RFC 6749 §6
-// with §3.2.1); fhirclient leaves client_id out unless told.
+// A public client has no secret, so a refresh must say which client it is (RFC 6749 §6 with §3.2.1).
+// The app refreshes through session-refresh.ts; this covers fhirclient's own calls, if any.
 FHIR.oauth2.settings.refreshTokenWithClientId = true;
 
 /** fhirclient's per-tab pointer to the session state in sessionStorage. */

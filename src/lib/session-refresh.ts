@@ -1,0 +1,56 @@
+import type Client from 'fhirclient/lib/Client';
+import { SessionExpiredError } from './session-expired-error';
+
+/** Renew this many seconds before expiry, so a request never leaves with a token about to lapse. */
+const RENEW_BEFORE_EXPIRY_SECONDS = 10;
+
+const inFlight = new WeakMap<Client, Promise<void>>();
+
+/**
+ * The refresh_token grant, done here rather than by fhirclient: fhirclient deletes the refresh token
+ * whenever a refresh fails for any reason — including a page reload that aborts the request — and the
+ * next load then finds a session that cannot be renewed. Here only the authorization server's own
+ * refusal (a 400/401 answer) ends the session; a network failure leaves it for the next attempt.
+ * Concurrent callers share one request.
+ */
+export function refreshSession(client: Client): Promise<void> {
+  const running = inFlight.get(client);
+  if (running) return running;
+  const task = exchangeRefreshToken(client).finally(() => inFlight.delete(client));
+  inFlight.set(client, task);
+  return task;
+}
+
+export async function refreshSessionIfNeeded(client: Client, now = Date.now()): Promise<void> {
+  const expiresAt = client.state.expiresAt;
+  if (!expiresAt || !client.state.tokenResponse?.refresh_token) return;
+  if (expiresAt - RENEW_BEFORE_EXPIRY_SECONDS < now / 1000) await refreshSession(client);
+}
+
+async function exchangeRefreshToken(client: Client): Promise<void> {
+  const { state } = client;
+  const refreshToken = state.tokenResponse?.refresh_token;
+  if (!refreshToken || !state.tokenUri) throw new SessionExpiredError('The session has expired.');
+  const response = await fetch(state.tokenUri, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    // A public client names itself (RFC 6749 §6 with §3.2.1).
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      ...(state.clientId ? { client_id: state.clientId } : {}),
+    }),
+  });
+  if (response.status === 400 || response.status === 401) {
+    throw new SessionExpiredError('The EHR did not renew the session.');
+  }
+  if (!response.ok) throw new Error(`The EHR's token endpoint answered HTTP ${response.status}.`);
+  const data = (await response.json()) as Record<string, unknown>;
+  const { access_token: accessToken, expires_in: expiresIn } = data;
+  if (typeof accessToken !== 'string') throw new Error('The EHR renewed the session without a token.');
+  const lifetime = typeof expiresIn === 'number' ? expiresIn : undefined;
+  state.tokenResponse = { ...state.tokenResponse, ...data, access_token: accessToken, expires_in: lifetime };
+  state.expiresAt = lifetime === undefined ? undefined : Math.floor(Date.now() / 1000) + lifetime;
+  // Persist where fhirclient keeps the session (this tab's sessionStorage), so a reload keeps it.
+  if (state.key) await client.environment.getStorage().set(state.key, state);
+}
