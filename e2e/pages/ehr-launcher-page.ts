@@ -16,8 +16,13 @@ export class EhrLauncherPage {
         ? `launch-${patientId}-no-banner`
         : `launch-${patientId}`;
     await this.page.getByTestId(testId).click();
+    // Past /launch (authorize) and /callback (code exchange): the session is in this tab now.
+    const redirectPath = new URL(this.sandbox.redirectUri).pathname;
     await this.page.waitForURL(
-      (url) => url.origin === new URL(this.sandbox.app ?? '').origin && !url.pathname.startsWith('/launch'),
+      (url) =>
+        url.origin === new URL(this.sandbox.app ?? '').origin &&
+        !url.pathname.startsWith('/launch') &&
+        url.pathname !== redirectPath,
     );
   }
 }
