@@ -47,9 +47,14 @@ export function fetchFrameEarly(imageId: string, authorizationFor: Authorization
   early.set(imageId, pending);
 }
 
+/** An early fetch slower than this is given up on: the loader's own request goes ahead. */
+const EARLY_FRAME_PATIENCE_MS = 3000;
+
 /** The early fetch of this frame, once: the loader takes it and it is forgotten. */
 export function takeEarlyFrame(imageId: string): Promise<EarlyFrame | null> | undefined {
   const pending = early.get(imageId);
   early.delete(imageId);
-  return pending;
+  if (!pending) return undefined;
+  const giveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), EARLY_FRAME_PATIENCE_MS));
+  return Promise.race([pending, giveUp]);
 }

@@ -83,6 +83,14 @@ function renderingEngine(): RenderingEngine {
   return sharedEngine;
 }
 
+/**
+ * Creates the rendering engine (its WebGL context takes a few hundred milliseconds on software GL)
+ * ahead of the first viewport, while the study is still being looked up. Call after init.
+ */
+export function warmUpRenderingEngine(): void {
+  renderingEngine();
+}
+
 const TOOL_NAMES: Readonly<Record<ViewerTool, string>> = {
   'window-level': WindowLevelTool.toolName,
   pan: PanTool.toolName,
@@ -190,7 +198,9 @@ export class StackViewportController {
     const { MouseBindings } = ToolEnums;
     for (const name of Object.values(TOOL_NAMES)) group.addTool(name);
     group.addTool(StackScrollTool.toolName);
-    group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: MouseBindings.Primary }] });
+    group.setToolActive(WindowLevelTool.toolName, {
+      bindings: [{ mouseButton: MouseBindings.Primary }, { numTouchPoints: 1 }],
+    });
     group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: MouseBindings.Auxiliary }] });
     group.setToolActive(ZoomTool.toolName, {
       bindings: [{ mouseButton: MouseBindings.Secondary }, { numTouchPoints: 2 }],
@@ -214,7 +224,10 @@ export class StackViewportController {
     });
     const release = viewportAwaitsFirstImage();
     try {
-      await this.viewport.setStack([...imageIds], index);
+      const loading = this.viewport.setStack([...imageIds], index);
+      // The stack's length is known now; its first image may take a while (codecs start lazily).
+      this.onChange();
+      await loading;
       if (this.destroyed) return;
       this.viewport.render();
       this.onChange();

@@ -8,6 +8,7 @@ import { usePatient } from '@/features/patient/api/get-patient';
 import { useCompleteStudy } from '@/features/study-list/api/get-complete-study';
 import { useLinkedStudy } from '@/features/study-list/api/find-linked-study';
 import { ViewerScreen } from '@/features/viewer/components/viewer-screen';
+import { useWarmViewer } from '@/features/viewer/use-warm-viewer';
 
 /**
  * `/viewer?StudyInstanceUIDs=…[&SeriesInstanceUID=…]` (OHIF's names), `?ImagingStudy=<id>` (a SMART
@@ -16,6 +17,7 @@ import { ViewerScreen } from '@/features/viewer/components/viewer-screen';
  * `requestType=PATIENT` goes to the patient's list.
  */
 export function ViewerRoute() {
+  useWarmViewer();
   const [params] = useSearchParams();
   const search = params.toString();
   const request = useMemo(() => parseDeepLink(new URLSearchParams(search)), [search]);

@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { initRendering, type AuthorizationProvider } from './init-rendering';
+import { warmUpRenderingEngine } from './stack-viewport-controller';
+
+/**
+ * Starts Cornerstone and its rendering engine as soon as a study is about to open (the viewer route
+ * mounts), so they are ready when the study lookup ends instead of starting then.
+ */
+export function useWarmRendering(authorizationFor: AuthorizationProvider): void {
+  useEffect(() => {
+    // Idle-time work: on a busy page it waits for a quiet moment (at most 200 ms).
+    const handle = requestIdleCallback(
+      () => {
+        initRendering(authorizationFor)
+          .then(warmUpRenderingEngine)
+          .catch(() => undefined); // The viewport reports a failed init when it mounts.
+      },
+      { timeout: 200 },
+    );
+    return () => cancelIdleCallback(handle);
+  }, [authorizationFor]);
+}
