@@ -238,6 +238,17 @@ test.describe('viewer tools, checked against the DICOM pixels', () => {
     await expect(measurement).toHaveCount(1);
     await viewer.press('Delete');
     await expect(measurement).toHaveCount(0);
+
+    // A length across 120 pixels of 0.5 mm: 60 mm.
+    await viewer.press('d');
+    await viewer.dragPixels(
+      await viewer.screenPointOf(150, 300, 512, 512),
+      await viewer.screenPointOf(270, 300, 512, 512),
+    );
+    await expect(measurement).toHaveAttribute('data-tool', 'length');
+    await expect(measurement).toHaveAttribute('data-length', /\d/);
+    expect(Math.abs(Number(await measurement.getAttribute('data-length')) - 60)).toBeLessThan(1.5);
+    await expect(measurement).toContainText('mm');
   });
 
   test('layouts, drag a series onto a viewport, the active one is marked, and ? lists the keys', async ({
