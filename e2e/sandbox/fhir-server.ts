@@ -74,7 +74,9 @@ async function routeToMedplum(
 ): Promise<void> {
   const isSearch = TYPE_SEARCH.test(path);
   const page = isSearch ? normalizePaging(params) : undefined;
-  const query = (isSearch ? medplumSearchParams(path.replace(/\//g, ''), params) : params).toString();
+  const query = (
+    isSearch ? medplumSearchParams(path.replace(/\//g, ''), params, options.store.identifiers) : params
+  ).toString();
   const [result, resource] = await options.store.router.handleRequest(
     {
       method: 'GET',

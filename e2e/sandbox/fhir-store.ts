@@ -7,6 +7,7 @@ import {
   readJson,
   SEARCH_PARAMETER_BUNDLE_FILES,
 } from './medplum.ts';
+import { IdentifierIndex } from './identifier-index.ts';
 
 let definitionsIndexed = false;
 
@@ -24,6 +25,7 @@ function indexFhirDefinitions(): void {
 export interface FhirStore {
   readonly repo: MemoryRepository;
   readonly router: FhirRouter;
+  readonly identifiers: IdentifierIndex;
   /** Creates or replaces a resource with the id it carries (fixtures need their own ids). */
   put(resource: Resource & { id: string }): Promise<void>;
 }
@@ -31,10 +33,13 @@ export interface FhirStore {
 export function createFhirStore(): FhirStore {
   indexFhirDefinitions();
   const repo = new MemoryRepository();
+  const identifiers = new IdentifierIndex();
   return {
     repo,
     router: new FhirRouter(),
+    identifiers,
     put: async (resource) => {
+      identifiers.record(resource);
       const exists = await repo.readResource(resource.resourceType, resource.id).then(
         () => true,
         () => false,
