@@ -49,6 +49,16 @@ describe('identifier searches through the index', () => {
     expect(out.get('_include')).toBe('ImagingStudy:endpoint');
   });
 
+  it('indexes an identifier given as one object instead of an array (the SMART imaging README example)', () => {
+    const local = new IdentifierIndex();
+    local.record({
+      resourceType: 'ImagingStudy',
+      id: '123',
+      identifier: { system: 'urn:dicom:uid', value: 'urn:oid:1.2.3' },
+    } as unknown as Resource);
+    expect(local.lookup('urn:dicom:uid|urn:oid:1.2.3')).toEqual(['123']);
+  });
+
   it('gives an empty answer for an unknown token, and leaves other forms to medplum', () => {
     expect(
       medplumSearchParams(

@@ -11,7 +11,13 @@ export class IdentifierIndex {
 
   record(resource: Resource): void {
     if (resource.resourceType !== 'ImagingStudy' || !resource.id) return;
-    for (const identifier of resource.identifier ?? []) {
+    // Some real-world examples send one Identifier object where FHIR wants an array: index it too.
+    const list: unknown = resource.identifier;
+    const identifiers = (Array.isArray(list) ? list : list ? [list] : []) as {
+      system?: string;
+      value?: string;
+    }[];
+    for (const identifier of identifiers) {
       if (identifier.system === undefined || identifier.value === undefined) continue;
       const key = `${identifier.system}|${identifier.value}`;
       const set = this.ids.get(key) ?? new Set<string>();

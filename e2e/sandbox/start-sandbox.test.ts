@@ -12,6 +12,7 @@ let dir: string;
 let sandbox: RunningSandbox;
 let info: SandboxInfo;
 let auth: Record<string, string>;
+const logged: string[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sandbox-e2e-'));
@@ -25,7 +26,7 @@ beforeAll(async () => {
     orthancBPort: 4564,
     sandboxDir: dir,
     serveApp: false,
-    log: () => undefined,
+    log: (line) => logged.push(line),
   });
   info = sandbox.info;
   const { launchUrl } = (await (await fetch(`${info.ehr}/api/launch?patient=phantom`)).json()) as {
@@ -54,6 +55,10 @@ async function fhir<T>(path: string): Promise<T> {
 }
 
 describe('the whole sandbox', () => {
+  it('loads every sample DICOM and FHIR file without a warning', () => {
+    expect(logged.filter((line) => line.includes('warning'))).toEqual([]);
+  });
+
   it('describes the two-PACS study: localizer on pacs-b, the rest on pacs-a', () => {
     const study = info.studies[info.twoPacsStudy];
     expect(study?.pacs).toBe('a');
