@@ -3,11 +3,13 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './routes/app-layout';
 import { HomeRoute } from './routes/home-route';
 
-// Cornerstone and its codecs are megabytes: load them only when a study is opened, so the launch and
-// the study list stay fast.
-const ViewerRoute = lazy(() =>
-  import('./routes/viewer-route').then((module) => ({ default: module.ViewerRoute })),
-);
+/**
+ * Cornerstone and its codecs are megabytes: the viewer chunk loads only when a study is opened, so the
+ * launch and the study list stay fast. This starts that load; the lazy route reuses the same request.
+ */
+export const preloadViewerRoute = () => import('./routes/viewer-route');
+
+const ViewerRoute = lazy(() => preloadViewerRoute().then((module) => ({ default: module.ViewerRoute })));
 
 export function createAppRouter() {
   return createBrowserRouter([
