@@ -57,12 +57,9 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
   const studyUid = entry.resolved.studyInstanceUid;
   const seriesUid = parseSeriesInstanceUid(params.get('SeriesInstanceUID')) ?? request.seriesUid;
 
-  // Until ViewerScreen reports its selection, the route notes which series thumbnail was picked (the
-  // viewer's `data-series-uid` contract) in the URL, so the copied link and a reload reopen it.
-  const followSeriesSelection = (event: React.MouseEvent) => {
-    const picked = (event.target as Element).closest?.('[data-testid="series-thumbnail"]');
-    const uid = parseSeriesInstanceUid(picked?.getAttribute('data-series-uid'));
-    if (!uid || uid === seriesUid) return;
+  // The series on screen goes into the URL, so the copied link and a reload reopen it.
+  const followSeries = (uid: string) => {
+    if (uid === seriesUid) return;
     const next = new URLSearchParams(params);
     next.set('SeriesInstanceUID', uid);
     setParams(next, { replace: true });
@@ -75,8 +72,14 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
           <CopyLinkButton path={buildViewerPath(studyUid, seriesUid)} />
         </div>
       )}
-      <div className="min-h-0 flex-1" onClickCapture={followSeriesSelection}>
-        <ViewerScreen key={entry.key} entry={entry} patient={patient.data} initialSeriesUid={seriesUid} />
+      <div className="min-h-0 flex-1">
+        <ViewerScreen
+          key={entry.key}
+          entry={entry}
+          patient={patient.data}
+          initialSeriesUid={seriesUid}
+          onActiveSeriesChange={followSeries}
+        />
       </div>
     </div>
   );

@@ -20,9 +20,11 @@ interface ViewerScreenProps {
   entry: StudyListEntry;
   patient: PatientIdentity;
   initialSeriesUid: string | null;
+  /** Told whenever the active viewport shows another series (by click, drag or key), e.g. for the URL. */
+  onActiveSeriesChange?: (seriesUid: string) => void;
 }
 
-export function ViewerScreen({ entry, patient, initialSeriesUid }: ViewerScreenProps) {
+export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesChange }: ViewerScreenProps) {
   const { resolved, summary } = entry;
   const { authorizationFor } = useSmartSession();
   const studyUid = resolved.studyInstanceUid;
@@ -68,6 +70,11 @@ export function ViewerScreen({ entry, patient, initialSeriesUid }: ViewerScreenP
     setSlots(shownSlots.map((current, i) => (i === slot ? seriesIndex : current)));
     setActive(slot);
   };
+
+  const activeSeriesUid = activeSeries?.uid ?? null;
+  useEffect(() => {
+    if (activeSeriesUid) onActiveSeriesChange?.(activeSeriesUid);
+  }, [activeSeriesUid, onActiveSeriesChange]);
 
   // Measurements live as long as the study is open.
   useEffect(() => () => removeAllMeasurements(), []);
