@@ -2,6 +2,7 @@ import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StartPage } from './pages/start-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
+import { FhirTestClient } from './support/fhir-test-client';
 import { expect, test } from './support/fixtures';
 
 test.describe('SMART App Launch', () => {
@@ -42,6 +43,27 @@ test.describe('SMART App Launch', () => {
     await new EhrLauncherPage(page, sandbox).launch(study.patient, { study: study.id });
     await expect(page.getByTestId('viewer-study-description')).toHaveText(study.description ?? '');
     await expect(page.getByTestId('series-thumbnail')).toHaveCount(study.series.length);
+  });
+
+  test('an encounter in the launch context points out that visit’s studies', async ({ page, sandbox }) => {
+    const fhir = await FhirTestClient.forPatient(sandbox, 'dicom');
+    const studies = await fhir.read<{
+      entry?: { resource: { id: string; encounter?: { reference?: string } } }[];
+    }>('ImagingStudy?patient=dicom');
+    const inVisit = (studies.entry ?? []).filter(
+      (e) => e.resource.encounter?.reference === 'Encounter/example',
+    );
+    expect(inVisit.length).toBeGreaterThan(0);
+    const response = await fetch(`${sandbox.ehr}/api/launch?patient=dicom&encounter=example`);
+    const { launchUrl } = (await response.json()) as { launchUrl: string };
+
+    await page.goto(launchUrl);
+    const list = new StudyListPage(page);
+    await expect(list.rows).toHaveCount(studies.entry?.length ?? 0);
+    for (const entry of studies.entry ?? []) {
+      const marked = entry.resource.encounter?.reference === 'Encounter/example';
+      await expect(list.row(entry.resource.id).getByTestId('study-encounter')).toHaveCount(marked ? 1 : 0);
+    }
   });
 
   test('need_patient_banner=false hides the banner but keeps the identity on the viewport', async ({

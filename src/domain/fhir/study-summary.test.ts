@@ -16,6 +16,7 @@ describe('summarizeImagingStudy', () => {
       numberOfSeries: 1,
       numberOfInstances: 2,
       status: 'available',
+      encounterId: 'example',
     });
   });
 

@@ -15,6 +15,8 @@ export interface StudySummary {
   status: string | null;
   referrer: string | null;
   bodySites: string[];
+  /** The id of the Encounter the study belongs to, to point out the one the EHR launched from. */
+  encounterId: string | null;
 }
 
 export function summarizeImagingStudy(study: unknown): StudySummary {
@@ -31,7 +33,17 @@ export function summarizeImagingStudy(study: unknown): StudySummary {
     status: readText(field(study, 'status')),
     referrer: readText(field(field(study, 'referrer'), 'display')),
     bodySites: unique(series.map((s) => displayOfCoding(field(s, 'bodySite')))),
+    encounterId: encounterIdOf(study),
   };
+}
+
+/** `Encounter/{id}` (relative, absolute or versioned) → id. */
+function encounterIdOf(study: unknown): string | null {
+  const reference = readText(field(field(study, 'encounter'), 'reference'));
+  const match = reference
+    ? /(?:^|\/)Encounter\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference)
+    : null;
+  return match?.[1] ?? null;
 }
 
 /** The study's own `modality` list, else the series' modalities (many servers fill only those). */

@@ -5,6 +5,7 @@ import { buildViewerPath } from '@/domain/fhir/deep-link';
 import type { StudyListEntry } from '@/domain/fhir/study-list';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatFhirDateTime } from '@/lib/format-fhir-date';
+import { useSmartSession } from '@/lib/smart-session';
 import { useCompleteStudy } from '../api/get-complete-study';
 import { StudyThumbnail } from './study-thumbnail';
 
@@ -38,13 +39,19 @@ export const StudyRow = memo(function StudyRow({
   const { summary, resolved, unavailableReason } = entry;
   const uid = resolved.studyInstanceUid;
   const status = presentStudyStatus(summary.status);
+  // The EHR launched from an encounter: its studies stand out (the others stay: a comparison may be older).
+  const { context } = useSmartSession();
+  const inEncounter = context.encounterId !== null && summary.encounterId === context.encounterId;
   const cell = 'px-3 py-1 align-middle';
   return (
     <tr
       style={height === undefined ? undefined : { height }}
       aria-rowindex={rowIndex}
-      className={`border-t border-slate-800 hover:bg-slate-900/60 ${TONE_CLASSES[status.tone]}`}
+      className={`border-t border-slate-800 hover:bg-slate-900/60 ${TONE_CLASSES[status.tone]} ${
+        inEncounter ? 'bg-sky-950/60' : ''
+      }`}
       data-testid="study-row"
+      data-in-encounter={inEncounter || undefined}
       data-study-id={summary.id ?? ''}
       data-study-uid={uid ?? ''}
       data-status={summary.status ?? ''}
@@ -54,6 +61,14 @@ export const StudyRow = memo(function StudyRow({
       </td>
       <td className={`${cell} whitespace-nowrap`} data-testid="study-date">
         {formatFhirDateTime(summary.started)}
+        {inEncounter && (
+          <span
+            className="ml-2 rounded bg-sky-800 px-1.5 py-0.5 text-xs text-sky-100"
+            data-testid="study-encounter"
+          >
+            This visit
+          </span>
+        )}
       </td>
       <td className={cell} data-testid="study-modalities">
         {summary.modalities.join(', ') || '—'}
