@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-import type { SandboxInfo } from '../sandbox/sandbox-info';
 import { PROJECT_ROOT } from '../sandbox/sandbox-options';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
+import { startSandboxProcess } from '../support/sandbox-process';
 import type { BenchContext, BenchRow, BenchSection } from './bench-section';
 
 /**
@@ -13,15 +13,7 @@ import type { BenchContext, BenchRow, BenchSection } from './bench-section';
  * its own ports), runs every `*-bench.ts` section (or the ones named) in Debian's Chromium and prints
  * one table. Benchmarks measure, they do not pass or fail: targets are printed beside the figures.
  */
-const BENCH_PORTS = {
-  APP_PORT: '4600',
-  FHIR_PORT: '4601',
-  EHR_PORT: '4602',
-  PACS_A_PORT: '4603',
-  PACS_B_PORT: '4604',
-  ORTHANC_A_PORT: '4613',
-  ORTHANC_B_PORT: '4614',
-};
+const BENCH_PORT_BASE = 4600;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
@@ -36,18 +28,9 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('vite build failed');
   }
   console.error('[bench] starting the sandbox…');
-  const { child, info } = await startSandbox();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const sandbox = await startSandboxProcess({ portBase: BENCH_PORT_BASE, sandboxDir: '.sandbox/bench' });
+  const { info } = sandbox;
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   const results: { section: string; rows: BenchRow[] }[] = [];
   try {
     const context: BenchContext = {
@@ -77,7 +60,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await stop(child);
+    await sandbox.stop();
   }
   console.log(formatTable(results));
   if (results.some((result) => result.rows.some((row) => row.metric === 'FAILED'))) process.exitCode = 1;
@@ -130,43 +113,6 @@ export function formatTable(results: readonly { section: string; rows: readonly 
     widths.map((width) => '-'.repeat(width)).join('  '),
     ...body.map(render),
   ].join('\n');
-}
-
-function startSandbox(): Promise<{ child: ChildProcess; info: SandboxInfo }> {
-  const child = spawn(
-    process.execPath,
-    ['--experimental-websocket', '--import', 'tsx', 'e2e/sandbox/main.ts'],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ...BENCH_PORTS, SANDBOX_DIR: '.sandbox/bench' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('The sandbox did not print SANDBOX READY in time.')),
-      180_000,
-    );
-    child.once('exit', (code) => reject(new Error(`The sandbox exited early (code ${code}).`)));
-    if (!child.stdout) return reject(new Error('No sandbox stdout.'));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.startsWith('SANDBOX READY ')) return;
-      clearTimeout(timer);
-      resolve({ child, info: JSON.parse(line.slice('SANDBOX READY '.length)) as SandboxInfo });
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
