@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { preloadViewerRoute } from './app/app-router';
+import { preloadViewerRoute } from './app/preload-viewer-route';
 import { boot } from './app/boot';
 import './index.css';
 

@@ -45,6 +45,9 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
       (url) => url.origin === new URL(sandbox.app ?? '').origin && !url.pathname.startsWith('/launch'),
     );
     await page.getByTestId('study-row').first().waitFor();
+    // "A session already open": the list has settled (previews drawn, the viewer chunk fetched in the
+    // background while idle), as when a clinician reads the list before choosing a study.
+    await page.waitForLoadState('networkidle');
 
     for (const target of targets) {
       rows.push(...(await measureSeries(page, context, target)));

@@ -1,15 +1,21 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { loadedViewerRoute, preloadViewerRoute } from './preload-viewer-route';
 import { AppLayout } from './routes/app-layout';
 import { HomeRoute } from './routes/home-route';
 
-/**
- * Cornerstone and its codecs are megabytes: the viewer chunk loads only when a study is opened, so the
- * launch and the study list stay fast. This starts that load; the lazy route reuses the same request.
- */
-export const preloadViewerRoute = () => import('./routes/viewer-route');
+const LazyViewerRoute = lazy(() => preloadViewerRoute().then((module) => ({ default: module.ViewerRoute })));
 
-const ViewerRoute = lazy(() => preloadViewerRoute().then((module) => ({ default: module.ViewerRoute })));
+/** The viewer as soon as its chunk is in memory; until then, loaded lazily with a short notice. */
+function ViewerRouteElement() {
+  const loaded = loadedViewerRoute();
+  if (loaded) return <loaded.ViewerRoute />;
+  return (
+    <Suspense fallback={<p className="p-6 text-slate-400">Opening the viewer…</p>}>
+      <LazyViewerRoute />
+    </Suspense>
+  );
+}
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -17,14 +23,7 @@ export function createAppRouter() {
       element: <AppLayout />,
       children: [
         { path: '/', element: <HomeRoute /> },
-        {
-          path: '/viewer',
-          element: (
-            <Suspense fallback={<p className="p-6 text-slate-400">Opening the viewer…</p>}>
-              <ViewerRoute />
-            </Suspense>
-          ),
-        },
+        { path: '/viewer', element: <ViewerRouteElement /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

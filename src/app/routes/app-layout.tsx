@@ -1,11 +1,14 @@
+import { useEffect } from 'react';
 import { Outlet } from 'react-router';
 import { usePatient } from '@/features/patient/api/get-patient';
 import { PatientBanner } from '@/features/patient/components/patient-banner';
 import { useSmartSession } from '@/lib/smart-session';
+import { preloadViewerRouteWhenIdle } from '../preload-viewer-route';
 
 export function AppLayout() {
   const { context } = useSmartSession();
   const patient = usePatient();
+  useEffect(() => preloadViewerRouteWhenIdle(), []);
   return (
     <div className="flex h-full flex-col">
       {context.needPatientBanner && patient.data && <PatientBanner patient={patient.data} />}

@@ -1,0 +1,35 @@
+// Type-only: erased at build time, so the viewer stays out of the initial bundle.
+import type * as ViewerRouteExports from './routes/viewer-route';
+
+type ViewerRouteModule = typeof ViewerRouteExports;
+
+let loaded: ViewerRouteModule | null = null;
+
+/**
+ * Cornerstone and its codecs are megabytes: the viewer chunk loads only when a study is opened, so the
+ * launch and the study list stay fast. This starts that load ahead of time; the route reuses it.
+ */
+export const preloadViewerRoute = (): Promise<ViewerRouteModule> =>
+  import('./routes/viewer-route').then((module) => (loaded = module));
+
+/**
+ * The viewer module if it has already arrived. Rendering it directly, rather than through `lazy`,
+ * matters: a lazy component suspends on its first render even when its chunk is in memory, and React
+ * then holds the screen for its fallback throttle (about 300 ms) before showing the viewer.
+ */
+export function loadedViewerRoute(): ViewerRouteModule | null {
+  return loaded;
+}
+
+/**
+ * Once the browser is idle after the first screen, fetch and compile the viewer in the background: the
+ * clinician's next step is usually to open a study, which then starts warm.
+ */
+export function preloadViewerRouteWhenIdle(): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(() => void preloadViewerRoute(), 2_000);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(() => void preloadViewerRoute(), { timeout: 5_000 });
+  return () => cancelIdleCallback(handle);
+}
