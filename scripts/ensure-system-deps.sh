@@ -22,6 +22,8 @@ done
 missing=""
 [ -x /usr/sbin/Orthanc ] || missing="$missing orthanc"
 [ -f /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || missing="$missing orthanc-dicomweb"
+# pydicom's test images (one more set of transfer syntaxes for the sandbox); the sandbox runs without them.
+[ -d /usr/lib/python3/dist-packages/pydicom/data/test_files ] || missing="$missing python3-pydicom"
 if [ "$with_chromium" = true ] && ! command -v chromium >/dev/null 2>&1; then
   missing="$missing chromium"
 fi

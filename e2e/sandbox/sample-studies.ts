@@ -12,6 +12,12 @@ import { transferSyntaxName } from './transfer-syntax-names.ts';
 import { rewritePatient, type PatientIdentityOverride } from './dicom-patient-rewrite.ts';
 import { PROJECT_ROOT } from './sandbox-options.ts';
 import { ensureSyntheticStudies } from './synthetic-ct.ts';
+import {
+  hasPydicomTestFiles,
+  isPydicomTestImage,
+  PYDICOM_TEST_FILES_DIR,
+  pydicomTestImageOrder,
+} from './pydicom-test-files.ts';
 
 /**
  * What the DICOM says about the FHIR patients it is filed under (sandbox-resources.ts). Files from
@@ -159,6 +165,43 @@ function colourPlans(files: readonly DicomFile[], warn: Warn): StudyPlan[] {
 }
 
 /**
+ * pydicom's own test images (Debian's python3-pydicom), when installed: they reuse UIDs across files, so
+ * each gets its own series (named after the file and its syntax) for the colour patient.
+ */
+function pydicomTestFilePlans(files: readonly DicomFile[], warn: Warn): StudyPlan[] {
+  const own = files
+    .filter(isPydicomTestImage)
+    .sort((a, b) => pydicomTestImageOrder(a) - pydicomTestImageOrder(b))
+    .map((file) =>
+      withOwnUids(file, `sandbox:pydicom:${basename(file.name)}`, warn, 'sandbox:pydicom-test-files'),
+    )
+    .filter(isDefined)
+    .map((file) => asPatient(file, COLOUR_DICOM_PATIENT, warn))
+    .map((file, index) => ({
+      ...file,
+      summary: {
+        ...file.summary,
+        seriesDescription: `${basename(file.name)} (${transferSyntaxName(file.summary.transferSyntaxUid)})`,
+        seriesNumber: index + 1,
+      },
+    }));
+  // UIDs are rewritten in place (same length), so files whose study UIDs differed in length land in
+  // different studies: one ImagingStudy per resulting Study Instance UID.
+  const byStudy = new Map<string, DicomFile[]>();
+  for (const file of own) {
+    const uid = file.summary.studyInstanceUid;
+    byStudy.set(uid, [...(byStudy.get(uid) ?? []), file]);
+  }
+  return [...byStudy.values()].map((group, index) => ({
+    id: `colour-pydicom-test-files-${index + 1}`,
+    patientId: COLOUR_PATIENT_ID,
+    files: group,
+    studyPacs: 'a' as const,
+    description: `pydicom test images ${index + 1}`,
+  }));
+}
+
+/**
  * Generated studies (cached under .sandbox/cache): a 300-slice 512×512 CT for benchmarks and long
  * stacks, and a MONOCHROME1 radiograph with a known polarity. SANDBOX_SYNTHETIC=none leaves them out.
  */
@@ -214,6 +257,9 @@ export async function loadSampleStudies(
     ...transferSyntaxPlans(await read('cornerstone-ctimage-transfer-syntaxes'), warn),
     ...colourPlans(await read('pydicom-data-multiframe-color'), warn),
     ...(await syntheticPlans(warn)),
+    ...(hasPydicomTestFiles()
+      ? pydicomTestFilePlans(await readDicomFiles(PYDICOM_TEST_FILES_DIR, () => undefined), warn)
+      : []),
   ];
   const studies: StudyInfo[] = [];
   for (const plan of plans) {

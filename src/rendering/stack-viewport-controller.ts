@@ -68,6 +68,8 @@ export interface StackViewportState {
   transferSyntax: string | null;
   orientation: OrientationMarkers | null;
   measurements: Measurement[];
+  /** Why the image at the current position could not be shown (the server refused it, say). */
+  loadError: string | null;
 }
 
 const RENDERING_ENGINE_ID = 'imaging-viewer';
@@ -138,6 +140,7 @@ export const INITIAL_STATE: StackViewportState = {
   transferSyntax: null,
   orientation: null,
   measurements: [],
+  loadError: null,
 };
 
 /**
@@ -176,6 +179,7 @@ export class StackViewportController {
     this.createToolGroup();
     // Before onChange: the state it publishes includes what onNewImage learns.
     element.addEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
+    eventTarget.addEventListener(EVENTS.IMAGE_LOAD_ERROR, this.onLoadError);
     for (const name of ELEMENT_EVENTS) element.addEventListener(name, this.onChange);
     for (const name of ANNOTATION_EVENTS) eventTarget.addEventListener(name, this.onChange);
     this.resizeObserver = new ResizeObserver(() => renderingEngine().resize(true, true));
@@ -350,6 +354,7 @@ export class StackViewportController {
     this.resizeObserver.disconnect();
     for (const name of ELEMENT_EVENTS) this.element.removeEventListener(name, this.onChange);
     this.element.removeEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
+    eventTarget.removeEventListener(EVENTS.IMAGE_LOAD_ERROR, this.onLoadError);
     for (const name of ANNOTATION_EVENTS) eventTarget.removeEventListener(name, this.onChange);
     ToolGroupManager.destroyToolGroup(this.toolGroupId);
     renderingEngine().disableElement(this.viewportId);
@@ -365,6 +370,19 @@ export class StackViewportController {
         MEASUREMENT_TOOLS[candidate.metadata.toolName] !== undefined,
     );
   }
+
+  /** Image ids of this stack that failed to load, with a sentence for the clinician. */
+  private readonly failedImages = new Map<string, string>();
+
+  private readonly onLoadError = (event: Event): void => {
+    if (this.destroyed) return;
+    const detail = (event as CustomEvent<{ imageId?: unknown; error?: unknown }>).detail;
+    if (typeof detail.imageId !== 'string' || !this.viewport.getImageIds().includes(detail.imageId)) return;
+    this.failedImages.set(detail.imageId, describeLoadError(detail.error));
+    this.firstImageShown?.();
+    this.firstImageShown = null;
+    this.onChange();
+  };
 
   private readonly onNewImage = (event: Event): void => {
     const detail = (event as CustomEvent<{ image?: { transferSyntaxUID?: unknown } }>).detail;
@@ -397,6 +415,8 @@ export class StackViewportController {
       transferSyntax: this.transferSyntax,
       orientation: hasImage ? this.orientation() : null,
       measurements: this.annotationsOnImage().map(measurementOf),
+      loadError:
+        this.failedImages.get(viewport.getImageIds()[viewport.getCurrentImageIdIndex()] ?? '') ?? null,
     };
     if (JSON.stringify(next) === JSON.stringify(this.state)) return;
     this.state = next;
@@ -460,4 +480,14 @@ function measurementOf(item: ToolTypes.Annotation): Measurement {
 /** Forgets every measurement: called when the study closes (they are kept per image until then). */
 export function removeAllMeasurements(): void {
   annotation.state.removeAllAnnotations();
+}
+
+/** Cornerstone rejects with an XMLHttpRequest, an Error or a plain object: say what we can. */
+function describeLoadError(error: unknown): string {
+  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const xhr = (record.request ?? record.xhr ?? error) as { status?: unknown } | null;
+  const status = typeof xhr?.status === 'number' && xhr.status > 0 ? xhr.status : null;
+  return status
+    ? `The image server could not deliver this image (HTTP ${status}).`
+    : 'This image could not be loaded or decoded.';
 }

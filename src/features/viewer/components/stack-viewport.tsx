@@ -60,7 +60,7 @@ export function StackViewport({
     [stack.data, series],
   );
   const { attachElement, state, error, controller } = useStackViewport(input, authorizationFor);
-  const problem = stack.isError ? stack.error.message : (error?.message ?? null);
+  const problem = stack.isError ? stack.error.message : (error?.message ?? state?.loadError ?? null);
   const shown = stack.data?.entries[state?.imageIndex ?? 0]?.metadata ?? null;
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
