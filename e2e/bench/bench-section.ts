@@ -1,5 +1,6 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { SandboxInfo } from '../sandbox/sandbox-info';
+import { keepTrafficLocal } from '../support/keep-traffic-local';
 
 /** One line of the results table. */
 export interface BenchRow {
@@ -28,4 +29,13 @@ export interface BenchContext {
 export interface BenchSection {
   readonly name: string;
   run(context: BenchContext): Promise<BenchRow[]>;
+}
+
+/** A page for a section: a laptop-sized viewport, traffic kept on this machine. */
+export async function newBenchPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx compiles the sections with esbuild's keepNames: functions sent to the page call its __name.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  await keepTrafficLocal(page);
+  return page;
 }

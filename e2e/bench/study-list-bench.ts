@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { GENERATED_PATIENT_ID } from '../sandbox/generated-patient';
-import type { BenchContext, BenchRow, BenchSection } from './bench-section';
+import { newBenchPage, type BenchContext, type BenchRow, type BenchSection } from './bench-section';
 
 /**
  * The study list of the 1,000-study patient, in Chromium against the sandbox: how many FHIR requests
@@ -20,13 +20,8 @@ interface ListMarks {
 
 async function run(context: BenchContext): Promise<BenchRow[]> {
   const { sandbox, browser } = context;
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await newBenchPage(browser);
   try {
-    await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await page.route(
-      (url) => !['127.0.0.1', 'localhost'].includes(url.hostname),
-      (route) => route.abort('addressunreachable'),
-    );
     // Marks are taken inside the page, by a MutationObserver that every document of the launch gets.
     await page.addInitScript({ content: `(${observeListMarks.toString()})();` });
     const fhirRequests: string[] = [];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
 import type { StudyInfo } from '../sandbox/sandbox-info';
-import type { BenchContext, BenchRow, BenchSection } from './bench-section';
+import { newBenchPage, type BenchContext, type BenchRow, type BenchSection } from './bench-section';
 
 /**
  * The viewer, against the sandbox PACS in Chromium, with a session already open (launched, list
@@ -15,14 +15,8 @@ export const section: BenchSection = { name: 'viewer', run };
 async function run(context: BenchContext): Promise<BenchRow[]> {
   const rows = initialJsRows(context.distDir);
   const { sandbox, browser } = context;
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await newBenchPage(browser);
   try {
-    // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name.
-    await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await page.route(
-      (url) => !['127.0.0.1', 'localhost'].includes(url.hostname),
-      (route) => route.abort('addressunreachable'),
-    );
     const targets: { label: string; study: StudyInfo; seriesUid: string; scrollSteps: number }[] = [];
     const philips = sandbox.studies[sandbox.twoPacsStudy];
     const axial = philips?.series.find((series) => series.instances === 28);

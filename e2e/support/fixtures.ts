@@ -1,5 +1,6 @@
 import { test as base, expect, type Request } from '@playwright/test';
 import type { SandboxInfo } from '../sandbox/sandbox-info';
+import { keepTrafficLocal } from './keep-traffic-local';
 
 export interface LoggedRequest {
   url: string;
@@ -23,14 +24,6 @@ export class NetworkLog {
   to(prefix: string): LoggedRequest[] {
     return this.requests.filter((request) => request.url.startsWith(prefix));
   }
-}
-
-function isLoopback(url: URL): boolean {
-  return (
-    ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ||
-    url.protocol === 'data:' ||
-    url.protocol === 'blob:'
-  );
 }
 
 /**
@@ -68,12 +61,7 @@ export const test = base.extend<{ sandbox: SandboxInfo; network: NetworkLog; tok
     await use(JSON.parse(info) as SandboxInfo);
   },
   context: async ({ context }, use) => {
-    // The sample data names PACS on the internet (pacs.hospital.org…). Tests never leave this
-    // machine: such requests fail here exactly as an unreachable PACS would.
-    await context.route(
-      (url) => !isLoopback(url),
-      (route) => route.abort('addressunreachable'),
-    );
+    await keepTrafficLocal(context);
     await use(context);
   },
   network: async ({ context }, use) => {
