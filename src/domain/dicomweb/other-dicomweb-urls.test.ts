@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseDicomWebBaseUrl, type DicomWebBaseUrl } from './dicomweb-base-url';
 import { parseSeriesInstanceUid, parseSopInstanceUid, parseStudyInstanceUid } from './dicom-uid';
 import { parseFrameNumber } from './frame-number';
 import { buildIidStudyUrl } from './iid-urls';
 import { buildWadoRsImageId, buildWadoUriImageId } from './image-ids';
 import { buildQidoRsInstancesUrl, buildQidoRsSeriesUrl } from './qido-rs-urls';
 import { buildWadoUriInstanceUrl } from './wado-uri-urls';
-
-function checked<T>(value: T | null): T {
-  if (value === null) throw new Error('fixture value failed its check');
-  return value;
-}
-
-function baseUrl(raw: string): DicomWebBaseUrl {
-  const parsed = parseDicomWebBaseUrl(raw);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.url;
-}
+import { checked, baseUrl } from './testing/checked-inputs';
 
 // The HL7 R4 endpoint Bundle b0a5e4277 (Endpoints 79, 83, 84) and ImagingStudy-example-xr's UIDs.
 const rs = baseUrl('https://pacs.hospital.org/dicomweb');

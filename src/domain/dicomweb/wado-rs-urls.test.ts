@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseDicomWebBaseUrl, type DicomWebBaseUrl } from './dicomweb-base-url';
 import { parseSeriesInstanceUid, parseSopInstanceUid, parseStudyInstanceUid } from './dicom-uid';
 import { frameNumbersUpTo, parseFrameNumber } from './frame-number';
 import {
@@ -16,17 +15,7 @@ import {
   buildWadoRsStudyUrl,
   buildWadoRsThumbnailUrl,
 } from './wado-rs-urls';
-
-function checked<T>(value: T | null): T {
-  if (value === null) throw new Error('fixture value failed its check');
-  return value;
-}
-
-function baseUrl(raw: string): DicomWebBaseUrl {
-  const parsed = parseDicomWebBaseUrl(raw);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.url;
-}
+import { checked, baseUrl } from './testing/checked-inputs';
 
 // FHIR R4 Endpoint-example-wadors + ImagingStudy-example-xr.
 const base = baseUrl('https://pacs.hospital.org/wado-rs');

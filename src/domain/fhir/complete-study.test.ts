@@ -8,15 +8,11 @@ import {
 } from './complete-study';
 import { buildStudyList } from './study-list';
 import { chooseThumbnailInstance, middleFrameOf } from './study-thumbnail';
+import { checked } from '../dicomweb/testing/checked-inputs';
 
 const BASE = 'https://pacs.example.org/dicom-web';
 const STUDY_UID = '1.2.840.1';
 const STUDY = checked(parseStudyInstanceUid(STUDY_UID));
-
-function checked<T>(value: T | null | undefined): T {
-  if (value === null || value === undefined) throw new Error('test input is missing');
-  return value;
-}
 
 /** The study endpoint of a study that lists no series: what QIDO-RS is asked. */
 const studyBase = () => checked(entryOf({}).resolved.wadoRs);

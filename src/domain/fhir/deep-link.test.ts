@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeriesInstanceUid, parseStudyInstanceUid } from '../dicomweb/dicom-uid';
 import { buildViewerPath, parseDeepLink, studySearchParams } from './deep-link';
+import { checked } from '../dicomweb/testing/checked-inputs';
 
 const parse = (query: string) => parseDeepLink(new URLSearchParams(query));
 
@@ -88,8 +89,3 @@ describe('buildViewerPath', () => {
     });
   });
 });
-
-function checked<T>(value: T | null): T {
-  if (value === null) throw new Error('test UID is not valid');
-  return value;
-}
