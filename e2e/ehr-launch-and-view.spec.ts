@@ -6,6 +6,7 @@ import { ViewerPage } from './pages/viewer-page';
 import { filesInSliceOrder, pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
 import { expect, test } from './support/fixtures';
 import { FhirTestClient } from './support/fhir-test-client';
+import { philipsAxialSeries } from './support/sandbox-studies';
 
 const PHILIPS_AXIAL = 'e2e/sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
 const GRID = 16;
@@ -76,9 +77,7 @@ test.describe('EHR launch → study list → viewer, against the real sandbox', 
     page,
     sandbox,
   }) => {
-    const study = sandbox.studies[sandbox.twoPacsStudy];
-    const axial = study?.series.find((series) => series.instances === 28);
-    if (!study || !axial) throw new Error('The sandbox names no 28-slice Philips series.');
+    const { study, axial } = philipsAxialSeries(sandbox);
     const files = filesInSliceOrder(readdirSync(PHILIPS_AXIAL).map((name) => join(PHILIPS_AXIAL, name)));
     const images = files.map(readUncompressedDicom);
 

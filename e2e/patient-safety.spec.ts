@@ -3,6 +3,7 @@ import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
 import { FhirTestClient } from './support/fhir-test-client';
+import { philipsAxialSeries } from './support/sandbox-studies';
 
 interface FhirPatient {
   name?: { family?: string; given?: string[] }[];
@@ -16,9 +17,7 @@ test.describe('identity and safety on every viewport', () => {
     page,
     sandbox,
   }) => {
-    const study = sandbox.studies[sandbox.twoPacsStudy];
-    const axial = study?.series.find((series) => series.instances === 28);
-    if (!study || !axial) throw new Error('The sandbox names no 28-slice Philips series.');
+    const { study, axial } = philipsAxialSeries(sandbox);
     const fhir = await FhirTestClient.forPatient(sandbox, study.patient);
     const patient = await fhir.read<FhirPatient>(`Patient/${study.patient}`);
 

@@ -2,6 +2,7 @@ import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
+import { philipsAxialSeries } from './support/sandbox-studies';
 
 /** The sandbox EHR's fault controls: real revocations and a real busy PACS, on demand. */
 async function fault(ehr: string, path: string): Promise<void> {
@@ -68,9 +69,7 @@ test.describe('the session survives what real servers do', () => {
     page,
     sandbox,
   }) => {
-    const study = sandbox.studies[sandbox.twoPacsStudy];
-    const axial = study?.series.find((series) => series.instances === 28);
-    if (!study || !axial) throw new Error('no two-PACS study');
+    const { study, axial } = philipsAxialSeries(sandbox);
     await new EhrLauncherPage(page, sandbox).launch(study.patient);
     await expect(page.getByTestId('study-list')).toBeVisible();
 

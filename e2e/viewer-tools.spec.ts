@@ -15,6 +15,7 @@ import {
   type DicomImage,
 } from './support/dicom-reference';
 import { expect, test } from './support/fixtures';
+import { philipsAxialSeries } from './support/sandbox-studies';
 
 const PHILIPS_AXIAL = 'e2e/sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
 const GRID = 16;
@@ -23,9 +24,7 @@ async function openPhilipsAxial(
   page: Page,
   sandbox: SandboxInfo,
 ): Promise<{ viewer: ViewerPage; images: DicomImage[]; uid: string }> {
-  const study = sandbox.studies[sandbox.twoPacsStudy];
-  const axial = study?.series.find((series) => series.instances === 28);
-  if (!study || !axial) throw new Error('The sandbox names no 28-slice Philips series.');
+  const { study, axial } = philipsAxialSeries(sandbox);
   const images = filesInSliceOrder(readdirSync(PHILIPS_AXIAL).map((name) => join(PHILIPS_AXIAL, name))).map(
     readUncompressedDicom,
   );

@@ -1,0 +1,9 @@
+import type { SandboxInfo, SeriesInfo, StudyInfo } from '../sandbox/sandbox-info';
+
+/** The two-PACS Philips study and its 28-slice axial series, which most pixel checks use. */
+export function philipsAxialSeries(sandbox: SandboxInfo): { study: StudyInfo; axial: SeriesInfo } {
+  const study = sandbox.studies[sandbox.twoPacsStudy];
+  const axial = study?.series.find((series) => series.instances === 28);
+  if (!study || !axial) throw new Error('The sandbox names no 28-slice Philips series.');
+  return { study, axial };
+}
