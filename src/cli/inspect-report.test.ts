@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createResourcePool } from '../domain/fhir/resource-pool';
-import { resolveImagingStudies } from '../domain/fhir/resolve-imaging-study';
+import { readImagingStudies } from '../domain/fhir/read-imaging-study';
 import { toInspectReport } from './inspect-report';
 
 const study = {
@@ -32,7 +32,7 @@ describe('toInspectReport', () => {
       endpoint('uri', 'dicom-wado-uri', 'https://pacs.example/wado'),
       endpoint('iid', 'ihe-iid', 'https://pacs.example/iid'),
     ]);
-    expect(toInspectReport(resolveImagingStudies(pool))).toEqual({
+    expect(toInspectReport(readImagingStudies(pool))).toEqual({
       studies: [
         {
           id: 's',

@@ -3,7 +3,7 @@
  * is stable for integrators to diff and script against. Mapping only; all decisions are made in
  * src/domain.
  */
-import type { ResolvedEndpoint, ResolvedSeries, ResolvedStudy } from '../domain/fhir/resolved-study';
+import type { StudyEndpoint, StudySeries, Study } from '../domain/fhir/study';
 
 export interface InspectReport {
   studies: InspectStudy[];
@@ -21,9 +21,9 @@ export interface InspectStudy {
 export interface InspectSeries {
   uid: string | null;
   wadoRs: string | null;
-  wadoRsFrom: ResolvedEndpoint['from'] | null;
+  wadoRsFrom: StudyEndpoint['from'] | null;
   wadoUri: string | null;
-  wadoUriFrom: ResolvedEndpoint['from'] | null;
+  wadoUriFrom: StudyEndpoint['from'] | null;
   metadataUrl: string | null;
   errors: string[];
   instances: InspectInstance[];
@@ -36,7 +36,7 @@ export interface InspectInstance {
   errors: string[];
 }
 
-export function toInspectReport(studies: readonly ResolvedStudy[]): InspectReport {
+export function toInspectReport(studies: readonly Study[]): InspectReport {
   return {
     studies: studies.map((study) => ({
       id: study.id,
@@ -49,7 +49,7 @@ export function toInspectReport(studies: readonly ResolvedStudy[]): InspectRepor
   };
 }
 
-function toInspectSeries(series: ResolvedSeries): InspectSeries {
+function toInspectSeries(series: StudySeries): InspectSeries {
   return {
     uid: series.uid,
     wadoRs: series.wadoRs?.address ?? null,

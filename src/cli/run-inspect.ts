@@ -4,7 +4,7 @@
  * bad usage or a file that is missing or not JSON.
  */
 import { createResourcePool } from '../domain/fhir/resource-pool';
-import { resolveImagingStudies } from '../domain/fhir/resolve-imaging-study';
+import { readImagingStudies } from '../domain/fhir/read-imaging-study';
 import { toInspectReport } from './inspect-report';
 import { readJsonFiles } from './read-json-files';
 
@@ -31,7 +31,7 @@ export function runInspect(args: readonly string[], io: InspectIo): number {
     io.stderr(`inspect: ${read.message}\n`);
     return 2;
   }
-  const report = toInspectReport(resolveImagingStudies(createResourcePool(read.documents)));
+  const report = toInspectReport(readImagingStudies(createResourcePool(read.documents)));
   io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDicomJson, retryAfterSeconds, type AuthorizationProvider } from './imaging-http';
+import { fetchDicomJson, fetchImaging, retryAfterSeconds, type AuthorizationProvider } from './imaging-http';
 
 describe('retryAfterSeconds', () => {
   it('reads delta-seconds and caps them', () => {
@@ -65,6 +65,45 @@ describe('fetchDicomJson', () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     await expect(fetchDicomJson(url, () => Promise.resolve(null))).rejects.toThrow(
       'The image server at https://pacs.example.org could not be reached.',
+    );
+  });
+
+  /** A server that accepts the connection and never answers (until the request is aborted). */
+  function serverHanging() {
+    vi.stubGlobal(
+      'fetch',
+      (_input: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => {
+          // As a real fetch does: an aborted signal rejects at once, a later abort when it comes.
+          if (init.signal?.aborted) reject(init.signal.reason as Error);
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error));
+        }),
+    );
+  }
+
+  it('gives up on a server that does not answer, saying which and how long it waited', async () => {
+    serverHanging();
+    await expect(
+      fetchImaging(url, { accept: '*/*', authorizationFor: () => Promise.resolve(null), timeoutMs: 20 }),
+    ).rejects.toThrow('The image server at https://pacs.example.org did not answer within 0 s.');
+  });
+
+  it("stops when the caller aborts, with the caller's reason", async () => {
+    serverHanging();
+    const controller = new AbortController();
+    const pending = fetchImaging(url, {
+      accept: '*/*',
+      authorizationFor: () => Promise.resolve(null),
+      signal: controller.signal,
+    });
+    controller.abort(new Error('row scrolled away'));
+    await expect(pending).rejects.toThrow('row scrolled away');
+  });
+
+  it('says the server sent an invalid response when its JSON is broken', async () => {
+    serverAnswering(new Response('{"broken', { headers: { 'Content-Type': 'application/dicom+json' } }));
+    await expect(fetchDicomJson(url, () => Promise.resolve(null))).rejects.toThrow(
+      'The image server at https://pacs.example.org sent an invalid response.',
     );
   });
 });

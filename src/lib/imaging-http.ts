@@ -1,3 +1,11 @@
+/**
+ * The one door for every imaging request: series metadata, QIDO-RS, frames (Cornerstone's loader is
+ * routed here), the early first frame, palette bulk data, thumbnails. It alone sets `Authorization`
+ * on an imaging request, and it owns the policy the README promises for image servers: the token only
+ * where the session's policy allows, one renewed retry on a 401 from a token-sharing server, a 503
+ * with Retry-After waited out with a notice on screen, a timeout, the caller's AbortSignal, and an
+ * error that says which server answered what.
+ */
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
@@ -29,62 +37,132 @@ export class ImagingHttpError extends Error {
   override readonly name = 'ImagingHttpError';
   constructor(
     message: string,
+    /** The HTTP status the server answered; null when it did not answer at all. */
     readonly status: number | null,
   ) {
     super(message);
   }
 }
 
-export interface ImagingFetchOptions {
-  signal?: AbortSignal;
+export interface ImagingRequest {
+  /** The `Accept` header: what kind of answer this request wants. */
+  accept: string;
+  authorizationFor: AuthorizationProvider;
+  signal?: AbortSignal | undefined;
   /** Called while waiting out a 503 with Retry-After (default: announce it to the whole app). */
   onBusy?: (retryInSeconds: number) => void;
+  /** How long one attempt may take, answer included (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** How long we honour a busy server before giving up, per request. */
 const MAX_BUSY_RETRIES = 3;
 const MAX_RETRY_AFTER_SECONDS = 30;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
-/**
- * GETs DICOM JSON (QIDO-RS / WADO-RS metadata), with the token only where it may go. A 401 from a
- * token-sharing server gets one refreshed retry; a 503 with Retry-After is waited out a few times.
- */
-export async function fetchDicomJson(
-  url: string,
-  authorizationFor: AuthorizationProvider,
-  options: ImagingFetchOptions = {},
-): Promise<unknown> {
+/** GETs an imaging URL through the policy above; resolves with a response that is ok (2xx). */
+export async function fetchImaging(url: string, request: ImagingRequest): Promise<Response> {
+  const { authorizationFor, signal } = request;
   const origin = new URL(url).origin;
-  let response = await send(url, await authorizationFor(url), options.signal, origin);
-  if (response.status === 401 && (await authorizationFor(url)) !== null) {
-    response = await send(url, await authorizationFor(url, { renew: true }), options.signal, origin);
-  }
+  const send = async (renew = false) =>
+    sendOnce(url, await authorizationFor(url, renew ? { renew } : undefined), request, origin);
+
+  let response = await send();
+  if (response.status === 401 && (await authorizationFor(url)) !== null) response = await send(true);
   for (let attempt = 0; response.status === 503 && attempt < MAX_BUSY_RETRIES; attempt += 1) {
     const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
     if (seconds === null) break;
-    (options.onBusy ?? ((retryInSeconds) => announceImagingServerBusy({ origin, retryInSeconds })))(seconds);
-    await wait(seconds * 1000, options.signal);
-    response = await send(url, await authorizationFor(url), options.signal, origin);
+    (request.onBusy ?? ((retryInSeconds) => announceImagingServerBusy({ origin, retryInSeconds })))(seconds);
+    await wait(seconds * 1000, signal);
+    response = await send();
   }
   if (!response.ok) throw new ImagingHttpError(describeStatus(response.status, origin), response.status);
-  if (response.status === 204) return [];
-  return response.json();
+  return response;
 }
 
-async function send(
+/** QIDO-RS and WADO-RS metadata: DICOM JSON, `[]` for an empty (204) answer. */
+export async function fetchDicomJson(
+  url: string,
+  authorizationFor: AuthorizationProvider,
+  options: Omit<ImagingRequest, 'accept' | 'authorizationFor'> = {},
+): Promise<unknown> {
+  const response = await fetchImaging(url, {
+    ...options,
+    accept: 'application/dicom+json',
+    authorizationFor,
+  });
+  if (response.status === 204) return [];
+  return readBody(url, options.signal, () => response.json());
+}
+
+/** Frames and bulk data: the body's bytes and its Content-Type (multipart or not). */
+export async function fetchImagingBytes(
+  url: string,
+  request: ImagingRequest,
+): Promise<{ body: Uint8Array; contentType: string }> {
+  const response = await fetchImaging(url, request);
+  const body = await readBody(url, request.signal, async () => new Uint8Array(await response.arrayBuffer()));
+  return { body, contentType: response.headers.get('content-type') ?? '' };
+}
+
+async function sendOnce(
   url: string,
   authorization: string | null,
-  signal: AbortSignal | undefined,
+  request: ImagingRequest,
   origin: string,
-) {
-  const headers: Record<string, string> = { Accept: 'application/dicom+json' };
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: request.accept };
   if (authorization) headers.Authorization = authorization;
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const attempt = withTimeout(request.signal, timeoutMs);
   try {
-    return await fetch(url, { headers, signal: signal ?? null });
+    return await fetch(url, { headers, signal: attempt.signal });
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    if (attempt.timedOut()) {
+      throw new ImagingHttpError(
+        `The image server at ${origin} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+        null,
+      );
+    }
+    throw new ImagingHttpError(`The image server at ${origin} could not be reached.`, null);
+  } finally {
+    attempt.clear();
+  }
+}
+
+/** A body that breaks off or is not what it claims is the server's fault: said so, with its origin. */
+async function readBody<T>(url: string, signal: AbortSignal | undefined, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ImagingHttpError(`The image server at ${origin} could not be reached.`, null);
+    throw new ImagingHttpError(`The image server at ${new URL(url).origin} sent an invalid response.`, null);
   }
+}
+
+/**
+ * The caller's signal combined with a timer. Written out rather than `AbortSignal.any`, which
+ * Safari has only since 17.4.
+ */
+function withTimeout(signal: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+  }, ms);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    clear: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** Retry-After in seconds (delta-seconds or an HTTP date), capped; null when absent or unreadable. */
@@ -98,11 +176,16 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 
 function wait(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
-    });
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 

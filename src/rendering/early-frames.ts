@@ -1,23 +1,14 @@
-import { firstMultipartBody } from '@/domain/imaging/multipart-related';
-import { transferSyntaxOfContentType } from '@/domain/imaging/first-image-guess';
-import { frameAcceptHeader } from '@/domain/imaging/transfer-syntax';
-import type { AuthorizationProvider } from './init-rendering';
-import { frameAcceptFor } from './frame-transfer-syntax';
-import { urlOfImageId } from './image-id-url';
-
-export interface EarlyFrame {
-  pixelData: Uint8Array;
-  transferSyntax: string;
-}
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { fetchFrame, type FrameBytes } from './frame-request';
 
 /** Few: one per opened viewport, and a frame nobody asked for is dropped with the oldest. */
 const MAX_EARLY_FRAMES = 8;
-const early = new Map<string, Promise<EarlyFrame | null>>();
+const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**
  * Starts fetching a frame before Cornerstone, its metadata or the viewport exist: the first image is
  * then decoded the moment the loader asks for it, instead of being requested only at that moment.
- * Any failure yields null and the loader fetches as usual (with its own retries).
+ * Any failure yields null and the loader fetches as usual.
  */
 export function fetchFrameEarly(imageId: string, authorizationFor: AuthorizationProvider): void {
   if (early.has(imageId)) return;
@@ -25,33 +16,17 @@ export function fetchFrameEarly(imageId: string, authorizationFor: Authorization
     const oldest = early.keys().next().value;
     if (oldest !== undefined) early.delete(oldest);
   }
-  const url = urlOfImageId(imageId);
-  const pending = (async (): Promise<EarlyFrame | null> => {
-    const authorization = await authorizationFor(url);
-    const response = await fetch(url, {
-      headers: {
-        Accept: frameAcceptFor(imageId) ?? frameAcceptHeader('*'),
-        ...(authorization ? { Authorization: authorization } : {}),
-      },
-    });
-    if (!response.ok) return null;
-    const contentType = response.headers.get('content-type') ?? '';
-    const body = new Uint8Array(await response.arrayBuffer());
-    const part = firstMultipartBody(body, contentType);
-    // Frames without a named syntax are implicit little endian (the loader's own default).
-    return {
-      pixelData: part,
-      transferSyntax: transferSyntaxOfContentType(contentType) ?? '1.2.840.10008.1.2',
-    };
-  })().catch(() => null);
-  early.set(imageId, pending);
+  early.set(
+    imageId,
+    fetchFrame(imageId, authorizationFor).catch(() => null),
+  );
 }
 
 /** An early fetch slower than this is given up on: the loader's own request goes ahead. */
 const EARLY_FRAME_PATIENCE_MS = 3000;
 
 /** The early fetch of this frame, once: the loader takes it and it is forgotten. */
-export function takeEarlyFrame(imageId: string): Promise<EarlyFrame | null> | undefined {
+export function takeEarlyFrame(imageId: string): Promise<FrameBytes | null> | undefined {
   const pending = early.get(imageId);
   early.delete(imageId);
   if (!pending) return undefined;

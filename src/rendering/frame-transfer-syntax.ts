@@ -1,12 +1,10 @@
-import { imageLoader, type Types } from '@cornerstonejs/core';
-import { createImage, wadors } from '@cornerstonejs/dicom-image-loader';
+import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import {
   frameAcceptHeader,
   frameTransferSyntaxToRequest,
   isRetryableAsExplicitLittleEndian,
   TransferSyntax,
 } from '@/domain/imaging/transfer-syntax';
-import { takeEarlyFrame } from './early-frames';
 
 /**
  * Which transfer syntax to ask for, per image id. Learnt two ways: from the stored transfer syntax
@@ -15,15 +13,15 @@ import { takeEarlyFrame } from './early-frames';
  * 300-slice big-endian series costs one failed request, not 300.
  */
 const requestedByImageId = new Map<string, string>();
-const seriesOfImageId = new Map<string, string>();
-const requestedBySeries = new Map<string, string>();
+const seriesOfImageId = new Map<string, SeriesKey>();
+const requestedBySeries = new Map<SeriesKey, string>();
 
 export function rememberStoredTransferSyntax(
   imageId: string,
-  seriesKey: string | null,
+  seriesKey: SeriesKey,
   stored: string | null,
 ): void {
-  if (seriesKey) seriesOfImageId.set(imageId, seriesKey);
+  seriesOfImageId.set(imageId, seriesKey);
   if (stored) requestedByImageId.set(imageId, frameTransferSyntaxToRequest(stored));
 }
 
@@ -34,63 +32,20 @@ function requestedFor(imageId: string): string {
   return (series && requestedBySeries.get(series)) ?? '*';
 }
 
-/** The Accept header for a frame request, or null to keep the loader's own. */
-export function frameAcceptFor(imageId: string): string | null {
-  const requested = requestedFor(imageId);
-  return requested === '*' ? null : frameAcceptHeader(requested);
-}
-
-function statusOf(cause: unknown): number | null {
-  if (typeof XMLHttpRequest !== 'undefined' && cause instanceof XMLHttpRequest) return cause.status;
-  if (typeof cause === 'object' && cause !== null) {
-    const status = (cause as { status?: unknown }).status;
-    if (typeof status === 'number') return status;
-    const request = (cause as { request?: unknown }).request;
-    if (request !== undefined && request !== cause) return statusOf(request);
-  }
-  return null;
+/** The Accept header for this frame's request. */
+export function frameAcceptFor(imageId: string): string {
+  return frameAcceptHeader(requestedFor(imageId));
 }
 
 /**
- * Wraps the WADO-RS loader: a frame fetched early (see early-frames.ts) is decoded from those bytes;
- * a frame the server cannot send as stored is asked for once more in the other encoding, and the
- * answer is remembered for its series.
+ * After a failed frame request: whether asking once more in the other encoding may help. If so, the
+ * other encoding is remembered for the image and its series, and the next `frameAcceptFor` asks it.
  */
-export function registerTransferSyntaxAwareLoader(): void {
-  imageLoader.registerImageLoader('wadors', (imageId, options = {}) => {
-    const earlyFrame = takeEarlyFrame(imageId);
-    if (earlyFrame) {
-      const fromNetwork = () => loadWithRetry(imageId, options).promise;
-      const promise = earlyFrame.then(async (frame) => {
-        if (!frame) return fromNetwork();
-        const image = (await createImage(
-          imageId,
-          frame.pixelData,
-          frame.transferSyntax,
-          options,
-        )) as Types.IImage & {
-          transferSyntaxUID?: string;
-        };
-        image.transferSyntaxUID = frame.transferSyntax;
-        return image;
-      });
-      return { promise: promise.catch(fromNetwork) };
-    }
-    return loadWithRetry(imageId, options);
-  });
-}
-
-/** Cornerstone's WADO-RS loader, once more in the other encoding when the server cannot send the first. */
-function loadWithRetry(imageId: string, options: Record<string, unknown>) {
-  const tried = requestedFor(imageId);
-  const first = wadors.loadImage(imageId, options);
-  const promise = first.promise.catch((cause: unknown) => {
-    if (!isRetryableAsExplicitLittleEndian(statusOf(cause))) throw cause;
-    const other = tried === '*' ? TransferSyntax.ExplicitVrLittleEndian : '*';
-    requestedByImageId.set(imageId, other);
-    const series = seriesOfImageId.get(imageId);
-    if (series) requestedBySeries.set(series, other);
-    return wadors.loadImage(imageId, options).promise;
-  });
-  return { promise, cancelFn: first.cancelFn };
+export function learnFromFrameFailure(imageId: string, status: number | null): boolean {
+  if (!isRetryableAsExplicitLittleEndian(status)) return false;
+  const other = requestedFor(imageId) === '*' ? TransferSyntax.ExplicitVrLittleEndian : '*';
+  requestedByImageId.set(imageId, other);
+  const series = seriesOfImageId.get(imageId);
+  if (series) requestedBySeries.set(series, other);
+  return true;
 }

@@ -12,11 +12,8 @@ import {
   WindowLevelTool,
   ZoomTool,
 } from '@cornerstonejs/tools';
-import { frameAcceptFor, registerTransferSyntaxAwareLoader } from './frame-transfer-syntax';
-import { urlOfImageId } from './image-id-url';
-
-/** Returns `Bearer …` for a URL that may receive the access token, null otherwise. */
-export type AuthorizationProvider = (url: string) => Promise<string | null>;
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { registerFrameLoader } from './frame-loader';
 
 let authorizationFor: AuthorizationProvider = () => Promise.resolve(null);
 let initialization: Promise<void> | null = null;
@@ -44,19 +41,10 @@ function initialize(): void {
   cache.setMaxCacheSize(imageCacheBytes());
   initDicomImageLoader({
     maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)),
-    // The token is added per request, only where the session's policy allows it, and only as a
-    // header: never in the image URL, so it cannot leak into logs or caches.
-    beforeSend: async (_xhr, imageIdOrUrl, defaultHeaders) => {
-      const authorization = await authorizationFor(urlOfImageId(imageIdOrUrl));
-      const accept = frameAcceptFor(imageIdOrUrl);
-      return {
-        ...defaultHeaders,
-        ...(accept ? { Accept: accept } : {}),
-        ...(authorization ? { Authorization: authorization } : {}),
-      };
-    },
   });
-  registerTransferSyntaxAwareLoader();
+  // Frames go through the app's imaging door (token, retries, timeout), not the loader's own XHR;
+  // no `beforeSend` is set, so no other Cornerstone request can carry the token.
+  registerFrameLoader(() => authorizationFor);
   initTools();
   for (const tool of [
     WindowLevelTool,

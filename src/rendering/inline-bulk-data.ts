@@ -1,5 +1,6 @@
 import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
-import { firstMultipartBody, toInlineBinary } from '@/domain/imaging/multipart-related';
+import { firstMultipartPart, toInlineBinary } from '@/domain/imaging/multipart-related';
+import { fetchImagingBytes, type AuthorizationProvider } from '@/lib/imaging-http';
 
 /**
  * Attributes the decoder needs in the metadata itself but that servers send as BulkDataURI: the
@@ -13,7 +14,7 @@ const fetched = new Map<string, Promise<string>>();
 
 export async function inlineNeededBulkData(
   instances: readonly DicomJsonInstance[],
-  authorizationFor: (url: string) => Promise<string | null>,
+  authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
 ): Promise<DicomJsonInstance[]> {
   const fetchOnce = (url: string) => {
@@ -46,18 +47,13 @@ export async function inlineNeededBulkData(
 
 async function fetchBulkData(
   url: string,
-  authorizationFor: (url: string) => Promise<string | null>,
+  authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
 ): Promise<string> {
-  const authorization = await authorizationFor(url);
-  const response = await fetch(url, {
-    headers: {
-      Accept: 'multipart/related; type="application/octet-stream"',
-      ...(authorization ? { Authorization: authorization } : {}),
-    },
-    signal: signal ?? null,
+  const { body, contentType } = await fetchImagingBytes(url, {
+    accept: 'multipart/related; type="application/octet-stream"',
+    authorizationFor,
+    signal,
   });
-  if (!response.ok) throw new Error(`The image server sent no colour table (HTTP ${response.status}).`);
-  const body = new Uint8Array(await response.arrayBuffer());
-  return toInlineBinary(firstMultipartBody(body, response.headers.get('content-type') ?? ''));
+  return toInlineBinary(firstMultipartPart(body, contentType).body);
 }

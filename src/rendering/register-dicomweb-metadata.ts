@@ -1,15 +1,9 @@
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
-import { DicomTag, dicomString } from '@/domain/imaging/dicom-json';
+import type { ImageSource } from '@/domain/imaging/image-source';
 import { storedTransferSyntaxOf } from '@/domain/imaging/lossy-image';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { rememberStoredTransferSyntax } from './frame-transfer-syntax';
-import type { AuthorizationProvider } from './init-rendering';
 import { inlineNeededBulkData } from './inline-bulk-data';
-
-export interface InstanceMetadataEntry {
-  imageId: string;
-  /** The instance's DICOM JSON from WADO-RS `/metadata`. */
-  metadata: Readonly<Record<string, unknown>>;
-}
 
 const registeredImageIds = new Map<string, Promise<void>>();
 
@@ -19,13 +13,13 @@ const registeredImageIds = new Map<string, Promise<void>>();
  * colour tables) is fetched before that first registration, whoever makes it.
  */
 export async function registerDicomWebMetadata(
-  entries: readonly InstanceMetadataEntry[],
+  entries: readonly ImageSource[],
   authorizationFor: AuthorizationProvider,
 ): Promise<void> {
   await Promise.all(entries.map((entry) => registerOnce(entry, authorizationFor)));
 }
 
-function registerOnce(entry: InstanceMetadataEntry, authorizationFor: AuthorizationProvider): Promise<void> {
+function registerOnce(entry: ImageSource, authorizationFor: AuthorizationProvider): Promise<void> {
   // Thumbnails, viewports and prefetch all register the same entries: once is enough.
   let pending = registeredImageIds.get(entry.imageId);
   if (!pending) {
@@ -36,15 +30,11 @@ function registerOnce(entry: InstanceMetadataEntry, authorizationFor: Authorizat
 }
 
 async function register(
-  { imageId, metadata: raw }: InstanceMetadataEntry,
+  { imageId, seriesKey, metadata: raw }: ImageSource,
   authorizationFor: AuthorizationProvider,
 ) {
   // Without its colour table the image fails to decode and says so; the rest still registers.
   const [metadata = raw] = await inlineNeededBulkData([raw], authorizationFor).catch(() => [raw]);
-  rememberStoredTransferSyntax(
-    imageId,
-    dicomString(metadata, DicomTag.SeriesInstanceUid),
-    storedTransferSyntaxOf(metadata),
-  );
+  rememberStoredTransferSyntax(imageId, seriesKey, storedTransferSyntaxOf(metadata));
   void metadataUtilities.addDicomWebInstance(imageId, { ...metadata });
 }

@@ -1,5 +1,6 @@
 import { Enums, imageLoader } from '@cornerstonejs/core';
 import { useSyncExternalStore } from 'react';
+import type { SeriesKey } from '@/domain/dicomweb/series-key';
 
 export interface SeriesProgress {
   loaded: number;
@@ -13,11 +14,11 @@ export interface SeriesProgress {
  */
 const PREFETCH_CONCURRENCY = 6;
 
-const progressByKey = new Map<string, SeriesProgress>();
+const progressByKey = new Map<SeriesKey, SeriesProgress>();
 const listeners = new Set<() => void>();
-const running = new Map<string, { users: number; cancelled: boolean }>();
+const running = new Map<SeriesKey, { users: number; cancelled: boolean }>();
 
-function publish(key: string, progress: SeriesProgress): void {
+function publish(key: SeriesKey, progress: SeriesProgress): void {
   progressByKey.set(key, progress);
   for (const listener of listeners) listener();
 }
@@ -28,7 +29,7 @@ function publish(key: string, progress: SeriesProgress): void {
  * the prefetch stops (after the requests in flight) when no viewport shows the series any more.
  * Metadata must have been registered for the image ids first.
  */
-export function prefetchSeries(key: string, imageIds: readonly string[], startIndex = 0): () => void {
+export function prefetchSeries(key: SeriesKey, imageIds: readonly string[], startIndex = 0): () => void {
   const existing = running.get(key);
   if (existing) {
     existing.users += 1;
@@ -63,7 +64,7 @@ export function prefetchSeries(key: string, imageIds: readonly string[], startIn
   return () => release(key);
 }
 
-function release(key: string): void {
+function release(key: SeriesKey): void {
   const job = running.get(key);
   if (!job) return;
   job.users -= 1;
@@ -78,6 +79,6 @@ function subscribe(listener: () => void): () => void {
 }
 
 /** How much of a series is in the cache, for its thumbnail's progress bar; null before any prefetch. */
-export function useSeriesProgress(key: string | null): SeriesProgress | null {
+export function useSeriesProgress(key: SeriesKey | null): SeriesProgress | null {
   return useSyncExternalStore(subscribe, () => (key ? (progressByKey.get(key) ?? null) : null));
 }

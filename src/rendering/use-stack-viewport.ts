@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { initRendering, type AuthorizationProvider } from './init-rendering';
-import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { initRendering } from './init-rendering';
+import type { SeriesKey } from '@/domain/dicomweb/series-key';
+import type { ImageSource } from '@/domain/imaging/image-source';
+import { registerDicomWebMetadata } from './register-dicomweb-metadata';
 import { prefetchSeries } from './series-prefetch';
 import { StackViewportController, type StackViewportState } from './stack-viewport-controller';
 
@@ -9,8 +12,8 @@ export { removeAllMeasurements, type StackViewportController } from './stack-vie
 
 export interface StackInput {
   /** Names the series for prefetch progress (the same key `useSeriesProgress` reads). */
-  key: string;
-  entries: readonly InstanceMetadataEntry[];
+  key: SeriesKey;
+  images: readonly ImageSource[];
   initialIndex?: number;
 }
 
@@ -52,10 +55,10 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
 
   useEffect(() => {
     if (!controller || !stack) return;
-    const imageIds = stack.entries.map((entry) => entry.imageId);
+    const imageIds = stack.images.map((image) => image.imageId);
     let release: (() => void) | null = null;
     let cancelled = false;
-    registerDicomWebMetadata(stack.entries, authorizationFor)
+    registerDicomWebMetadata(stack.images, authorizationFor)
       .then(() => (cancelled ? undefined : controller.setStack(imageIds, stack.initialIndex ?? 0)))
       .then(() => {
         // After the first image: the prefetch must not compete with it for the connection.

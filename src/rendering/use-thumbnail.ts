@@ -1,8 +1,10 @@
 import { utilities } from '@cornerstonejs/core';
 import { useCallback, useEffect, useState } from 'react';
-import { initRendering, type AuthorizationProvider } from './init-rendering';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { initRendering } from './init-rendering';
 import { whenViewportsIdle } from './load-priority';
-import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
+import type { ImageSource } from '@/domain/imaging/image-source';
+import { registerDicomWebMetadata } from './register-dicomweb-metadata';
 
 export type ThumbnailStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -10,12 +12,10 @@ export type ThumbnailStatus = 'idle' | 'loading' | 'ready' | 'error';
  * Renders one image into a small canvas with Cornerstone itself, so the thumbnail shows exactly what
  * the viewer will (same decoder, same modality LUT and default window), for any transfer syntax.
  */
-export function useThumbnail(entry: InstanceMetadataEntry | null, authorizationFor: AuthorizationProvider) {
+export function useThumbnail(entry: ImageSource | null, authorizationFor: AuthorizationProvider) {
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   // The outcome is remembered with the entry it belongs to, so a new entry reads as loading at once.
-  const [outcome, setOutcome] = useState<{ entry: InstanceMetadataEntry; status: ThumbnailStatus } | null>(
-    null,
-  );
+  const [outcome, setOutcome] = useState<{ entry: ImageSource; status: ThumbnailStatus } | null>(null);
 
   useEffect(() => {
     if (!canvas || !entry) return;

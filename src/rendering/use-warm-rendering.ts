@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { initRendering, type AuthorizationProvider } from './init-rendering';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { initRendering } from './init-rendering';
 import { warmUpRenderingEngine } from './stack-viewport-controller';
 
 /**

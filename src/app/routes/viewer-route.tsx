@@ -12,8 +12,9 @@ import { useWarmViewer } from '@/features/viewer/use-warm-viewer';
 
 /**
  * `/viewer?StudyInstanceUIDs=…[&SeriesInstanceUID=…]` (OHIF's names), `?ImagingStudy=<id>` (a SMART
- * fhirContext), or an IHE IID `?requestType=STUDY&studyUID=…`: all land on one study of this patient,
- * found by a FHIR search and completed over QIDO-RS when its ImagingStudy lists too little. IID
+ * fhirContext, and the study list's own links), or an IHE IID `?requestType=STUDY&studyUID=…`: all
+ * land on one study of this patient, taken from the study list when this session has loaded it, else
+ * found by a FHIR search, and completed over QIDO-RS when its ImagingStudy lists too little. IID
  * `requestType=PATIENT` goes to the patient's list.
  */
 export function ViewerRoute() {
@@ -51,10 +52,10 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
   if (complete.isPending) return <Message>Listing the study’s series…</Message>;
   if (complete.isError)
     return <Message alert>The study could not be opened: {complete.error.message}</Message>;
-  const entry = complete.data;
-  if (!entry) return <NotFound what="" />;
+  const study = complete.data;
+  if (!study) return <NotFound what="" />;
 
-  const studyUid = entry.resolved.studyInstanceUid;
+  const studyUid = study.studyInstanceUid;
   const seriesUid = parseSeriesInstanceUid(params.get('SeriesInstanceUID')) ?? request.seriesUid;
 
   // The series on screen goes into the URL, so the copied link and a reload reopen it.
@@ -74,8 +75,8 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
       )}
       <div className="min-h-0 flex-1">
         <ViewerScreen
-          key={entry.key}
-          entry={entry}
+          key={study.key}
+          study={study}
           patient={patient.data}
           initialSeriesUid={seriesUid}
           onActiveSeriesChange={followSeries}

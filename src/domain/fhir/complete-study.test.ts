@@ -6,7 +6,7 @@ import {
   seriesFromQido,
   withCompletedSeries,
 } from './complete-study';
-import { buildStudyList } from './study-list';
+import { readStudyList } from './read-imaging-study';
 import { chooseThumbnailInstance, middleFrameOf } from './study-thumbnail';
 import { checked } from '../dicomweb/testing/checked-inputs';
 
@@ -15,10 +15,10 @@ const STUDY_UID = '1.2.840.1';
 const STUDY = checked(parseStudyInstanceUid(STUDY_UID));
 
 /** The study endpoint of a study that lists no series: what QIDO-RS is asked. */
-const studyBase = () => checked(entryOf({}).resolved.wadoRs);
+const studyBase = () => checked(entryOf({}).wadoRs);
 
 function entryOf(study: Record<string, unknown>) {
-  const [entry] = buildStudyList([
+  const [entry] = readStudyList([
     {
       resourceType: 'Bundle',
       entry: [
@@ -67,7 +67,7 @@ const qidoInstance = (uid: string, number: number) => ({
 
 describe('planStudyCompletion', () => {
   it('asks for the series of a study that lists none, on the study endpoint', () => {
-    const plan = planStudyCompletion(entryOf({}).resolved);
+    const plan = planStudyCompletion(entryOf({}));
     expect(plan).toMatchObject({ querySeries: true, studyUid: STUDY_UID, base: { address: BASE } });
   });
 
@@ -78,7 +78,7 @@ describe('planStudyCompletion', () => {
         { uid: '1.2.840.1.2', modality: { code: 'CT' } },
       ],
     });
-    expect(planStudyCompletion(entry.resolved)).toMatchObject({
+    expect(planStudyCompletion(entry)).toMatchObject({
       querySeries: false,
       seriesWithoutInstances: [1],
     });
@@ -86,8 +86,8 @@ describe('planStudyCompletion', () => {
 
   it('asks nothing of a complete study, or of one with no image server', () => {
     const complete = entryOf({ series: [{ uid: '1.2.840.1.1', instance: [{ uid: '1.2.840.1.1.1' }] }] });
-    expect(planStudyCompletion(complete.resolved)).toBeNull();
-    expect(planStudyCompletion(entryOf({ endpoint: [] }).resolved)).toBeNull();
+    expect(planStudyCompletion(complete)).toBeNull();
+    expect(planStudyCompletion(entryOf({ endpoint: [] }))).toBeNull();
   });
 });
 
@@ -127,7 +127,7 @@ describe('QIDO-RS answers → resolved series', () => {
 
   it('completes the entry: counts and modalities from the PACS, the status still speaks', () => {
     const entry = entryOf({});
-    const base = checked(entry.resolved.wadoRs);
+    const base = checked(entry.wadoRs);
     const [series] = seriesFromQido(STUDY, base, [qidoSeries('1.2.840.1.9', 1, 'MR')]);
     if (!series) throw new Error('no series');
     const filled = {
@@ -135,7 +135,7 @@ describe('QIDO-RS answers → resolved series', () => {
       instances: instancesFromQido(STUDY, series, [qidoInstance('1.2.840.1.9.1', 1)]),
     };
     const completed = withCompletedSeries(entry, [filled]);
-    expect(completed.summary).toMatchObject({ modalities: ['MR'], numberOfSeries: 1, numberOfInstances: 1 });
+    expect(completed).toMatchObject({ modalities: ['MR'], numberOfSeries: 1, numberOfInstances: 1 });
     expect(completed.unavailableReason).toBeNull();
     expect(withCompletedSeries(entryOf({ status: 'registered' }), [filled]).unavailableReason).toMatch(
       /no images yet/i,
@@ -154,7 +154,7 @@ describe('chooseThumbnailInstance', () => {
         },
       ],
     });
-    expect(chooseThumbnailInstance(entry.resolved)).toEqual({
+    expect(chooseThumbnailInstance(entry)).toEqual({
       base: BASE,
       study: STUDY_UID,
       series: '1.2.840.1.2',
@@ -163,8 +163,8 @@ describe('chooseThumbnailInstance', () => {
   });
 
   it('has nothing to show without a series that lists an instance', () => {
-    expect(chooseThumbnailInstance(entryOf({}).resolved)).toBeNull();
-    expect(chooseThumbnailInstance(entryOf({ series: [{ uid: '1.2.840.1.2' }] }).resolved)).toBeNull();
+    expect(chooseThumbnailInstance(entryOf({}))).toBeNull();
+    expect(chooseThumbnailInstance(entryOf({ series: [{ uid: '1.2.840.1.2' }] }))).toBeNull();
   });
 
   it('picks the middle frame of a multi-frame instance, 1-based', () => {

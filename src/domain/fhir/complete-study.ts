@@ -1,20 +1,26 @@
 /**
  * ImagingStudy replaces a DICOM query only in the simplest cases (R4 ImagingStudy scope notes): a
  * server may list no series, or series without instances. These functions say what is missing and
- * turn QIDO-RS answers (DICOM JSON, PS3.18 §10.6.3) into the same ResolvedSeries the FHIR route gives,
+ * turn QIDO-RS answers (DICOM JSON, PS3.18 §10.6.3) into the same StudySeries the FHIR route gives,
  * so the viewer cannot tell where a series came from.
  */
 import { parseSeriesInstanceUid, parseSopInstanceUid, type StudyInstanceUid } from '../dicomweb/dicom-uid';
 import { buildWadoRsInstanceUrl, buildWadoRsSeriesMetadataUrl } from '../dicomweb/wado-rs-urls';
 import { DicomTag, dicomNumber, dicomString, isDicomJsonInstance } from '../imaging/dicom-json';
+import { seriesKeyOf } from '../dicomweb/series-key';
+import { modalitiesOf } from './read-imaging-study';
 import { labelOf, readUid } from './read-uid';
-import type { ResolvedEndpoint, ResolvedInstance, ResolvedSeries, ResolvedStudy } from './resolved-study';
-import { unavailableReasonOf, type StudyListEntry } from './study-list';
-import { presentStudyStatus } from './study-status';
+import {
+  unavailableReasonOf,
+  type Study,
+  type StudyEndpoint,
+  type StudyInstance,
+  type StudySeries,
+} from './study';
 
 export interface StudyCompletionPlan {
   /** The study's own WADO-RS base, where its QIDO-RS "Studies Service" lives. */
-  base: ResolvedEndpoint;
+  base: StudyEndpoint;
   studyUid: StudyInstanceUid;
   /** Ask `/studies/{S}/series`: the ImagingStudy lists no series at all. */
   querySeries: boolean;
@@ -23,7 +29,7 @@ export interface StudyCompletionPlan {
 }
 
 /** What must be asked of the PACS to complete this study; null when nothing is missing (or askable). */
-export function planStudyCompletion(study: ResolvedStudy): StudyCompletionPlan | null {
+export function planStudyCompletion(study: Study): StudyCompletionPlan | null {
   const { studyInstanceUid: studyUid } = study;
   if (studyUid === null) return null;
   if (study.series.length === 0) {
@@ -40,16 +46,16 @@ export function planStudyCompletion(study: ResolvedStudy): StudyCompletionPlan |
 }
 
 /**
- * QIDO-RS series of a study → ResolvedSeries on the study's endpoint, ordered by number then UID.
+ * QIDO-RS series of a study → StudySeries on the study's endpoint, ordered by number then UID.
  * Their instances are left empty: `instancesFromQido` fills them, series by series.
  */
 export function seriesFromQido(
   studyUid: StudyInstanceUid,
-  base: ResolvedEndpoint,
+  base: StudyEndpoint,
   qidoSeries: unknown,
-): ResolvedSeries[] {
+): StudySeries[] {
   const records = (Array.isArray(qidoSeries) ? qidoSeries : []).filter(isDicomJsonInstance);
-  const series = records.map((record, index): ResolvedSeries => {
+  const series = records.map((record, index): StudySeries => {
     const number = dicomNumber(record, DicomTag.SeriesNumber);
     const uid = readUid(
       dicomString(record, DicomTag.SeriesInstanceUid),
@@ -57,10 +63,11 @@ export function seriesFromQido(
       parseSeriesInstanceUid,
     );
     const seriesUid = uid.uid;
-    const endpoint: ResolvedEndpoint = { ...base, from: 'study' };
+    const endpoint: StudyEndpoint = { ...base, from: 'study' };
     return {
       uid: seriesUid,
       rawUid: uid.raw,
+      key: seriesUid ? seriesKeyOf(base.address, studyUid, seriesUid) : null,
       number,
       modality: dicomString(record, DicomTag.Modality),
       description: dicomString(record, DicomTag.SeriesDescription),
@@ -81,14 +88,14 @@ export function seriesFromQido(
 /** QIDO-RS instances of one series → that series' instances, ordered by Instance Number. */
 export function instancesFromQido(
   studyUid: StudyInstanceUid,
-  series: ResolvedSeries,
+  series: StudySeries,
   qidoInstances: unknown,
-): ResolvedInstance[] {
+): StudyInstance[] {
   const records = (Array.isArray(qidoInstances) ? qidoInstances : []).filter(isDicomJsonInstance);
   const seriesUid = series.uid;
   const base = series.wadoRs?.address ?? null;
   return records
-    .map((record, index): ResolvedInstance => {
+    .map((record, index): StudyInstance => {
       const number = dicomNumber(record, DicomTag.InstanceNumber);
       const uid = readUid(
         dicomString(record, DicomTag.SopInstanceUid),
@@ -113,26 +120,17 @@ export function instancesFromQido(
 }
 
 /**
- * The entry with its series replaced by the completed ones: counts and modalities the resource left
+ * The study with its series replaced by the completed ones: counts and modalities the resource left
  * out are taken from the PACS; what the resource did say is kept (it is the record of truth).
  */
-export function withCompletedSeries(entry: StudyListEntry, series: ResolvedSeries[]): StudyListEntry {
-  const resolved: ResolvedStudy = { ...entry.resolved, series };
+export function withCompletedSeries(study: Study, series: StudySeries[]): Study {
   const counted = series.reduce((total, item) => total + item.instances.length, 0);
-  const { summary } = entry;
-  const modalities =
-    summary.modalities.length > 0
-      ? summary.modalities
-      : [...new Set(series.map((item) => item.modality).filter((code): code is string => code !== null))];
-  return {
-    ...entry,
-    resolved,
-    summary: {
-      ...summary,
-      modalities,
-      numberOfSeries: Math.max(summary.numberOfSeries, series.length),
-      numberOfInstances: Math.max(summary.numberOfInstances, counted),
-    },
-    unavailableReason: presentStudyStatus(summary.status).blocksOpening ?? unavailableReasonOf(resolved),
+  const completed: Omit<Study, 'unavailableReason'> = {
+    ...study,
+    series,
+    modalities: study.modalities.length > 0 ? study.modalities : modalitiesOf(null, series),
+    numberOfSeries: Math.max(study.numberOfSeries, series.length),
+    numberOfInstances: Math.max(study.numberOfInstances, counted),
   };
+  return { ...completed, unavailableReason: unavailableReasonOf(completed) };
 }

@@ -76,3 +76,18 @@ export function buildViewerPath(studyUid: StudyInstanceUid, seriesUid: SeriesIns
   if (seriesUid) params.set('SeriesInstanceUID', seriesUid);
   return `/viewer?${params.toString()}`;
 }
+
+/**
+ * The in-app link that opens a study the list holds: by its resource id, so the viewer takes the study
+ * from the list instead of searching for it again; by its Study Instance UID when it has no id. Links
+ * meant for elsewhere ("Copy link") use `buildViewerPath`, which any server can resolve.
+ */
+export function buildOpenStudyPath(study: {
+  id: string | null;
+  studyInstanceUid: StudyInstanceUid | null;
+}): string | null {
+  if (study.id !== null && FHIR_ID.test(study.id)) {
+    return `/viewer?${new URLSearchParams({ ImagingStudy: study.id }).toString()}`;
+  }
+  return study.studyInstanceUid ? buildViewerPath(study.studyInstanceUid, null) : null;
+}

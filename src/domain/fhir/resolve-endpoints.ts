@@ -7,11 +7,11 @@ import { connectionTypeOf, foreignImagingCodingOf, type ImagingConnectionType } 
 import { checkEndpointUsability } from './endpoint-usability';
 import type { Endpoint, Resource } from './fhir-types';
 import { field, readRecords, readText } from './json-read';
-import type { ResolvedEndpoint } from './resolved-study';
+import type { StudyEndpoint } from './study';
 import type { ResourcePool } from './resource-pool';
 
 export interface EndpointSelection {
-  chosen: Partial<Record<ImagingConnectionType, ResolvedEndpoint>>;
+  chosen: Partial<Record<ImagingConnectionType, StudyEndpoint>>;
   errors: string[];
 }
 
@@ -19,7 +19,7 @@ export function resolveEndpointReferences(
   references: unknown,
   container: Resource,
   pool: ResourcePool,
-  from: ResolvedEndpoint['from'],
+  from: StudyEndpoint['from'],
   wanted: readonly ImagingConnectionType[],
 ): EndpointSelection {
   const chosen: EndpointSelection['chosen'] = {};

@@ -5,11 +5,13 @@
 import { parseSeriesInstanceUid, parseSopInstanceUid, type StudyInstanceUid } from '../dicomweb/dicom-uid';
 import { buildWadoRsInstanceUrl, buildWadoRsSeriesMetadataUrl } from '../dicomweb/wado-rs-urls';
 import { buildWadoUriInstanceUrl } from '../dicomweb/wado-uri-urls';
+import { seriesKeyOf } from '../dicomweb/series-key';
 import type { ImagingStudy } from './fhir-types';
-import { field, isRecord, readInteger, readRecords, readText, type JsonRecord } from './json-read';
+import { field, readInteger, readRecords, readText, type JsonRecord } from './json-read';
+import { modalityCodeOf } from './modality';
 import { labelOf, readUid } from './read-uid';
 import { resolveEndpointReferences, type EndpointSelection } from './resolve-endpoints';
-import type { ResolvedEndpoint, ResolvedInstance, ResolvedSeries } from './resolved-study';
+import type { StudyEndpoint, StudyInstance, StudySeries } from './study';
 import type { ResourcePool } from './resource-pool';
 import { stripOidPrefix } from './study-instance-uid';
 
@@ -22,7 +24,7 @@ export interface SeriesContext {
 
 export const NO_WADO_RS_FOR_SERIES = 'No usable WADO-RS endpoint for this series.';
 
-export function resolveSeries(series: JsonRecord, index: number, context: SeriesContext): ResolvedSeries {
+export function resolveSeries(series: JsonRecord, index: number, context: SeriesContext): StudySeries {
   const number = readInteger(series.number);
   const uid = readUid(series.uid, labelOf('Series', number, index), parseSeriesInstanceUid);
   // Contained Endpoints live on the ImagingStudy, so the study is the container for "#id" here too.
@@ -47,24 +49,23 @@ export function resolveSeries(series: JsonRecord, index: number, context: Series
     };
   });
 
+  const resolvable = studyUid !== null && seriesUid !== null && wadoRs !== null;
   return {
     uid: seriesUid,
     rawUid: uid.raw,
+    key: resolvable ? seriesKeyOf(wadoRs.address, studyUid, seriesUid) : null,
     number,
-    modality: codeOf(series.modality),
+    modality: modalityCodeOf(series.modality),
     description: readText(series.description),
     wadoRs,
     wadoUri,
-    metadataUrl:
-      studyUid === null || seriesUid === null
-        ? null
-        : urlFrom(wadoRs, (base) => buildWadoRsSeriesMetadataUrl(base, studyUid, seriesUid)),
+    metadataUrl: resolvable ? buildWadoRsSeriesMetadataUrl(wadoRs.address, studyUid, seriesUid) : null,
     errors,
     instances,
   };
 }
 
-function readInstance(instance: JsonRecord, index: number): ResolvedInstance {
+function readInstance(instance: JsonRecord, index: number): StudyInstance {
   const number = readInteger(instance.number);
   const uid = readUid(instance.uid, labelOf('Instance', number, index), parseSopInstanceUid);
   return {
@@ -78,7 +79,7 @@ function readInstance(instance: JsonRecord, index: number): ResolvedInstance {
   };
 }
 
-function urlFrom(endpoint: ResolvedEndpoint | null, build: (base: ResolvedEndpoint['address']) => string) {
+function urlFrom(endpoint: StudyEndpoint | null, build: (base: StudyEndpoint['address']) => string) {
   return endpoint === null ? null : build(endpoint.address);
 }
 
@@ -86,12 +87,6 @@ function urlFrom(endpoint: ResolvedEndpoint | null, build: (base: ResolvedEndpoi
 function sopClassUidOf(sopClass: unknown): string | null {
   const value = readText(sopClass) ?? readText(field(sopClass, 'code'));
   return value === null ? null : stripOidPrefix(value);
-}
-
-/** A Coding in R4; tolerate a CodeableConcept too. */
-function codeOf(concept: unknown): string | null {
-  if (!isRecord(concept)) return null;
-  return readText(concept.code) ?? readText(readRecords(concept.coding)[0]?.code);
 }
 
 function isText(value: string | null): value is string {

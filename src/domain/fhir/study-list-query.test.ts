@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildStudyList } from './study-list';
+import { readStudyList } from './read-imaging-study';
 import {
   DEFAULT_STUDY_LIST_QUERY,
   filterStudies,
@@ -22,7 +22,7 @@ interface StudyInput {
 }
 
 function list(...studies: StudyInput[]) {
-  return buildStudyList([
+  return readStudyList([
     {
       resourceType: 'Bundle',
       entry: studies.map((study) => ({
@@ -43,7 +43,7 @@ function list(...studies: StudyInput[]) {
   ]);
 }
 
-const ids = (entries: { summary: { id: string | null } }[]) => entries.map((entry) => entry.summary.id);
+const ids = (entries: { id: string | null }[]) => entries.map((entry) => entry.id);
 const query = (patch: Partial<StudyListQuery>): StudyListQuery => ({ ...DEFAULT_STUDY_LIST_QUERY, ...patch });
 
 const STUDIES = list(

@@ -2,7 +2,7 @@
  * The study list's filters and sort, as they live in the URL (so a filtered list can be bookmarked,
  * shared and restored with Back), and the pure functions that apply them.
  */
-import type { StudyListEntry } from './study-list';
+import type { Study } from './study';
 
 export type StudySortKey = 'date' | 'modality' | 'description' | 'accession' | 'status';
 export type SortDirection = 'asc' | 'desc';
@@ -64,26 +64,25 @@ export function studyListQueryToParams(query: StudyListQuery): URLSearchParams {
   return params;
 }
 
-export function isEnteredInError(entry: StudyListEntry): boolean {
-  return entry.summary.status === 'entered-in-error';
+export function isEnteredInError(study: Study): boolean {
+  return study.status === 'entered-in-error';
 }
 
-export function filterStudies(entries: readonly StudyListEntry[], query: StudyListQuery): StudyListEntry[] {
+export function filterStudies(entries: readonly Study[], query: StudyListQuery): Study[] {
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
-  return entries.filter((entry) => {
-    const { summary } = entry;
-    if (!query.showEnteredInError && isEnteredInError(entry)) return false;
-    if (query.modality && !summary.modalities.some((code) => code.toUpperCase() === query.modality)) {
+  return entries.filter((study) => {
+    if (!query.showEnteredInError && isEnteredInError(study)) return false;
+    if (query.modality && !study.modalities.some((code) => code.toUpperCase() === query.modality)) {
       return false;
     }
     // FHIR dateTimes start with the calendar day as written: comparing that prefix keeps the day a
     // study was done on, whatever the viewer's time zone.
-    const day = summary.started?.slice(0, 10) ?? null;
+    const day = study.started?.slice(0, 10) ?? null;
     if ((query.from || query.to) && day === null) return false;
     if (query.from && day !== null && day < query.from) return false;
     if (query.to && day !== null && day > query.to) return false;
     if (words.length > 0) {
-      const haystack = [summary.description, summary.procedure, summary.accession]
+      const haystack = [study.description, study.procedure, study.accession]
         .filter((text): text is string => text !== null)
         .join(' ')
         .toLowerCase();
@@ -95,10 +94,10 @@ export function filterStudies(entries: readonly StudyListEntry[], query: StudyLi
 
 /** A stable sort: equal keys keep the server's order (`-started`); missing values always go last. */
 export function sortStudies(
-  entries: readonly StudyListEntry[],
+  entries: readonly Study[],
   sort: StudySortKey,
   direction: SortDirection,
-): StudyListEntry[] {
+): Study[] {
   const sign = direction === 'asc' ? 1 : -1;
   return entries
     .map((entry, index) => ({ entry, index, key: sortKeyOf(entry, sort) }))
@@ -112,19 +111,18 @@ export function sortStudies(
     .map(({ entry }) => entry);
 }
 
-function sortKeyOf(entry: StudyListEntry, sort: StudySortKey): string | null {
-  const { summary } = entry;
+function sortKeyOf(study: Study, sort: StudySortKey): string | null {
   switch (sort) {
     case 'date':
-      return normalizeDateTime(summary.started);
+      return normalizeDateTime(study.started);
     case 'modality':
-      return summary.modalities.join(',') || null;
+      return study.modalities.join(',') || null;
     case 'description':
-      return summary.description ?? summary.procedure;
+      return study.description ?? study.procedure;
     case 'accession':
-      return summary.accession;
+      return study.accession;
     case 'status':
-      return summary.status;
+      return study.status;
   }
 }
 
@@ -143,8 +141,6 @@ function compareText(a: string, b: string): number {
 }
 
 /** The modalities present in the list, for the filter's choices. */
-export function modalitiesIn(entries: readonly StudyListEntry[]): string[] {
-  return [
-    ...new Set(entries.flatMap((entry) => entry.summary.modalities.map((code) => code.toUpperCase()))),
-  ].sort();
+export function modalitiesIn(entries: readonly Study[]): string[] {
+  return [...new Set(entries.flatMap((study) => study.modalities.map((code) => code.toUpperCase())))].sort();
 }

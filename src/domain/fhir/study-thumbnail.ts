@@ -6,7 +6,7 @@
 import type { SeriesInstanceUid, SopInstanceUid, StudyInstanceUid } from '../dicomweb/dicom-uid';
 import type { DicomWebBaseUrl } from '../dicomweb/dicomweb-base-url';
 import { parseFrameNumber, type FrameNumber } from '../dicomweb/frame-number';
-import type { ResolvedStudy } from './resolved-study';
+import type { Study } from './study';
 
 export interface ThumbnailInstance {
   base: DicomWebBaseUrl;
@@ -15,7 +15,7 @@ export interface ThumbnailInstance {
   instance: SopInstanceUid;
 }
 
-export function chooseThumbnailInstance(study: ResolvedStudy): ThumbnailInstance | null {
+export function chooseThumbnailInstance(study: Study): ThumbnailInstance | null {
   const studyUid = study.studyInstanceUid;
   if (studyUid === null) return null;
   // The first series the viewer could show: a series without a UID or an image server has no picture.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { likelyFirstInstance, transferSyntaxOfContentType } from './first-image-guess';
+import { likelyFirstInstance } from './first-image-guess';
 
 describe('likelyFirstInstance', () => {
   it('picks the lowest instance number with a UID', () => {
@@ -19,19 +19,5 @@ describe('likelyFirstInstance', () => {
       ])?.uid,
     ).toBe('x');
     expect(likelyFirstInstance([])).toBeNull();
-  });
-});
-
-describe('transferSyntaxOfContentType', () => {
-  it('reads the parameter, quoted or not', () => {
-    expect(
-      transferSyntaxOfContentType(
-        'multipart/related; type="application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1"; boundary=x',
-      ),
-    ).toBe('1.2.840.10008.1.2.1');
-    expect(
-      transferSyntaxOfContentType('application/octet-stream; transfer-syntax="1.2.840.10008.1.2.5"'),
-    ).toBe('1.2.840.10008.1.2.5');
-    expect(transferSyntaxOfContentType('application/octet-stream')).toBeNull();
   });
 });

@@ -14,8 +14,3 @@ export function likelyFirstInstance<T extends { uid: string | null; number: numb
   }
   return best;
 }
-
-/** The transfer syntax named in a multipart part's or response's Content-Type, if any. */
-export function transferSyntaxOfContentType(contentType: string): string | null {
-  return /transfer-syntax\s*=\s*"?([0-9.]+)"?/i.exec(contentType)?.[1] ?? null;
-}

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { firstMultipartBody, toInlineBinary } from './multipart-related';
+import { firstMultipartPart, toInlineBinary } from './multipart-related';
+
+const firstMultipartBody = (body: Uint8Array, contentType: string) =>
+  firstMultipartPart(body, contentType).body;
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-describe('firstMultipartBody', () => {
+describe('firstMultipartPart', () => {
   it('extracts the first part, binary included', () => {
     const body = new Uint8Array([
       ...encode('--abc\r\nContent-Type: application/octet-stream\r\n\r\n'),
@@ -23,6 +26,20 @@ describe('firstMultipartBody', () => {
       'xy',
     );
     expect(firstMultipartBody(encode('raw'), 'application/octet-stream')).toEqual(encode('raw'));
+  });
+});
+
+describe('firstMultipartPart: the Content-Type of the part', () => {
+  it('is read from the part headers, else that of the response is kept', () => {
+    const body = encode(
+      '--q\r\nContent-Type: application/octet-stream; transfer-syntax=1.2.840.10008.1.2.4.50\r\n\r\nxy\r\n--q--',
+    );
+    expect(firstMultipartPart(body, 'multipart/related; boundary=q').contentType).toBe(
+      'application/octet-stream; transfer-syntax=1.2.840.10008.1.2.4.50',
+    );
+    expect(
+      firstMultipartPart(encode('--q\r\n\r\nxy\r\n--q--'), 'multipart/related; boundary=q').contentType,
+    ).toBe('multipart/related; boundary=q');
   });
 });
 

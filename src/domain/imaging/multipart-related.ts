@@ -1,18 +1,28 @@
 /**
- * The body of the first part of a `multipart/related` response (PS3.18 §8.6.1.2), as WADO-RS bulk
- * data comes. A body that is not multipart is returned whole (some servers answer single parts raw).
+ * The first part of a `multipart/related` response (PS3.18 §8.6.1.2), as WADO-RS frames and bulk
+ * data come: its body, and its own Content-Type (which names the transfer syntax) or else the
+ * response's. A body that is not multipart is returned whole (some servers answer single parts raw).
  */
-export function firstMultipartBody(body: Uint8Array, contentType: string): Uint8Array {
+export function firstMultipartPart(
+  body: Uint8Array,
+  contentType: string,
+): { body: Uint8Array; contentType: string } {
+  const whole = { body, contentType };
   const boundary = /boundary="?([^";,\s]+)"?/i.exec(contentType)?.[1];
-  if (!/^multipart\//i.test(contentType.trim()) || !boundary) return body;
+  if (!/^multipart\//i.test(contentType.trim()) || !boundary) return whole;
   const delimiter = bytesOf(`--${boundary}`);
   const start = indexOf(body, delimiter, 0);
-  if (start < 0) return body;
+  if (start < 0) return whole;
   const headersEnd = indexOf(body, bytesOf('\r\n\r\n'), start + delimiter.length);
-  if (headersEnd < 0) return body;
+  if (headersEnd < 0) return whole;
+  const headers = new TextDecoder().decode(body.subarray(start + delimiter.length, headersEnd));
+  const partType = /^content-type:\s*(.+)$/im.exec(headers)?.[1]?.trim();
   const bodyStart = headersEnd + 4;
   const next = indexOf(body, bytesOf(`\r\n--${boundary}`), bodyStart);
-  return body.subarray(bodyStart, next < 0 ? body.length : next);
+  return {
+    body: body.subarray(bodyStart, next < 0 ? body.length : next),
+    contentType: partType || contentType,
+  };
 }
 
 function bytesOf(text: string): Uint8Array {

@@ -6,6 +6,7 @@ import {
   frameTransferSyntaxToRequest,
   isLossyTransferSyntax,
   isRetryableAsExplicitLittleEndian,
+  transferSyntaxOfContentType,
 } from './transfer-syntax';
 
 describe('frameTransferSyntaxToRequest', () => {
@@ -45,5 +46,23 @@ describe('lossy detection', () => {
     expect(isLossyImage(flagged('00', '1.2.840.10008.1.2.4.91'))).toBe(false);
     expect(isLossyImage(flagged(null, '1.2.840.10008.1.2.4.51'))).toBe(true);
     expect(isLossyImage(flagged(null, null))).toBe(false);
+  });
+});
+
+describe('transferSyntaxOfContentType', () => {
+  it('reads the parameter, quoted or not', () => {
+    expect(
+      transferSyntaxOfContentType(
+        'multipart/related; type="application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1"; boundary=x',
+      ),
+    ).toBe('1.2.840.10008.1.2.1');
+    expect(
+      transferSyntaxOfContentType('application/octet-stream; transfer-syntax="1.2.840.10008.1.2.5"'),
+    ).toBe('1.2.840.10008.1.2.5');
+    expect(transferSyntaxOfContentType('application/octet-stream')).toBeNull();
+  });
+  it('falls back to what the media type implies', () => {
+    expect(transferSyntaxOfContentType('image/jpeg')).toBe('1.2.840.10008.1.2.4.50');
+    expect(transferSyntaxOfContentType('image/jls; charset=x')).toBe('1.2.840.10008.1.2.4.80');
   });
 });

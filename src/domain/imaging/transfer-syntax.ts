@@ -76,3 +76,28 @@ export function frameAcceptHeader(transferSyntax: string): string {
 export function isRetryableAsExplicitLittleEndian(status: number | null): boolean {
   return status === 500 || status === 406 || status === 415;
 }
+
+/** What a frame part's media type implies when it names no transfer syntax (PS3.18 Table 8.7.3-5). */
+const TRANSFER_SYNTAX_BY_MEDIA_TYPE: Readonly<Record<string, string>> = {
+  'image/jpeg': '1.2.840.10008.1.2.4.50',
+  'image/x-dicom-rle': '1.2.840.10008.1.2.5',
+  'image/dicom-rle': '1.2.840.10008.1.2.5',
+  'image/x-jls': '1.2.840.10008.1.2.4.80',
+  'image/jls': '1.2.840.10008.1.2.4.80',
+  'image/jll': '1.2.840.10008.1.2.4.70',
+  'image/jp2': '1.2.840.10008.1.2.4.90',
+  'image/jpx': '1.2.840.10008.1.2.4.92',
+  'image/jxl': '1.2.840.10008.1.2.4.110',
+  'image/jphc': '3.2.840.10008.1.2.4.96',
+};
+
+/**
+ * The transfer syntax of a frame, from its part's (or response's) Content-Type: the `transfer-syntax`
+ * parameter, else what the media type implies; null for `application/octet-stream` without one.
+ */
+export function transferSyntaxOfContentType(contentType: string): string | null {
+  const named = /transfer-syntax\s*=\s*"?([0-9.]+)"?/i.exec(contentType)?.[1];
+  if (named) return named;
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return TRANSFER_SYNTAX_BY_MEDIA_TYPE[mediaType] ?? null;
+}

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createResourcePool } from '../fhir/resource-pool';
-import { resolveImagingStudies } from '../fhir/resolve-imaging-study';
+import { readImagingStudies, readStudyList } from '../fhir/read-imaging-study';
 import { readFhirFixture } from '../fhir/testing/read-fhir-fixture';
 import {
   endpointRequiresAccessToken,
   REQUIRES_ACCESS_TOKEN_EXTENSION,
-  tokenRequiringAddressesInPages,
   tokenRequiringAddressesOf,
 } from './requires-access-token';
 
@@ -31,7 +30,7 @@ describe('requires-access-token', () => {
     const pool = createResourcePool([
       readFhirFixture('s4s-imaging-readme-imagingstudy-contained-endpoint.json'),
     ]);
-    expect(tokenRequiringAddressesOf(resolveImagingStudies(pool))).toEqual([
+    expect(tokenRequiringAddressesOf(readImagingStudies(pool))).toEqual([
       'https://example.org/path/to/wado-rs-endpoint',
     ]);
   });
@@ -51,7 +50,7 @@ describe('requires-access-token', () => {
   });
 
   it('never asks to send the token in clear text to another host', () => {
-    const studies = resolveImagingStudies(
+    const studies = readImagingStudies(
       createResourcePool([
         studyWithEndpoint('http://pacs.example.org/dicom-web', true),
         studyWithEndpoint('http://127.0.0.1:4303/dicom-web', true),
@@ -72,6 +71,8 @@ describe('requires-access-token', () => {
       resourceType: 'Bundle',
       entry: [{ fullUrl: 'https://ehr.example.org/fhir/Endpoint/e', resource: endpoint }],
     };
-    expect(tokenRequiringAddressesInPages([pageOne, pageTwo])).toEqual(['https://img.example.org/rs']);
+    expect(tokenRequiringAddressesOf(readStudyList([pageOne, pageTwo]))).toEqual([
+      'https://img.example.org/rs',
+    ]);
   });
 });

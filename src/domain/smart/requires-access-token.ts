@@ -1,7 +1,5 @@
 import { field, readRecords, readText } from '../fhir/json-read';
-import { resolveImagingStudies } from '../fhir/resolve-imaging-study';
-import type { ResolvedStudy } from '../fhir/resolved-study';
-import { createResourcePool } from '../fhir/resource-pool';
+import type { Study } from '../fhir/study';
 
 /** SMART Imaging Access: an Endpoint that wants the EHR's access token says so with this extension. */
 export const REQUIRES_ACCESS_TOKEN_EXTENSION =
@@ -20,7 +18,7 @@ export function endpointRequiresAccessToken(endpoint: unknown): boolean {
  * https addresses (or this machine's loopback, for sandboxes) qualify: the token never travels in clear
  * text to another host because a resource asked for it.
  */
-export function tokenRequiringAddressesOf(studies: readonly ResolvedStudy[]): string[] {
+export function tokenRequiringAddressesOf(studies: readonly Study[]): string[] {
   const addresses = new Set<string>();
   for (const study of studies) {
     const endpoints = [study.wadoRs, ...study.series.flatMap((series) => [series.wadoRs, series.wadoUri])];
@@ -40,9 +38,4 @@ export function tokenRequiringAddressesOf(studies: readonly ResolvedStudy[]): st
 function isSecureOrLoopback(address: string): boolean {
   const url = new URL(address);
   return url.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
-
-/** The same, over raw FHIR search pages (Endpoints may be included on any page). */
-export function tokenRequiringAddressesInPages(pages: readonly unknown[]): string[] {
-  return tokenRequiringAddressesOf(resolveImagingStudies(createResourcePool(pages)));
 }

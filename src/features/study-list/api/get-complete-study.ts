@@ -6,8 +6,7 @@ import {
   withCompletedSeries,
 } from '@/domain/fhir/complete-study';
 import { buildQidoRsInstancesUrl, buildQidoRsSeriesUrl } from '@/domain/dicomweb/qido-rs-urls';
-import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
-import type { StudyListEntry } from '@/domain/fhir/study-list';
+import type { Study, StudySeries } from '@/domain/fhir/study';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { useSmartSession, type SmartSession } from '@/lib/smart-session';
 import { createConcurrencyLimit } from './concurrency-limit';
@@ -22,14 +21,14 @@ const SERIES_QUERY_CONCURRENCY = 4;
  * it, with the reason added to its errors so the viewer can say why it shows nothing.
  */
 export async function getCompleteStudy(
-  entry: StudyListEntry,
+  study: Study,
   authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
-): Promise<StudyListEntry> {
-  const plan = planStudyCompletion(entry.resolved);
-  if (plan === null) return entry;
+): Promise<Study> {
+  const plan = planStudyCompletion(study);
+  if (plan === null) return study;
   try {
-    const series: ResolvedSeries[] = plan.querySeries
+    const series: StudySeries[] = plan.querySeries
       ? seriesFromQido(
           plan.studyUid,
           plan.base,
@@ -37,7 +36,7 @@ export async function getCompleteStudy(
             ...(signal ? { signal } : {}),
           }),
         )
-      : [...entry.resolved.series];
+      : [...study.series];
     const missing = plan.querySeries
       ? series.flatMap((item, index) => (item.uid && item.wadoRs ? [index] : []))
       : plan.seriesWithoutInstances;
@@ -53,37 +52,32 @@ export async function getCompleteStudy(
         }, signal),
       ),
     );
-    return withCompletedSeries(entry, series);
+    return withCompletedSeries(study, series);
   } catch (error) {
     if (signal?.aborted) throw error;
     const reason = `The image server could not list this study's series: ${error instanceof Error ? error.message : String(error)}`;
-    return { ...entry, resolved: { ...entry.resolved, errors: [...entry.resolved.errors, reason] } };
+    return { ...study, errors: [...study.errors, reason] };
   }
 }
 
 export function completeStudyQueryOptions(
   session: Pick<SmartSession, 'fhirBaseUrl' | 'authorizationFor'>,
-  entry: StudyListEntry | null,
+  study: Study | null,
 ) {
   const { authorizationFor } = session;
   return queryOptions({
-    // An entry is derived from one resource of one server: its id and the study UID it names
-    // identify it (hashing the whole entry for every visible row would cost more than it says).
-    queryKey: [
-      'complete-study',
-      session.fhirBaseUrl,
-      entry?.key ?? null,
-      entry?.resolved.studyInstanceUid ?? null,
-    ],
+    // A study is read from one resource of one server: its key and the study UID it names identify
+    // it (hashing the whole study for every visible row would cost more than it says).
+    queryKey: ['complete-study', session.fhirBaseUrl, study?.key ?? null, study?.studyInstanceUid ?? null],
     queryFn: ({ signal }) =>
-      entry ? getCompleteStudy(entry, authorizationFor, signal) : Promise.resolve(null),
-    enabled: entry !== null,
+      study ? getCompleteStudy(study, authorizationFor, signal) : Promise.resolve(null),
+    enabled: study !== null,
     staleTime: Infinity,
   });
 }
 
 /** `enabled: false` holds off asking (e.g. while the list is flung) but keeps what was learnt. */
-export function useCompleteStudy(entry: StudyListEntry | null, { enabled = true } = {}) {
-  const options = completeStudyQueryOptions(useSmartSession(), entry);
+export function useCompleteStudy(study: Study | null, { enabled = true } = {}) {
+  const options = completeStudyQueryOptions(useSmartSession(), study);
   return useQuery({ ...options, enabled: options.enabled && enabled });
 }

@@ -1,7 +1,8 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
-import { buildStudyList, type StudyListEntry } from '@/domain/fhir/study-list';
 import { field, readRecords, readText } from '@/domain/fhir/json-read';
-import { tokenRequiringAddressesInPages } from '@/domain/smart/requires-access-token';
+import { readStudyList } from '@/domain/fhir/read-imaging-study';
+import type { Study } from '@/domain/fhir/study';
+import { tokenRequiringAddressesOf } from '@/domain/smart/requires-access-token';
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { useSmartSession, type SmartSession } from '@/lib/smart-session';
 
@@ -32,12 +33,6 @@ export async function* streamImagingStudyPages(
   }
 }
 
-export async function getImagingStudyPages(session: SmartSession, signal?: AbortSignal): Promise<unknown[]> {
-  const pages: unknown[] = [];
-  for await (const page of streamImagingStudyPages(session, signal)) pages.push(page);
-  return pages;
-}
-
 /** The `next` link, followed only while it stays on the FHIR server: the token must not leave it. */
 function nextPageOf(page: unknown, session: SmartSession): string | null {
   const next = readRecords(field(page, 'link')).find((link) => readText(field(link, 'relation')) === 'next');
@@ -49,61 +44,50 @@ function nextPageOf(page: unknown, session: SmartSession): string | null {
   return url;
 }
 
-export interface ImagingStudyPages {
-  pages: unknown[];
+/** The patient's studies as far as the pages have arrived. */
+export interface StudyList {
+  studies: Study[];
   /** Every `next` link has been followed. */
   complete: boolean;
+  pagesLoaded: number;
 }
 
-type PageChunk = { page: unknown } | { end: true };
+type ListChunk = { studies: Study[]; pagesLoaded: number } | { end: true };
 
-async function* pageChunks(session: SmartSession, signal?: AbortSignal): AsyncGenerator<PageChunk> {
+/**
+ * Each page is read into the study model as it arrives, over every page so far (an Endpoint included
+ * on one page may serve a study on another), and the session learns which Endpoints declare that they
+ * require the access token before any row renders (and loads a preview).
+ */
+async function* listChunks(session: SmartSession, signal?: AbortSignal): AsyncGenerator<ListChunk> {
   const pages: unknown[] = [];
   for await (const page of streamImagingStudyPages(session, signal)) {
     pages.push(page);
-    // Before any row renders (and loads a preview), the session learns which Endpoints declare that
-    // they require the access token.
-    session.tokenPolicy.trust(tokenRequiringAddressesInPages(pages));
-    yield { page };
+    const studies = readStudyList(pages);
+    session.tokenPolicy.trust(tokenRequiringAddressesOf(studies));
+    yield { studies, pagesLoaded: pages.length };
   }
   yield { end: true };
 }
 
 /**
- * The raw pages, streamed: `data.pages` grows page by page and `data.complete` turns true after the
- * last one. A background refetch replaces the list only once it is whole, so rows never vanish.
+ * The list, streamed: `data.studies` grows page by page and `data.complete` turns true after the
+ * last one. A background refetch replaces the list only once it is whole, so rows never vanish. The
+ * viewer opens a study of this list from this cache (see find-linked-study.ts).
  */
-export function imagingStudyPagesQueryOptions(session: SmartSession) {
+export function imagingStudiesQueryOptions(session: SmartSession) {
   return queryOptions({
     queryKey: ['imaging-studies', session.fhirBaseUrl, session.context.patientId],
-    queryFn: streamedQuery<PageChunk, ImagingStudyPages>({
-      streamFn: ({ signal }) => pageChunks(session, signal),
+    queryFn: streamedQuery<ListChunk, StudyList>({
+      streamFn: ({ signal }) => listChunks(session, signal),
       refetchMode: 'replace',
-      initialValue: { pages: [], complete: false },
+      initialValue: { studies: [], complete: false, pagesLoaded: 0 },
       reducer: (list, chunk) =>
-        'end' in chunk
-          ? { ...list, complete: true }
-          : { pages: [...list.pages, chunk.page], complete: false },
+        'end' in chunk ? { ...list, complete: true } : { ...chunk, complete: false },
     }),
   });
 }
 
-export interface StudyList {
-  entries: StudyListEntry[];
-  complete: boolean;
-  pagesLoaded: number;
-}
-
-/**
- * Module-level so that TanStack Query memoises it: the list is rebuilt only when a page arrives. The
- * resource pool spans every page, so an Endpoint included on an earlier page still resolves.
- */
-const selectStudyList = (data: ImagingStudyPages): StudyList => ({
-  entries: buildStudyList(data.pages),
-  complete: data.complete,
-  pagesLoaded: data.pages.length,
-});
-
 export function useImagingStudies() {
-  return useQuery({ ...imagingStudyPagesQueryOptions(useSmartSession()), select: selectStudyList });
+  return useQuery(imagingStudiesQueryOptions(useSmartSession()));
 }

@@ -1,18 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
+import { seriesKeyOf } from '@/domain/dicomweb/series-key';
 import { buildWadoRsInstanceMetadataUrl } from '@/domain/dicomweb/wado-rs-urls';
 import {
   chooseThumbnailInstance,
   middleFrameOf,
   type ThumbnailInstance,
 } from '@/domain/fhir/study-thumbnail';
-import {
-  DicomTag,
-  dicomNumber,
-  isDicomJsonInstance,
-  type DicomJsonInstance,
-} from '@/domain/imaging/dicom-json';
-import type { StudyListEntry } from '@/domain/fhir/study-list';
+import { DicomTag, dicomNumber, isDicomJsonInstance } from '@/domain/imaging/dicom-json';
+import type { ImageSource } from '@/domain/imaging/image-source';
+import type { Study } from '@/domain/fhir/study';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { useSmartSession, type SmartSession } from '@/lib/smart-session';
 import { createConcurrencyLimit } from './concurrency-limit';
@@ -25,18 +22,12 @@ import { createConcurrencyLimit } from './concurrency-limit';
 const THUMBNAIL_CONCURRENCY = 3;
 const limitThumbnails = createConcurrencyLimit(THUMBNAIL_CONCURRENCY);
 
-/** What the rendering hook needs: Cornerstone's image id and the instance's DICOM JSON. */
-export interface StudyThumbnailSource {
-  imageId: string;
-  metadata: DicomJsonInstance;
-}
-
 /** The instance-level WADO-RS metadata of the chosen image: one small request per study. */
 export async function getStudyThumbnail(
   chosen: ThumbnailInstance,
   authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
-): Promise<StudyThumbnailSource> {
+): Promise<ImageSource> {
   const url = buildWadoRsInstanceMetadataUrl(chosen.base, chosen.study, chosen.series, chosen.instance);
   const json = await limitThumbnails(
     () => fetchDicomJson(url, authorizationFor, { ...(signal ? { signal } : {}) }),
@@ -47,6 +38,7 @@ export async function getStudyThumbnail(
   const frame = middleFrameOf(dicomNumber(metadata, DicomTag.NumberOfFrames));
   return {
     imageId: buildWadoRsImageId(chosen.base, chosen.study, chosen.series, chosen.instance, frame),
+    seriesKey: seriesKeyOf(chosen.base, chosen.study, chosen.series),
     metadata,
   };
 }
@@ -68,8 +60,8 @@ export function studyThumbnailQueryOptions(
 }
 
 /** Null while there is nothing to show: the study cannot be opened or lists no instance yet. */
-export function useStudyThumbnail(entry: StudyListEntry | null, { enabled = true } = {}) {
-  const chosen = entry && !entry.unavailableReason ? chooseThumbnailInstance(entry.resolved) : null;
+export function useStudyThumbnail(study: Study | null, { enabled = true } = {}) {
+  const chosen = study && !study.unavailableReason ? chooseThumbnailInstance(study) : null;
   const options = studyThumbnailQueryOptions(useSmartSession(), chosen);
   const query = useQuery({ ...options, enabled: options.enabled && enabled });
   return { ...query, hasImage: chosen !== null };

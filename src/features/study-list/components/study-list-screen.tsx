@@ -20,7 +20,7 @@ export function StudyListScreen() {
   const search = params.toString();
   const query = useMemo(() => parseStudyListQuery(new URLSearchParams(search)), [search]);
 
-  const entries = studies.data?.entries;
+  const entries = studies.data?.studies;
   const shown = useMemo(
     () => (entries ? sortStudies(filterStudies(entries, query), query.sort, query.direction) : []),
     [entries, query],

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { StudyListEntry } from '@/domain/fhir/study-list';
+import type { Study } from '@/domain/fhir/study';
 import type { SortDirection, StudySortKey } from '@/domain/fhir/study-list-query';
 import { StudyRow } from './study-row';
 
@@ -23,7 +23,7 @@ const COLUMNS: { label: string; sort?: StudySortKey; className?: string }[] = [
 ];
 
 interface StudyListProps {
-  studies: readonly StudyListEntry[];
+  studies: readonly Study[];
   sort: StudySortKey;
   direction: SortDirection;
   onSort: (key: StudySortKey) => void;
@@ -88,11 +88,11 @@ export function StudyList({ studies, sort, direction, onSort }: StudyListProps) 
           {/* Spacer rows stand for the rows not rendered, so the scrollbar is true to the whole list. */}
           {before > 0 && <tr aria-hidden style={{ height: before }} />}
           {items.map((item) => {
-            const entry = studies[item.index];
-            return entry ? (
+            const study = studies[item.index];
+            return study ? (
               <StudyRow
                 key={item.key}
-                entry={entry}
+                study={study}
                 height={STUDY_ROW_HEIGHT}
                 rowIndex={item.index + 2}
                 settled={!virtualizer.isScrolling}

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
-import { buildViewerPath } from '@/domain/fhir/deep-link';
-import type { StudyListEntry } from '@/domain/fhir/study-list';
+import { buildOpenStudyPath, buildViewerPath } from '@/domain/fhir/deep-link';
+import type { Study } from '@/domain/fhir/study';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatFhirDateTime } from '@/lib/format-fhir-date';
 import { useSmartSession } from '@/lib/smart-session';
@@ -16,7 +16,7 @@ const TONE_CLASSES = {
 } as const;
 
 interface StudyRowProps {
-  entry: StudyListEntry;
+  study: Study;
   /** Virtualised rows are positioned by the list: it passes the height they must keep. */
   height?: number;
   /** False while the list scrolls: previews and QIDO-RS wait until it stops. */
@@ -27,7 +27,7 @@ interface StudyRowProps {
 
 /** Memoised: while the list scrolls, rows that stay on screen do not re-render. */
 export const StudyRow = memo(function StudyRow({
-  entry: listed,
+  study: listed,
   height,
   settled = true,
   rowIndex,
@@ -35,13 +35,14 @@ export const StudyRow = memo(function StudyRow({
   // While on screen, a study its ImagingStudy under-describes is completed over QIDO-RS (one cached
   // query shared with the preview and the viewer): the row then shows the PACS's counts.
   const completed = useCompleteStudy(listed.unavailableReason ? null : listed, { enabled: settled });
-  const entry = completed.data ?? listed;
-  const { summary, resolved, unavailableReason } = entry;
-  const uid = resolved.studyInstanceUid;
-  const status = presentStudyStatus(summary.status);
+  const study = completed.data ?? listed;
+  const { unavailableReason } = study;
+  const uid = study.studyInstanceUid;
+  const openPath = buildOpenStudyPath(study);
+  const status = presentStudyStatus(study.status);
   // The EHR launched from an encounter: its studies stand out (the others stay: a comparison may be older).
   const { context } = useSmartSession();
-  const inEncounter = context.encounterId !== null && summary.encounterId === context.encounterId;
+  const inEncounter = context.encounterId !== null && study.encounterId === context.encounterId;
   const cell = 'px-3 py-1 align-middle';
   return (
     <tr
@@ -52,15 +53,15 @@ export const StudyRow = memo(function StudyRow({
       }`}
       data-testid="study-row"
       data-in-encounter={inEncounter || undefined}
-      data-study-id={summary.id ?? ''}
+      data-study-id={study.id ?? ''}
       data-study-uid={uid ?? ''}
-      data-status={summary.status ?? ''}
+      data-status={study.status ?? ''}
     >
       <td className={cell}>
-        <StudyThumbnail entry={entry} settled={settled} />
+        <StudyThumbnail study={study} settled={settled} />
       </td>
       <td className={`${cell} whitespace-nowrap`} data-testid="study-date">
-        {formatFhirDateTime(summary.started)}
+        {formatFhirDateTime(study.started)}
         {inEncounter && (
           <span
             className="ml-2 rounded bg-sky-800 px-1.5 py-0.5 text-xs text-sky-100"
@@ -71,19 +72,15 @@ export const StudyRow = memo(function StudyRow({
         )}
       </td>
       <td className={cell} data-testid="study-modalities">
-        {summary.modalities.join(', ') || '—'}
+        {study.modalities.join(', ') || '—'}
       </td>
       <td className={`${cell} max-w-96`}>
-        <span
-          className="line-clamp-1"
-          data-testid="study-description"
-          title={summary.description ?? undefined}
-        >
-          {summary.description ?? '—'}
+        <span className="line-clamp-1" data-testid="study-description" title={study.description ?? undefined}>
+          {study.description ?? '—'}
         </span>
-        {summary.procedure && summary.procedure !== summary.description && (
+        {study.procedure && study.procedure !== study.description && (
           <span className="line-clamp-1 text-xs text-slate-400" data-testid="study-procedure">
-            {summary.procedure}
+            {study.procedure}
           </span>
         )}
         {unavailableReason && (
@@ -98,27 +95,27 @@ export const StudyRow = memo(function StudyRow({
         )}
       </td>
       <td className={cell} data-testid="study-accession">
-        {summary.accession ?? '—'}
+        {study.accession ?? '—'}
       </td>
       <td className={`${cell} text-right whitespace-nowrap`}>
-        <span data-testid="study-series-count">{summary.numberOfSeries}</span>
+        <span data-testid="study-series-count">{study.numberOfSeries}</span>
         {' / '}
-        <span data-testid="study-instance-count">{summary.numberOfInstances}</span>
+        <span data-testid="study-instance-count">{study.numberOfInstances}</span>
       </td>
       <td className={`${cell} max-w-40 truncate`} data-testid="study-referrer">
-        {summary.referrer ?? '—'}
+        {study.referrer ?? '—'}
       </td>
       <td className={`${cell} max-w-40 truncate`} data-testid="study-body-site">
-        {summary.bodySites.join(', ') || '—'}
+        {study.bodySites.join(', ') || '—'}
       </td>
       <td className={cell} data-testid="study-status">
         {status.label}
       </td>
       <td className={`${cell} text-right whitespace-nowrap`}>
-        {uid && !unavailableReason ? (
+        {uid && openPath && !unavailableReason ? (
           <>
             <Link
-              to={buildViewerPath(uid, null)}
+              to={openPath}
               className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-600"
               data-testid="open-study"
             >
@@ -127,9 +124,9 @@ export const StudyRow = memo(function StudyRow({
             <CopyLinkButton path={buildViewerPath(uid, null)} />
           </>
         ) : null}
-        {resolved.iid && (
+        {study.iid && (
           <a
-            href={resolved.iid}
+            href={study.iid}
             target="_blank"
             rel="noreferrer noopener"
             className="ml-2 text-sky-300 underline hover:text-sky-200"

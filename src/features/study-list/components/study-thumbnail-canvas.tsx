@@ -1,12 +1,12 @@
 import { useSmartSession } from '@/lib/smart-session';
 import { useThumbnail } from '@/rendering/use-thumbnail';
-import type { StudyThumbnailSource } from '../api/get-study-thumbnail';
+import type { ImageSource } from '@/domain/imaging/image-source';
 
 /**
  * The Cornerstone-rendered preview. Loaded with `lazy()` only: this module pulls Cornerstone and its
  * codecs in, which the list's first paint must not wait for.
  */
-export default function StudyThumbnailCanvas({ source }: { source: StudyThumbnailSource }) {
+export default function StudyThumbnailCanvas({ source }: { source: ImageSource }) {
   const { authorizationFor } = useSmartSession();
   const { attachCanvas, status } = useThumbnail(source, authorizationFor);
   return (

@@ -1,17 +1,17 @@
 import { lazy, Suspense } from 'react';
-import type { StudyListEntry } from '@/domain/fhir/study-list';
+import type { Study } from '@/domain/fhir/study';
 import { useStudyThumbnail } from '../api/get-study-thumbnail';
 
 const StudyThumbnailCanvas = lazy(() => import('./study-thumbnail-canvas'));
 
 /**
- * A study's preview (of the completed entry: a study listing no instance has none to show before
+ * A study's preview (of the completed study: a study listing no instance has none to show before
  * QIDO-RS answers), asked for only while its row is on screen (rows are virtualised, so this mounts
  * as a row scrolls in and unmounts, cancelling its requests, as it scrolls away), and not while the
  * list is being flung (`settled`): rows that only flash past cost nothing.
  */
-export function StudyThumbnail({ entry, settled }: { entry: StudyListEntry; settled: boolean }) {
-  const thumbnail = useStudyThumbnail(entry, { enabled: settled });
+export function StudyThumbnail({ study, settled }: { study: Study; settled: boolean }) {
+  const thumbnail = useStudyThumbnail(study, { enabled: settled });
   const status = thumbnail.isError
     ? 'error'
     : thumbnail.data

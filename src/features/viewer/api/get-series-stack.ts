@@ -3,7 +3,7 @@ import { parseSopInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import { frameNumbersUpTo } from '@/domain/dicomweb/frame-number';
 import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
-import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
+import type { StudySeries } from '@/domain/fhir/study';
 import {
   DicomTag,
   dicomNumber,
@@ -11,18 +11,14 @@ import {
   isDicomJsonInstance,
   type DicomJsonInstance,
 } from '@/domain/imaging/dicom-json';
+import type { ImageSource } from '@/domain/imaging/image-source';
 import { orderInstancesForStack } from '@/domain/imaging/stack-order';
-import { fetchDicomJson } from '@/lib/imaging-http';
+import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { useSmartSession } from '@/lib/smart-session';
 
-/** One image of a stack: a frame of an instance, with the instance's metadata. */
-export interface StackEntry {
-  imageId: string;
-  metadata: DicomJsonInstance;
-}
-
 export interface SeriesStack {
-  entries: StackEntry[];
+  /** One per frame, in stack order. */
+  images: ImageSource[];
   /** Instances in stack order (one per instance, even when multi-frame). */
   instances: DicomJsonInstance[];
 }
@@ -30,44 +26,50 @@ export interface SeriesStack {
 /** The series' WADO-RS metadata turned into an ordered list of frame image ids. */
 export async function getSeriesStack(
   study: StudyInstanceUid,
-  series: ResolvedSeries,
-  authorizationFor: (url: string) => Promise<string | null>,
+  series: StudySeries,
+  authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
 ): Promise<SeriesStack> {
-  if (!series.uid || !series.wadoRs || !series.metadataUrl) {
+  const { uid, wadoRs, metadataUrl, key } = series;
+  if (!uid || !wadoRs || !metadataUrl || !key) {
     throw new Error(series.errors[0] ?? 'This series has no usable image server.');
   }
-  const json = await fetchDicomJson(series.metadataUrl, authorizationFor, { signal });
+  const json = await fetchDicomJson(metadataUrl, authorizationFor, { signal });
   const instances = orderInstancesForStack((Array.isArray(json) ? json : []).filter(isDicomJsonInstance));
-  const entries: StackEntry[] = [];
+  const images: ImageSource[] = [];
   for (const metadata of instances) {
     const sop = parseSopInstanceUid(dicomString(metadata, DicomTag.SopInstanceUid));
     if (!sop) continue;
     for (const frame of frameNumbersUpTo(dicomNumber(metadata, DicomTag.NumberOfFrames) ?? 1)) {
-      entries.push({
-        imageId: buildWadoRsImageId(series.wadoRs.address, study, series.uid, sop, frame),
+      images.push({
+        imageId: buildWadoRsImageId(wadoRs.address, study, uid, sop, frame),
+        seriesKey: key,
         metadata,
       });
     }
   }
-  if (entries.length === 0) throw new Error('The image server returned no images for this series.');
-  return { entries, instances };
+  if (images.length === 0) throw new Error('The image server returned no images for this series.');
+  return { images, instances };
 }
 
+/**
+ * Keyed by the series' identity (its WADO-RS series URL: server, study and series), so the viewport,
+ * the series thumbnail and the study header share one request per series.
+ */
 export function seriesStackQueryOptions(
   study: StudyInstanceUid,
-  series: ResolvedSeries,
-  authorizationFor: (url: string) => Promise<string | null>,
+  series: StudySeries,
+  authorizationFor: AuthorizationProvider,
 ) {
   return queryOptions({
-    queryKey: ['series-stack', series.metadataUrl, study, series.uid],
+    queryKey: ['series-stack', series.key, study],
     queryFn: ({ signal }) => getSeriesStack(study, series, authorizationFor, signal),
     staleTime: Infinity,
     retry: false,
   });
 }
 
-export function useSeriesStack(study: StudyInstanceUid, series: ResolvedSeries) {
+export function useSeriesStack(study: StudyInstanceUid, series: StudySeries) {
   const { authorizationFor } = useSmartSession();
   return useQuery(seriesStackQueryOptions(study, series, authorizationFor));
 }

@@ -1,15 +1,14 @@
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
-import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
+import type { StudySeries } from '@/domain/fhir/study';
 import { useSmartSession } from '@/lib/smart-session';
 import { useSeriesProgress } from '@/rendering/series-prefetch';
 import { useThumbnail } from '@/rendering/use-thumbnail';
 import { useSeriesStack } from '../api/get-series-stack';
-import { seriesKeyOf } from '../model/viewport-identity';
 import { SERIES_DRAG_TYPE } from './stack-viewport';
 
 interface SeriesThumbnailProps {
   study: StudyInstanceUid;
-  series: ResolvedSeries;
+  series: StudySeries;
   index: number;
   selected: boolean;
   onSelect: () => void;
@@ -22,10 +21,10 @@ interface SeriesThumbnailProps {
 export function SeriesThumbnail({ study, series, index, selected, onSelect }: SeriesThumbnailProps) {
   const stack = useSeriesStack(study, series);
   const { authorizationFor } = useSmartSession();
-  const entries = stack.data?.entries;
-  const middle = entries ? (entries[Math.floor(entries.length / 2)] ?? null) : null;
+  const images = stack.data?.images;
+  const middle = images ? (images[Math.floor(images.length / 2)] ?? null) : null;
   const { attachCanvas, status: thumbnailStatus } = useThumbnail(middle, authorizationFor);
-  const progress = useSeriesProgress(seriesKeyOf(series));
+  const progress = useSeriesProgress(series.key);
   const problem = stack.isError
     ? stack.error.message
     : thumbnailStatus === 'error'
@@ -60,8 +59,8 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
         </span>
         <span className="block truncate text-slate-300">{series.description ?? 'No description'}</span>
         <span className="block text-slate-400">
-          {entries
-            ? `${entries.length} image${entries.length === 1 ? '' : 's'}`
+          {images
+            ? `${images.length} image${images.length === 1 ? '' : 's'}`
             : `${series.instances.length} instances`}
         </span>
         {problem && (
@@ -80,6 +79,7 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
           aria-valuenow={done}
           data-testid="series-progress"
           data-loaded={progress.loaded}
+          data-failed={progress.failed}
           data-total={progress.total}
         >
           <span

@@ -1,8 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
-import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
-import type { StudySummary } from '@/domain/fhir/study-summary';
+import type { Study, StudySeries } from '@/domain/fhir/study';
 import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
 import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
@@ -14,12 +13,7 @@ import { fetchFrameEarly } from '@/rendering/early-frames';
 import { useStackViewport } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
-import {
-  hasPatientGeometry,
-  isShownImageLossy,
-  patientMatchOf,
-  seriesKeyOf,
-} from '../model/viewport-identity';
+import { hasPatientGeometry, isShownImageLossy, patientMatchOf } from '../model/viewport-identity';
 import { MeasurementList } from './measurement-list';
 import { ViewportOverlay } from './viewport-overlay';
 
@@ -27,8 +21,8 @@ export const SERIES_DRAG_TYPE = 'application/x-imaging-series-index';
 
 interface StackViewportProps {
   studyUid: StudyInstanceUid;
-  study: StudySummary;
-  series: ResolvedSeries;
+  study: Study;
+  series: StudySeries;
   patient: PatientIdentity;
   slot: number;
   active: boolean;
@@ -56,12 +50,12 @@ export function StackViewport({
   const { authorizationFor } = useSmartSession();
   const stack = useSeriesStack(studyUid, series);
   const input = useMemo(
-    () => (stack.data ? { key: seriesKeyOf(series), entries: stack.data.entries } : null),
-    [stack.data, series],
+    () => (stack.data && series.key ? { key: series.key, images: stack.data.images } : null),
+    [stack.data, series.key],
   );
   const { attachElement, state, error, controller } = useStackViewport(input, authorizationFor);
   const problem = stack.isError ? stack.error.message : (error?.message ?? state?.loadError ?? null);
-  const shown = stack.data?.entries[state?.imageIndex ?? 0]?.metadata ?? null;
+  const shown = stack.data?.images[state?.imageIndex ?? 0]?.metadata ?? null;
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
 

@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
-import type { StudyListEntry } from '@/domain/fhir/study-list';
+import type { Study } from '@/domain/fhir/study';
 import { commandForKey, viewerShortcuts, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { useSmartSession } from '@/lib/smart-session';
@@ -17,25 +17,22 @@ import { StackViewport } from './stack-viewport';
 import { ViewerToolbar } from './viewer-toolbar';
 
 interface ViewerScreenProps {
-  entry: StudyListEntry;
+  study: Study;
   patient: PatientIdentity;
   initialSeriesUid: string | null;
   /** Told whenever the active viewport shows another series (by click, drag or key), e.g. for the URL. */
   onActiveSeriesChange?: (seriesUid: string) => void;
 }
 
-export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesChange }: ViewerScreenProps) {
-  const { resolved, summary } = entry;
+export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesChange }: ViewerScreenProps) {
   const { authorizationFor } = useSmartSession();
-  const studyUid = resolved.studyInstanceUid;
+  const studyUid = study.studyInstanceUid;
   const viewable = useMemo(
     () =>
-      resolved.series.flatMap((series, index) =>
-        series.wadoRs !== null && series.uid !== null ? [index] : [],
-      ),
-    [resolved.series],
+      study.series.flatMap((series, index) => (series.wadoRs !== null && series.uid !== null ? [index] : [])),
+    [study.series],
   );
-  const requested = resolved.series.findIndex(
+  const requested = study.series.findIndex(
     (series) => series.uid !== null && series.uid === initialSeriesUid,
   );
   const [layout, setLayout] = useState<LayoutId>('1x1');
@@ -51,7 +48,7 @@ export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesC
   const count = viewportCountOf(layout);
   const shownSlots = fillViewports(slots, count, viewable);
   const activeSlot = Math.min(active, count - 1);
-  const activeSeries = resolved.series[shownSlots[activeSlot] ?? -1] ?? null;
+  const activeSeries = study.series[shownSlots[activeSlot] ?? -1] ?? null;
   const presets = windowPresetsFor(activeSeries?.modality);
   const shortcuts = useMemo(() => viewerShortcuts(presets), [presets]);
 
@@ -59,7 +56,7 @@ export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesC
   // study names another patient, even one not on screen.
   const stacks = useQueries({
     queries: studyUid
-      ? resolved.series.map((series) => seriesStackQueryOptions(studyUid, series, authorizationFor))
+      ? study.series.map((series) => seriesStackQueryOptions(studyUid, series, authorizationFor))
       : [],
   });
   const mismatch = stacks.some((stack) =>
@@ -117,9 +114,9 @@ export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesC
           ← All studies
         </Link>
         <h1 className="font-semibold" data-testid="viewer-study-description">
-          {summary.description ?? 'Imaging study'}
+          {study.description ?? 'Imaging study'}
         </h1>
-        {entry.unavailableReason && <span className="text-amber-300">{entry.unavailableReason}</span>}
+        {study.unavailableReason && <span className="text-amber-300">{study.unavailableReason}</span>}
         {mismatch && (
           <span
             role="alert"
@@ -147,7 +144,7 @@ export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesC
           aria-label="Series"
         >
           {studyUid &&
-            resolved.series.map((item, index) => (
+            study.series.map((item, index) => (
               <SeriesThumbnail
                 key={item.uid ?? `#${index}`}
                 study={studyUid}
@@ -169,12 +166,12 @@ export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesC
         >
           {studyUid ? (
             shownSlots.map((seriesIndex, slot) => {
-              const series = seriesIndex === null ? undefined : resolved.series[seriesIndex];
+              const series = seriesIndex === null ? undefined : study.series[seriesIndex];
               return series ? (
                 <StackViewport
                   key={`${slot}:${series.uid ?? seriesIndex}`}
                   studyUid={studyUid}
-                  study={summary}
+                  study={study}
                   series={series}
                   patient={patient}
                   slot={slot}
@@ -187,13 +184,13 @@ export function ViewerScreen({ entry, patient, initialSeriesUid, onActiveSeriesC
                 />
               ) : (
                 <p key={slot} className="bg-black p-6 text-amber-300" role="alert">
-                  {resolved.errors[0] ?? 'This study lists no series to show.'}
+                  {study.errors[0] ?? 'This study lists no series to show.'}
                 </p>
               );
             })
           ) : (
             <p className="p-6 text-amber-300" role="alert">
-              {resolved.errors[0] ?? 'This study lists no series to show.'}
+              {study.errors[0] ?? 'This study lists no series to show.'}
             </p>
           )}
           {helpOpen && <ShortcutHelp shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}

@@ -1,6 +1,5 @@
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
-import type { ResolvedSeries } from '@/domain/fhir/resolved-study';
-import type { StudySummary } from '@/domain/fhir/study-summary';
+import type { Study, StudySeries } from '@/domain/fhir/study';
 import type { OrientationMarkers } from '@/domain/imaging/orientation';
 import type { PatientMatch } from '@/domain/imaging/patient-match';
 import { formatFhirDateTime } from '@/lib/format-fhir-date';
@@ -8,8 +7,8 @@ import type { StackViewportState } from '@/rendering/use-stack-viewport';
 
 interface ViewportOverlayProps {
   patient: PatientIdentity;
-  study: StudySummary;
-  series: ResolvedSeries;
+  study: Study;
+  series: StudySeries;
   state: StackViewportState | null;
   cineFps: number;
   lossy: boolean;

@@ -30,8 +30,3 @@ export function isShownImageLossy(
 export function hasPatientGeometry(instance: DicomJsonInstance): boolean {
   return dicomNumbers(instance, DicomTag.ImageOrientationPatient).length === 6;
 }
-
-/** One key per series for prefetch progress: the viewport that loads and the thumbnail that shows. */
-export function seriesKeyOf(series: { metadataUrl: string | null; uid: string | null }): string {
-  return series.metadataUrl ?? series.uid ?? '';
-}

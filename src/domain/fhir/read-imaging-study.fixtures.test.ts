@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createResourcePool } from './resource-pool';
-import { NO_WADO_RS_FOR_STUDY, resolveImagingStudies } from './resolve-imaging-study';
+import { NO_WADO_RS_FOR_STUDY, readImagingStudies } from './read-imaging-study';
 import { NO_WADO_RS_FOR_SERIES } from './resolve-series';
 import { readFhirFixture } from './testing/read-fhir-fixture';
 
 function resolveFixtures(...names: string[]) {
-  return resolveImagingStudies(createResourcePool(names.map(readFhirFixture)));
+  return readImagingStudies(createResourcePool(names.map(readFhirFixture)));
 }
 
 const XR_STUDY = '2.16.124.113543.6003.1154777499.30246.19789.3503430046';
@@ -91,7 +91,7 @@ describe('HL7 FHIR R4 ImagingStudy examples', () => {
       series: [{ ...((xr.series as unknown[])[0] as object), endpoint: undefined }],
     };
     const pool = createResourcePool([study, readFhirFixture('hl7-r4-bundle-endpoints-b0a5e4277.json')]);
-    const [resolved] = resolveImagingStudies(pool);
+    const [resolved] = readImagingStudies(pool);
     expect(resolved?.errors).toEqual([]);
     expect(resolved?.wadoRs?.address).toBe('https://pacs.hospital.org/dicomweb');
     expect(resolved?.iid).toBe(
@@ -108,7 +108,7 @@ describe('HL7 FHIR R4 ImagingStudy examples', () => {
     const xr = readFhirFixture('hl7-r4-imagingstudy-example-xr.json') as Record<string, unknown>;
     const study = { ...xr, endpoint: [{ reference: 'Endpoint/example-iid' }] };
     const pool = createResourcePool([study, readFhirFixture('hl7-r4-endpoint-example-iid.json')]);
-    expect(resolveImagingStudies(pool)[0]?.iid).toBe(
+    expect(readImagingStudies(pool)[0]?.iid).toBe(
       `https://pacs.hospital.org/IHEInvokeImageDisplay?requestType=STUDY&studyUID=${XR_STUDY}`,
     );
   });

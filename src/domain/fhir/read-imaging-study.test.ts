@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ENDPOINT_CONNECTION_TYPE_SYSTEM } from './connection-type';
 import type { ImagingStudy } from './fhir-types';
 import { createResourcePool } from './resource-pool';
-import { NO_WADO_RS_FOR_STUDY, resolveImagingStudies, resolveImagingStudy } from './resolve-imaging-study';
+import { NO_WADO_RS_FOR_STUDY, readImagingStudies, readImagingStudy } from './read-imaging-study';
 import { NO_WADO_RS_FOR_SERIES } from './resolve-series';
 
 type Json = Record<string, unknown>;
@@ -45,10 +45,10 @@ const suspended = endpoint('paused', 'dicom-wado-rs', 'https://paused.example/rs
 const everyEndpoint = [studyRs, studyUri, seriesRs, seriesUri, iid, suspended];
 
 function resolve(study: ImagingStudy, others: unknown[] = everyEndpoint) {
-  return resolveImagingStudy(study, createResourcePool([study, ...others]));
+  return readImagingStudy(study, createResourcePool([study, ...others]));
 }
 
-describe('resolveImagingStudy: endpoint selection (series overrides study, per type)', () => {
+describe('readImagingStudy: endpoint selection (series overrides study, per type)', () => {
   it('prefers the series endpoint of each type and falls back to the study one', () => {
     const result = resolve(
       imagingStudy({
@@ -125,7 +125,7 @@ describe('resolveImagingStudy: endpoint selection (series overrides study, per t
   });
 });
 
-describe('resolveImagingStudy: references', () => {
+describe('readImagingStudy: references', () => {
   it('reports an unresolvable reference where it appears and keeps going', () => {
     const result = resolve(
       imagingStudy({
@@ -190,7 +190,7 @@ describe('resolveImagingStudy: references', () => {
   });
 });
 
-describe('resolveImagingStudy: UID checks', () => {
+describe('readImagingStudy: UID checks', () => {
   const withEndpoints = {
     endpoint: [ref('Endpoint/study-rs'), ref('Endpoint/study-uri'), ref('Endpoint/iid')],
   };
@@ -259,7 +259,7 @@ describe('resolveImagingStudy: UID checks', () => {
   });
 });
 
-describe('resolveImagingStudy: reading the study', () => {
+describe('readImagingStudy: reading the study', () => {
   it('reads series and instance details, tolerating STU3 and CodeableConcept shapes', () => {
     const result = resolve(
       imagingStudy({
@@ -305,7 +305,7 @@ describe('resolveImagingStudy: reading the study', () => {
     fc.assert(
       fc.property(arbitraryStudy, fc.array(fc.jsonValue(), { maxLength: 3 }), (fields, others) => {
         const study = { ...fields, resourceType: 'ImagingStudy' } as ImagingStudy;
-        const resolved = resolveImagingStudy(study, createResourcePool([study, ...others]));
+        const resolved = readImagingStudy(study, createResourcePool([study, ...others]));
         expect(Array.isArray(resolved.errors)).toBe(true);
       }),
       { numRuns: 500 },
@@ -313,12 +313,12 @@ describe('resolveImagingStudy: reading the study', () => {
   });
 });
 
-describe('resolveImagingStudies', () => {
+describe('readImagingStudies', () => {
   it('resolves every pooled study in order', () => {
     const pool = createResourcePool([
       imagingStudy({ id: 'one' }),
       { resourceType: 'Bundle', entry: [{ resource: imagingStudy({ id: 'two' }) }] },
     ]);
-    expect(resolveImagingStudies(pool).map((study) => study.id)).toEqual(['one', 'two']);
+    expect(readImagingStudies(pool).map((study) => study.id)).toEqual(['one', 'two']);
   });
 });

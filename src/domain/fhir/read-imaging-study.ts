@@ -1,0 +1,121 @@
+/**
+ * ImagingStudy → Study, in one pass: what the list row shows, the checked Study Instance UID, the
+ * endpoints chosen per series, URLs ready to fetch, an error list at each level, and why the study
+ * cannot be opened. Pure: the same resource and pool always give the same result, and nothing here
+ * throws on bad input (one malformed element costs one field, not the study).
+ */
+import { buildIidStudyUrl } from '../dicomweb/iid-urls';
+import { IMAGING_CONNECTION_TYPES } from './connection-type';
+import type { ImagingStudy } from './fhir-types';
+import { field, readInteger, readRecords, readText, type JsonRecord } from './json-read';
+import { modalityCodesOf, unique } from './modality';
+import { resolveEndpointReferences } from './resolve-endpoints';
+import { resolveSeries } from './resolve-series';
+import { createResourcePool, type ResourcePool } from './resource-pool';
+import { unavailableReasonOf, type Study, type StudySeries } from './study';
+import { readStudyInstanceUid } from './study-instance-uid';
+
+export const NO_WADO_RS_FOR_STUDY = 'No usable WADO-RS endpoint for this study.';
+
+/** The studies of search result pages (Bundles with `_include`d Endpoints), in server order. */
+export function readStudyList(pages: readonly unknown[]): Study[] {
+  return readImagingStudies(createResourcePool(pages));
+}
+
+export function readImagingStudies(pool: ResourcePool): Study[] {
+  return pool.imagingStudies().map((study, index) => readImagingStudy(study, pool, index));
+}
+
+/** `index` is the study's position in its search, which keys a study that has no id. */
+export function readImagingStudy(study: ImagingStudy, pool: ResourcePool, index = 0): Study {
+  const uid = readStudyInstanceUid(study);
+  const studyUid = uid.uid;
+  const own = resolveEndpointReferences(
+    field(study, 'endpoint'),
+    study,
+    pool,
+    'study',
+    IMAGING_CONNECTION_TYPES,
+  );
+  const wadoRs = own.chosen['dicom-wado-rs'] ?? null;
+  const iidEndpoint = own.chosen['ihe-iid'];
+  const records = readRecords(field(study, 'series'));
+  const series = records.map((record, seriesIndex) =>
+    resolveSeries(record, seriesIndex, { study, studyUid, studyEndpoints: own.chosen, pool }),
+  );
+  // With series listed, each series reports a missing endpoint itself; without, the app must query
+  // the study over QIDO-RS, which needs the study's own WADO-RS base.
+  const missingBase = series.length === 0 && wadoRs === null ? NO_WADO_RS_FOR_STUDY : null;
+  const id = readText(field(study, 'id'));
+  const procedure = procedureOf(study);
+  const read: Omit<Study, 'unavailableReason'> = {
+    key: id ?? `#${index}`,
+    id,
+    studyInstanceUid: studyUid,
+    started: readText(field(study, 'started')),
+    modalities: modalitiesOf(study, series),
+    description: readText(field(study, 'description')) ?? procedure,
+    procedure,
+    accession: accessionOf(study),
+    numberOfSeries: readInteger(field(study, 'numberOfSeries')) ?? records.length,
+    numberOfInstances: readInteger(field(study, 'numberOfInstances')) ?? countInstances(records),
+    status: readText(field(study, 'status')),
+    referrer: readText(field(field(study, 'referrer'), 'display')),
+    bodySites: unique(records.map((record) => displayOfCoding(record.bodySite))),
+    encounterId: encounterIdOf(study),
+    wadoRs,
+    iid: studyUid !== null && iidEndpoint ? buildIidStudyUrl(iidEndpoint.address, studyUid) : null,
+    errors: [uid.error, ...own.errors, missingBase].filter((error): error is string => error !== null),
+    series,
+  };
+  return { ...read, unavailableReason: unavailableReasonOf(read) };
+}
+
+/** The study's own `modality` list, else the series' modalities (many servers fill only those). */
+export function modalitiesOf(study: unknown, series: readonly StudySeries[]): string[] {
+  const own = modalityCodesOf(field(study, 'modality'));
+  return own.length > 0 ? own : unique(series.map((item) => item.modality));
+}
+
+/** `Encounter/{id}` (relative, absolute or versioned) → id. */
+function encounterIdOf(study: unknown): string | null {
+  const reference = readText(field(field(study, 'encounter'), 'reference'));
+  const match = reference
+    ? /(?:^|\/)Encounter\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference)
+    : null;
+  return match?.[1] ?? null;
+}
+
+function procedureOf(study: unknown): string | null {
+  for (const concept of readRecords(field(study, 'procedureCode'))) {
+    const text = readText(field(concept, 'text'));
+    if (text) return text;
+    for (const coding of readRecords(field(concept, 'coding'))) {
+      const display = readText(field(coding, 'display'));
+      if (display) return display;
+    }
+  }
+  return null;
+}
+
+/** The identifier typed ACSN (HL7 v2 table 0203), as FHIR's ImagingStudy notes recommend. */
+function accessionOf(study: unknown): string | null {
+  for (const identifier of readRecords(field(study, 'identifier'))) {
+    const codings = readRecords(field(field(identifier, 'type'), 'coding'));
+    if (codings.some((coding) => readText(field(coding, 'code')) === 'ACSN')) {
+      return readText(field(identifier, 'value'));
+    }
+  }
+  return null;
+}
+
+function countInstances(series: readonly JsonRecord[]): number {
+  return series.reduce<number>((total, s) => {
+    const declared = readInteger(s.numberOfInstances);
+    return total + (declared ?? readRecords(s.instance).length);
+  }, 0);
+}
+
+function displayOfCoding(coding: unknown): string | null {
+  return readText(field(coding, 'display')) ?? readText(field(coding, 'code'));
+}

@@ -1,0 +1,94 @@
+/**
+ * The one model of an imaging study, read once from its ImagingStudy (read-imaging-study.ts) and
+ * shared by the study list's row and the viewer: what to show, the checked UIDs, the endpoints chosen
+ * per series, ready-made URLs, per-level errors, and why the study cannot be opened, if it cannot.
+ */
+import type { DicomWebBaseUrl } from '../dicomweb/dicomweb-base-url';
+import type { SeriesInstanceUid, SopInstanceUid, StudyInstanceUid } from '../dicomweb/dicom-uid';
+import type { SeriesKey } from '../dicomweb/series-key';
+import type { ImagingConnectionType } from './connection-type';
+import type { Endpoint } from './fhir-types';
+import { presentStudyStatus } from './study-status';
+
+export interface StudyEndpoint {
+  address: DicomWebBaseUrl;
+  connectionType: ImagingConnectionType;
+  /** Series-level endpoints take precedence over the study's (FHIR R4 ImagingStudy.series.endpoint). */
+  from: 'series' | 'study';
+  /** The raw resource, so the app can read its extensions (e.g. whether it requires the token). */
+  endpoint: Endpoint;
+}
+
+export interface StudyInstance {
+  uid: SopInstanceUid | null;
+  rawUid: string | null;
+  number: number | null;
+  sopClassUid: string | null;
+  wadoRsUrl: string | null;
+  wadoUriUrl: string | null;
+  errors: string[];
+}
+
+export interface StudySeries {
+  uid: SeriesInstanceUid | null;
+  rawUid: string | null;
+  /** The series' identity in the app; null when it has no UID or no WADO-RS server to ask. */
+  key: SeriesKey | null;
+  number: number | null;
+  modality: string | null;
+  description: string | null;
+  wadoRs: StudyEndpoint | null;
+  wadoUri: StudyEndpoint | null;
+  metadataUrl: string | null;
+  errors: string[];
+  instances: StudyInstance[];
+}
+
+export interface Study {
+  /** Stable key within one search: the resource id, else its position. */
+  key: string;
+  id: string | null;
+  studyInstanceUid: StudyInstanceUid | null;
+  /** `started` as given (FHIR dateTime), for display and sorting. */
+  started: string | null;
+  /** The study's own modalities, else its series', in order, without duplicates. */
+  modalities: string[];
+  /** The description, else the procedure (what was ordered). */
+  description: string | null;
+  /** The first `procedureCode`'s text or display. */
+  procedure: string | null;
+  accession: string | null;
+  numberOfSeries: number;
+  numberOfInstances: number;
+  status: string | null;
+  referrer: string | null;
+  bodySites: string[];
+  /** The id of the Encounter the study belongs to, to point out the one the EHR launched from. */
+  encounterId: string | null;
+  /** The study's own first usable WADO-RS endpoint (series may override it). */
+  wadoRs: StudyEndpoint | null;
+  /** The full IHE IID URL that opens this study in the PACS viewer. */
+  iid: string | null;
+  errors: string[];
+  series: StudySeries[];
+  /** A sentence for the clinician when the study cannot be opened; null when it can. */
+  unavailableReason: string | null;
+}
+
+/**
+ * Why a study cannot be opened, the one rule for the list and the viewer. The status speaks first: a
+ * registered study has no images whatever its endpoints say.
+ */
+export function unavailableReasonOf(study: Omit<Study, 'unavailableReason'>): string | null {
+  const byStatus = presentStudyStatus(study.status).blocksOpening;
+  if (byStatus) return byStatus;
+  if (!study.studyInstanceUid) {
+    return study.errors[0] ?? 'This study has no valid Study Instance UID.';
+  }
+  const hasImageServer = study.wadoRs !== null || study.series.some((series) => series.wadoRs !== null);
+  if (!hasImageServer) {
+    const detail = study.errors[0] ?? study.series.flatMap((series) => series.errors)[0];
+    return `Images unavailable: no usable image server (WADO-RS) is linked to this study.${detail ? ` ${detail}` : ''}`;
+  }
+  return null;
+}

@@ -1,0 +1,64 @@
+import { Enums, imageLoader, imageRetrievalPoolManager, type Types } from '@cornerstonejs/core';
+import { createImage } from '@cornerstonejs/dicom-image-loader';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { takeEarlyFrame } from './early-frames';
+import { fetchFrame, type FrameBytes } from './frame-request';
+
+/** What Cornerstone passes a loader: decode options for `createImage`, scheduling hints for the pool. */
+type LoadOptions = Record<string, unknown>;
+
+/**
+ * Cornerstone's `wadors:` images, fetched through the app's imaging door instead of the loader's own
+ * XMLHttpRequest: frames then get the same token policy, 401 renewal, 503 wait, timeout and errors as
+ * every other imaging request. Cornerstone still schedules them (its retrieval pool, by request type
+ * and priority) and decodes them (its codecs, in its workers).
+ */
+export function registerFrameLoader(authorizationFor: () => AuthorizationProvider): void {
+  imageLoader.registerImageLoader('wadors', (imageId, options: LoadOptions = {}) => {
+    const controller = new AbortController();
+    const promise = retrieve(imageId, options, authorizationFor, controller.signal).then(async (frame) => {
+      const image = (await createImage(
+        imageId,
+        frame.pixelData,
+        frame.transferSyntax,
+        options,
+      )) as Types.IImage & {
+        transferSyntaxUID?: string;
+      };
+      image.transferSyntaxUID = frame.transferSyntax;
+      return image;
+    });
+    return { promise, cancelFn: () => controller.abort() };
+  });
+}
+
+/** A frame fetched early (see early-frames.ts) if there is one, else a request in Cornerstone's pool. */
+async function retrieve(
+  imageId: string,
+  options: LoadOptions,
+  authorizationFor: () => AuthorizationProvider,
+  signal: AbortSignal,
+): Promise<FrameBytes> {
+  const early = await takeEarlyFrame(imageId);
+  if (early) return early;
+  return new Promise<FrameBytes>((resolve, reject) => {
+    imageRetrievalPoolManager.addRequest(
+      () => {
+        const pending = fetchFrame(imageId, authorizationFor(), signal);
+        pending.then(resolve, reject);
+        // The pool counts the request as running until this settles.
+        return pending.then(
+          () => undefined,
+          () => undefined,
+        );
+      },
+      isRequestType(options.requestType) ? options.requestType : Enums.RequestType.Interaction,
+      { imageId },
+      typeof options.priority === 'number' ? options.priority : 5,
+    );
+  });
+}
+
+function isRequestType(value: unknown): value is Enums.RequestType {
+  return Object.values<unknown>(Enums.RequestType).includes(value);
+}

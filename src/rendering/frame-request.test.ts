@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseSeriesInstanceUid, parseStudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
+import { seriesKeyOf } from '@/domain/dicomweb/series-key';
+import { baseUrl, checked } from '@/domain/dicomweb/testing/checked-inputs';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { fetchFrame } from './frame-request';
+import { rememberStoredTransferSyntax } from './frame-transfer-syntax';
+
+const BASE = 'https://pacs.example.org/dicom-web';
+const frameUrl = (instance: string) => `${BASE}/studies/1.2/series/1.2.3/instances/${instance}/frames/1`;
+const frameId = (instance: string) => `wadors:${frameUrl(instance)}`;
+
+/** A WADO-RS frame answer: one part, its own Content-Type naming the transfer syntax. */
+function frameResponse(bytes: number[], transferSyntax: string): Response {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const body = new Uint8Array([
+    ...encode(`--b\r\nContent-Type: application/octet-stream; transfer-syntax=${transferSyntax}\r\n\r\n`),
+    ...bytes,
+    ...encode('\r\n--b--\r\n'),
+  ]);
+  return new Response(body, {
+    headers: { 'Content-Type': 'multipart/related; type="application/octet-stream"; boundary=b' },
+  });
+}
+
+interface Seen {
+  url: string;
+  authorization: string | null;
+  accept: string | null;
+}
+
+/** The image server: answers in order, and records what each request carried. */
+function serverAnswering(...responses: Response[]): Seen[] {
+  const seen: Seen[] = [];
+  vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+    const headers = new Headers(init.headers);
+    seen.push({ url, authorization: headers.get('Authorization'), accept: headers.get('Accept') });
+    const next = responses.shift();
+    return next ? Promise.resolve(next) : Promise.reject(new TypeError('Failed to fetch'));
+  });
+  return seen;
+}
+
+/** A token-sharing server's provider: "renew" stands for the refresh the session would do. */
+function tokenProvider(): AuthorizationProvider {
+  let token = 'old';
+  return (_url, options) => {
+    if (options?.renew) token = 'new';
+    return Promise.resolve(`Bearer ${token}`);
+  };
+}
+
+describe('fetchFrame: frames go through the imaging door', () => {
+  let notices: unknown[];
+  beforeEach(() => {
+    // The app's busy notice is a window event; collect what a clinician would be shown.
+    const target = new EventTarget();
+    notices = [];
+    target.addEventListener('imaging-server-busy', (event) => notices.push((event as CustomEvent).detail));
+    vi.stubGlobal('window', target);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('renews the token once on a 401 and gets the frame', async () => {
+    const seen = serverAnswering(
+      new Response('', { status: 401 }),
+      frameResponse([1, 2, 3], '1.2.840.10008.1.2.1'),
+    );
+    const frame = await fetchFrame(frameId('1.2.3.4'), tokenProvider());
+    expect([...frame.pixelData]).toEqual([1, 2, 3]);
+    expect(frame.transferSyntax).toBe('1.2.840.10008.1.2.1');
+    expect(seen.map((request) => request.authorization)).toEqual(['Bearer old', 'Bearer new']);
+    expect(seen.every((request) => request.url === frameUrl('1.2.3.4'))).toBe(true);
+  });
+
+  it('waits out a 503 with Retry-After, with the notice on screen, then gets the frame', async () => {
+    serverAnswering(
+      new Response('', { status: 503, headers: { 'Retry-After': '0' } }),
+      frameResponse([9], '1.2.840.10008.1.2.4.50'),
+    );
+    const frame = await fetchFrame(frameId('1.2.3.5'), tokenProvider());
+    expect(frame.transferSyntax).toBe('1.2.840.10008.1.2.4.50');
+    expect(notices).toEqual([{ origin: 'https://pacs.example.org', retryInSeconds: 0 }]);
+  });
+
+  it('sends no token to a server the policy does not name, and does not retry its 401', async () => {
+    const seen = serverAnswering(new Response('', { status: 401 }));
+    await expect(fetchFrame(frameId('1.2.3.6'), () => Promise.resolve(null))).rejects.toThrow(
+      'The image server at https://pacs.example.org refused access (HTTP 401).',
+    );
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.authorization).toBeNull();
+  });
+
+  it('asks again as explicit little endian when the server cannot send the stored encoding, and remembers it for the series', async () => {
+    const series = seriesKeyOf(
+      baseUrl(BASE),
+      checked(parseStudyInstanceUid('1.2')),
+      checked(parseSeriesInstanceUid('1.2.3')),
+    );
+    rememberStoredTransferSyntax(frameId('1.2.3.7'), series, null);
+    rememberStoredTransferSyntax(frameId('1.2.3.8'), series, null);
+    const seen = serverAnswering(
+      new Response('', { status: 500 }),
+      frameResponse([5], '1.2.840.10008.1.2.1'),
+      frameResponse([6], '1.2.840.10008.1.2.1'),
+    );
+    await fetchFrame(frameId('1.2.3.7'), () => Promise.resolve(null));
+    await fetchFrame(frameId('1.2.3.8'), () => Promise.resolve(null));
+    expect(seen.map((request) => request.accept?.split('transfer-syntax=')[1])).toEqual([
+      '*',
+      '1.2.840.10008.1.2.1',
+      '1.2.840.10008.1.2.1',
+    ]);
+  });
+});
