@@ -80,4 +80,51 @@ test.describe('the session survives what real servers do', () => {
     await expect(page.getByTestId('imaging-busy')).toContainText(sandbox.pacs.a.replace(/\/dicom-web$/, ''));
     await expect(new ViewerPage(page).thumbnail(axial.uid)).toHaveAttribute('data-thumbnail-status', 'ready');
   });
+
+  test('frames revoked mid-series get one renewed retry each and the whole series still loads', async ({
+    page,
+    sandbox,
+    network,
+  }) => {
+    const study = sandbox.studies['phantom-synthetic-ct'];
+    const series = study?.series[0];
+    if (!study || !series) throw new Error('The sandbox has no synthetic CT.');
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 401 && response.url().includes('/frames/')) refused.push(response.url());
+    });
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid);
+    const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
+
+    // The prefetch of the other 299 frames is under way: every token it holds stops working.
+    await fault(sandbox.ehr, 'revoke?what=access');
+
+    const progress = viewer.thumbnail(series.uid).getByTestId('series-progress');
+    await expect(progress).toHaveAttribute('data-loaded', String(series.instances), { timeout: 60_000 });
+    await expect(progress).toHaveAttribute('data-failed', '0');
+    expect(refused.length, 'no frame request met the revoked token').toBeGreaterThan(0);
+    expect(network.to(`${sandbox.ehr}/token`).length).toBeGreaterThan(tokenCallsBefore);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
+
+  test('a busy image server answering frames is waited out with the notice, and the image comes', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, axial } = philipsAxialSeries(sandbox);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await expect(page.getByTestId('study-list')).toBeVisible();
+
+    // The next frame requests of this series are refused as busy: the first image must wait them out.
+    await fault(sandbox.ehr, `pacs-busy?pacs=a&count=2&retryAfter=2&match=${axial.uid}/instances/`);
+    await new StudyListPage(page).open(study.id);
+
+    await expect(page.getByTestId('imaging-busy')).toContainText(sandbox.pacs.a.replace(/\/dicom-web$/, ''));
+    const viewer = new ViewerPage(page);
+    await viewer.showSeries(axial.uid);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
 });

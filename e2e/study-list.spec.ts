@@ -11,6 +11,7 @@ import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
 import { FhirTestClient, type FhirImagingStudy } from './support/fhir-test-client';
+import { philipsAxialSeries } from './support/sandbox-studies';
 
 /** The app asks for 50 per page; the server's `next` links carry that on. */
 const APP_PAGE_SIZE = 50;
@@ -125,6 +126,35 @@ test.describe('the study list at the scale of a real patient', () => {
     await expect(list.row(first.id).getByTestId('study-thumbnail-canvas')).toHaveAttribute(
       'data-thumbnail-status',
       'ready',
+    );
+  });
+});
+
+test.describe('opening a study from the list', () => {
+  test('uses the study the list holds: no second FHIR search, the same model in the row and the viewer', async ({
+    page,
+    sandbox,
+    network,
+  }) => {
+    const { study, axial } = philipsAxialSeries(sandbox);
+    const list = await launch(page, sandbox, study.patient);
+    const searchesBefore = network.to(`${sandbox.fhir}/ImagingStudy`).length;
+    const modalities = await list.row(study.id).getByTestId('study-modalities').textContent();
+
+    await list.open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.showSeries(axial.uid);
+
+    expect(network.to(`${sandbox.fhir}/ImagingStudy`)).toHaveLength(searchesBefore);
+    await expect(page).toHaveURL(new RegExp(`[?&]ImagingStudy=${study.id}(&|$)`));
+    // Every series modality the row summarised is on a series thumbnail.
+    for (const code of (modalities ?? '').split(', ').filter(Boolean))
+      await expect(viewer.thumbnails.filter({ hasText: `${code} · Series` }).first()).toBeVisible();
+    // "Copy link" still names the study by its UID, which any server can resolve.
+    const copyLink = page.getByTestId('copy-link');
+    await expect(copyLink).toHaveAttribute(
+      'data-link',
+      new RegExp(`StudyInstanceUIDs=${study.studyInstanceUid}`),
     );
   });
 });
