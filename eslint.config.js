@@ -31,7 +31,15 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', '.sandbox', 'test-results', 'playwright-report', 'e2e/sandbox/data'],
+    ignores: [
+      'dist',
+      'node_modules',
+      '.sandbox',
+      'test-results',
+      'playwright-report',
+      'sandbox/data/dicom',
+      'sandbox/data/fhir',
+    ],
   },
   js.configs.recommended,
   {
@@ -67,7 +75,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['e2e/**', 'scripts/**', 'src/cli/**', '*.config.*'],
+    files: ['e2e/**', 'sandbox/**', 'scripts/**', 'src/cli/**', '*.config.*'],
     rules: { 'no-console': 'off', 'react-hooks/rules-of-hooks': 'off' },
   },
 );

@@ -25,7 +25,7 @@ export default defineConfig({
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts', 'sandbox/**/*.test.ts'],
     environment: 'node',
     // The JSON report feeds the one-line summary that .ci/run prints.
     reporters: ['default', ['json', { outputFile: 'test-results/unit-results.json' }]],

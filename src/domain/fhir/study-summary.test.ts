@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeImagingStudy } from './study-summary';
 
 const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../../e2e/sandbox/data/fhir/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../../sandbox/data/fhir/${name}`, import.meta.url), 'utf8'));
 
 describe('summarizeImagingStudy', () => {
   it('reads the HL7 XR example: date, modality, procedure, accession, counts', () => {
