@@ -49,7 +49,7 @@ export const TWO_PACS_STUDY_ID = 'phantom-ct';
 /** The Philips localizer series: stored only on pacs-b, so its `series.endpoint` overrides the study's. */
 const LOCALIZER_FOLDER = 'S1000';
 
-/** Re-identifies a file with UIDs derived from `seed` (see dicom-uid-rewrite.ts for why in place). */
+/** Re-identifies a file with UIDs derived from `seed` (see ../pacs/dicom-uid-rewrite.ts for why in place). */
 function withOwnUids(file: DicomFile, seed: string, warn: Warn, studySeed?: string): DicomFile | undefined {
   try {
     const bytes = rewriteUids(file.bytes, {
