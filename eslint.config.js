@@ -27,11 +27,30 @@ const boundaries = [
     from: ['./src/features', './src/app'],
     message: 'Shared layers do not import features or the app.',
   },
+  // The sandbox is a product of its own (sandbox/README.md): e2e tests depend on it, never the reverse.
+  {
+    target: './sandbox',
+    from: ['./src', './e2e', './scripts'],
+    message: 'The sandbox imports nothing of the app, the e2e tests or scripts/.',
+  },
+  {
+    target: './src',
+    from: ['./sandbox', './e2e'],
+    message: 'The app does not import the sandbox or the e2e tests (tests read fixture files by path).',
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', '.sandbox', 'test-results', 'playwright-report', 'e2e/sandbox/data'],
+    ignores: [
+      'dist',
+      'node_modules',
+      '.sandbox',
+      'test-results',
+      'playwright-report',
+      'sandbox/data/dicom',
+      'sandbox/data/fhir',
+    ],
   },
   js.configs.recommended,
   {
@@ -41,6 +60,7 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     files: ['**/*.{ts,tsx}'],
+    ignores: ['sandbox/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
     rules: {
@@ -61,6 +81,42 @@ export default tseslint.config(
       ],
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
     },
+  },
+  // The sandbox runs in Node only (its tsconfig has no DOM types): no React, no browser libraries.
+  {
+    files: ['sandbox/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react-dom/*',
+                'react-router',
+                '@tanstack/*',
+                '@cornerstonejs/*',
+                'fhirclient',
+              ],
+              message: "The sandbox is Node server code: it uses none of the app's browser libraries.",
+            },
+          ],
+        },
+      ],
+      'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+    },
+  },
+  // `npm run sandbox` prints its one READY line on stdout; everything else logs to stderr.
+  {
+    files: ['sandbox/main.ts'],
+    rules: { 'no-console': 'off' },
   },
   {
     files: ['src/rendering/**'],

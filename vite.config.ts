@@ -1,7 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const port = Number(process.env.APP_PORT ?? 4300);
 
@@ -25,9 +25,35 @@ export default defineConfig({
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    // The JSON report feeds the one-line summary that .ci/run prints.
-    reporters: ['default', ['json', { outputFile: 'test-results/unit-results.json' }]],
+    // Reporters are global to a run; each npm script names its JSON report (--outputFile.json=…), and the
+    // reports feed the one-line summary that .ci/run prints (scripts/print-test-summary.mjs).
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest-results.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Fast: no servers, no Orthanc, no big files. `npm run test:unit`.
+          name: 'unit',
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.ts',
+            'e2e/**/*.test.ts',
+            'sandbox/**/*.test.ts',
+          ],
+          exclude: [...configDefaults.exclude, '**/*.integration.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The sandbox's servers for real: HTTP on loopback ports, Orthanc, the whole sandbox, the 300-slice CT
+          // written to disk. `npm run test:sandbox`.
+          name: 'sandbox-integration',
+          include: ['sandbox/**/*.integration.test.ts'],
+        },
+      },
+    ],
   },
 });

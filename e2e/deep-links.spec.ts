@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { SandboxInfo } from './sandbox/sandbox-info';
+import type { SandboxInfo } from '../sandbox/sandbox-info';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StartPage } from './pages/start-page';
 import { StudyListPage } from './pages/study-list-page';

@@ -8,7 +8,7 @@ import { expect, test } from './support/fixtures';
 import { FhirTestClient } from './support/fhir-test-client';
 import { philipsAxialSeries } from './support/sandbox-studies';
 
-const PHILIPS_AXIAL = 'e2e/sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
+const PHILIPS_AXIAL = 'sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
 const GRID = 16;
 
 test.describe('EHR launch → study list → viewer, against the real sandbox', () => {

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
-import { hasPydicomTestFiles, PYDICOM_TEST_FILES_DIR } from './sandbox/pydicom-test-files';
-import type { SandboxInfo, StudyInfo } from './sandbox/sandbox-info';
+import { hasPydicomTestFiles, PYDICOM_TEST_FILES_DIR } from '../sandbox/data/pydicom-test-files';
+import type { SandboxInfo, StudyInfo } from '../sandbox/sandbox-info';
 import { pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
 import { expect, test } from './support/fixtures';
 

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
-import { GENERATED_PATIENT_ID } from './sandbox/generated-patient';
-import type { SandboxInfo } from './sandbox/sandbox-info';
+import { GENERATED_PATIENT_ID } from '../sandbox/data/generated-patient';
+import type { SandboxInfo } from '../sandbox/sandbox-info';
 import {
   NO_INSTANCES_STUDY_ID,
   NO_SERIES_STUDY_ID,
   SPARSE_PATIENT_ID,
-} from './sandbox/sparse-records-patient';
+} from '../sandbox/data/sparse-records-patient';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';

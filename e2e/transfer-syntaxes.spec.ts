@@ -3,13 +3,13 @@ import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './sandbox/sandbox-options';
-import { ensureSyntheticStudies } from './sandbox/synthetic-ct';
+import { PROJECT_ROOT } from '../sandbox/sandbox-options';
+import { ensureSyntheticStudies } from '../sandbox/data/synthetic-ct';
 import { expect, test } from './support/fixtures';
-import type { SandboxInfo, StudyInfo } from './sandbox/sandbox-info';
+import type { SandboxInfo, StudyInfo } from '../sandbox/sandbox-info';
 
-const TS_DIR = 'e2e/sandbox/data/dicom/cornerstone-ctimage-transfer-syntaxes';
-const PYDICOM_DIR = 'e2e/sandbox/data/dicom/pydicom-data-multiframe-color';
+const TS_DIR = 'sandbox/data/dicom/cornerstone-ctimage-transfer-syntaxes';
+const PYDICOM_DIR = 'sandbox/data/dicom/pydicom-data-multiframe-color';
 const GRID = 16;
 
 /** Lossy encodings may blur fine detail; lossless ones must match the reference closely. */

@@ -4,9 +4,9 @@ import type { Page } from '@playwright/test';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
-import type { SandboxInfo } from './sandbox/sandbox-info';
-import { PROJECT_ROOT } from './sandbox/sandbox-options';
-import { ensureSyntheticStudies, SYNTHETIC_CT_SLICES } from './sandbox/synthetic-ct';
+import type { SandboxInfo } from '../sandbox/sandbox-info';
+import { PROJECT_ROOT } from '../sandbox/sandbox-options';
+import { ensureSyntheticStudies, SYNTHETIC_CT_SLICES } from '../sandbox/data/synthetic-ct';
 import {
   filesInSliceOrder,
   pearson,
@@ -17,7 +17,7 @@ import {
 import { expect, test } from './support/fixtures';
 import { philipsAxialSeries } from './support/sandbox-studies';
 
-const PHILIPS_AXIAL = 'e2e/sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
+const PHILIPS_AXIAL = 'sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
 const GRID = 16;
 
 async function openPhilipsAxial(

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const reports = [
   { name: 'unit', path: 'test-results/unit-results.json', read: readVitest },
+  { name: 'sandbox', path: 'test-results/sandbox-results.json', read: readVitest },
   { name: 'e2e', path: 'test-results/e2e-results.json', read: readPlaywright },
 ];
 

@@ -43,7 +43,7 @@ if (serveApp && buildIsStale()) run('npm', ['run', 'build']);
 
 const sandbox = spawn(
   process.execPath,
-  ['--experimental-websocket', '--import', 'tsx', join('e2e', 'sandbox', 'main.ts')],
+  ['--experimental-websocket', '--import', 'tsx', join('sandbox', 'main.ts')],
   { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] },
 );
 createInterface({ input: sandbox.stdout }).on('line', (line) => {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import type { SandboxInfo } from '../sandbox/sandbox-info';
+import type { SandboxInfo } from '../../sandbox/sandbox-info';
 import { keepTrafficLocal } from '../support/keep-traffic-local';
 
 /** One line of the results table. */

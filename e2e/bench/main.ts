@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
-import { PROJECT_ROOT } from '../sandbox/sandbox-options';
+import { PROJECT_ROOT } from '../../sandbox/sandbox-options';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import { startSandboxProcess } from '../support/sandbox-process';
 import type { BenchContext, BenchRow, BenchSection } from './bench-section';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { GENERATED_PATIENT_ID } from '../sandbox/generated-patient';
+import { GENERATED_PATIENT_ID } from '../../sandbox/data/generated-patient';
 import { newBenchPage, type BenchContext, type BenchRow, type BenchSection } from './bench-section';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Request } from '@playwright/test';
-import type { StudyInfo } from '../sandbox/sandbox-info';
+import type { StudyInfo } from '../../sandbox/sandbox-info';
 import { newBenchPage, type BenchContext, type BenchRow, type BenchSection } from './bench-section';
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { SandboxInfo } from '../sandbox/sandbox-info';
+import type { SandboxInfo } from '../../sandbox/sandbox-info';
 
 /** The sandbox EHR's launcher: a clinician picks a patient and the EHR launches the viewer. */
 export class EhrLauncherPage {

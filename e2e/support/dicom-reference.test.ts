@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyWindow, pearson, readUncompressedDicom, windowedGrid } from './dicom-reference';
 
-const slice = (n: string) => `e2e/sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010/I${n}`;
+const slice = (n: string) => `sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010/I${n}`;
 
 describe('dicom-reference', () => {
   it('reads a Philips CT slice in HU (air about -1000, 512×512)', () => {

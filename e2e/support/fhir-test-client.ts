@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SandboxInfo } from '../sandbox/sandbox-info';
+import type { SandboxInfo } from '../../sandbox/sandbox-info';
 
 /**
  * A test's own view of the FHIR data, obtained the way any SMART client must: a launch from the

@@ -1,5 +1,5 @@
 import { test as base, expect, type Request } from '@playwright/test';
-import type { SandboxInfo } from '../sandbox/sandbox-info';
+import type { SandboxInfo } from '../../sandbox/sandbox-info';
 import { keepTrafficLocal } from './keep-traffic-local';
 
 export interface LoggedRequest {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import type { SandboxInfo } from '../sandbox/sandbox-info';
-import { PROJECT_ROOT } from '../sandbox/sandbox-options';
+import type { SandboxInfo } from '../../sandbox/sandbox-info';
+import { PROJECT_ROOT } from '../../sandbox/sandbox-options';
 
 const READY_TIMEOUT_MS = 180_000;
 
@@ -35,20 +35,16 @@ export function startSandboxProcess(options: {
   env?: Record<string, string>;
   onLine?: (line: string) => void;
 }): Promise<SandboxProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--experimental-websocket', '--import', 'tsx', 'e2e/sandbox/main.ts'],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        ...sandboxPorts(options.portBase),
-        SANDBOX_DIR: options.sandboxDir,
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', 'sandbox/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      ...sandboxPorts(options.portBase),
+      SANDBOX_DIR: options.sandboxDir,
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error('The sandbox did not print SANDBOX READY in time.')),

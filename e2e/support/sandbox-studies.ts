@@ -1,4 +1,4 @@
-import type { SandboxInfo, SeriesInfo, StudyInfo } from '../sandbox/sandbox-info';
+import type { SandboxInfo, SeriesInfo, StudyInfo } from '../../sandbox/sandbox-info';
 
 /** The two-PACS Philips study and its 28-slice axial series, which most pixel checks use. */
 export function philipsAxialSeries(sandbox: SandboxInfo): { study: StudyInfo; axial: SeriesInfo } {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { InspectReport } from './inspect-report';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const fixture = (name: string) => `e2e/sandbox/data/fhir/${name}`;
+const fixture = (name: string) => `sandbox/data/fhir/${name}`;
 
 function inspect(...args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/inspect.ts', ...args], {
@@ -88,7 +88,7 @@ describe('inspect CLI', { timeout: 60_000 }, () => {
     const lines = stderrLines(run.stderr);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^inspect: "e2e\/sandbox\/data\/fhir\/s4s-imaging-readme-imagingstudy-contained-endpoint\.jsonc" is not valid JSON \(.+\)$/,
+      /^inspect: "sandbox\/data\/fhir\/s4s-imaging-readme-imagingstudy-contained-endpoint\.jsonc" is not valid JSON \(.+\)$/,
     );
   });
 

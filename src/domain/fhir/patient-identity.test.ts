@@ -5,10 +5,7 @@ import { patientIdentityOf } from './patient-identity';
 describe('patientIdentityOf', () => {
   it('reads the HL7 DICOM patient example', () => {
     const patient: unknown = JSON.parse(
-      readFileSync(
-        new URL('../../../e2e/sandbox/data/fhir/hl7-r4-patient-dicom.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(new URL('../../../sandbox/data/fhir/hl7-r4-patient-dicom.json', import.meta.url), 'utf8'),
     );
     expect(patientIdentityOf(patient)).toEqual({
       id: 'dicom',

@@ -1,6 +1,6 @@
 /**
  * The published examples the viewer must handle, resolved end to end. Expected values are copied from
- * the fixture files (see e2e/sandbox/data/fhir/SOURCES.md for where each came from).
+ * the fixture files (see sandbox/data/SOURCES.md for where each came from).
  */
 import { describe, expect, it } from 'vitest';
 import { createResourcePool } from './resource-pool';

@@ -9,7 +9,7 @@ const summarizeImagingStudy = (study: unknown) =>
   readImagingStudy(study as ImagingStudy, createResourcePool([study]));
 
 const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../../e2e/sandbox/data/fhir/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../../sandbox/data/fhir/${name}`, import.meta.url), 'utf8'));
 
 describe('readImagingStudy: what the list row shows', () => {
   it('reads the HL7 XR example: date, modality, procedure, accession, counts', () => {

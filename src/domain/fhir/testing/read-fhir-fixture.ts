@@ -1,10 +1,10 @@
 /**
- * Test-only: reads a FHIR fixture from the project's own copy (e2e/sandbox/data/fhir, see its
+ * Test-only: reads a FHIR fixture from the project's own copy (sandbox/data/fhir, see its
  * SOURCES.md), so the tests run from a fresh clone with nothing outside the repository.
  */
 import { readFileSync } from 'node:fs';
 
-export const FHIR_FIXTURE_DIRECTORY = new URL('../../../../e2e/sandbox/data/fhir/', import.meta.url);
+export const FHIR_FIXTURE_DIRECTORY = new URL('../../../../sandbox/data/fhir/', import.meta.url);
 
 export function fhirFixturePath(name: string): string {
   return new URL(name, FHIR_FIXTURE_DIRECTORY).pathname;

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { readDicomFiles } from '../pacs/dicom-files.ts';
+import type { DicomFile } from '../pacs/dicom-files.ts';
+import type { FhirStore } from '../fhir/fhir-store.ts';
+import { loadGeneratedPatient } from './generated-patient.ts';
+import type { StudyInfo } from '../sandbox-info.ts';
+import { loadSparseRecordsPatient } from './sparse-records-patient.ts';
+import type { PacsTarget, Warn } from './study-loader.ts';
+
+/**
+ * The patients the study list and deep links are tested against: one with 1,000 studies (scale) and
+ * one whose studies say too little (QIDO-RS fill-in, statuses, an IID endpoint).
+ */
+export async function loadStudyListPatients(
+  dicomDir: string,
+  pacs: Readonly<Record<'a' | 'b', PacsTarget>>,
+  store: FhirStore,
+  iidAddress: string,
+  warn: Warn,
+): Promise<StudyInfo[]> {
+  const cache = new Map<string, Promise<DicomFile[]>>();
+  const readFiles = (dir: string): Promise<DicomFile[]> => {
+    let files = cache.get(dir);
+    if (!files) {
+      files = readDicomFiles(dir, (name, reason) => warn(`skipped ${name}: ${reason}`));
+      cache.set(dir, files);
+    }
+    return files;
+  };
+  return [
+    ...(await loadSparseRecordsPatient(dicomDir, pacs, store, readFiles, iidAddress, warn)),
+    ...(await loadGeneratedPatient(
+      join(dicomDir, 'cornerstone-ctimage-transfer-syntaxes'),
+      pacs,
+      store,
+      readFiles,
+      warn,
+    )),
+  ];
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summarizeDicom } from './dicom-summary.ts';
+import { closeServer } from '../http-helpers.ts';
+import type { OrthancProcess } from './orthanc-process.ts';
+import { startOrthanc, uploadInstance } from './orthanc-process.ts';
+import { startPacsGateway } from './pacs-gateway.ts';
+import { createTokenService } from '../auth/token-service.ts';
+import type { TokenService } from '../auth/token-service.ts';
+
+const ORTHANC_PORT = 4543;
+const PROTECTED = 'http://127.0.0.1:4541/dicom-web';
+const OPEN = 'http://127.0.0.1:4542/dicom-web';
+const APP = 'http://127.0.0.1:4540';
+const FHIR = 'http://127.0.0.1:4544/fhir';
+const EHR = 'http://127.0.0.1:4545';
+const FILE = join(import.meta.dirname, '..', 'data', 'dicom', 'dcm_qa_ct-philips-S21570', 'S1000', 'I10');
+
+let dir: string;
+let orthanc: OrthancProcess;
+let servers: Server[];
+let tokens: TokenService;
+let token: string;
+const summary = summarizeDicom(readFileSync(FILE));
+const instanceUrl = (base: string): string =>
+  `${base}/studies/${summary.studyInstanceUid}/series/${summary.seriesInstanceUid}/instances/${summary.sopInstanceUid}`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sandbox-gateway-'));
+  orthanc = await startOrthanc({ name: 'gateway-test', dir, httpPort: ORTHANC_PORT });
+  expect(await uploadInstance(orthanc.restUrl, readFileSync(FILE))).toEqual({ ok: true });
+  tokens = await createTokenService({ issuer: EHR, audience: FHIR, ttlSeconds: 60 });
+  token = await tokens.signAccessToken({ sub: 'u', clientId: 'imaging-viewer', scope: 'patient/*.rs' });
+  servers = [
+    await startPacsGateway({ name: 'pacs-a', port: 4541, orthancUrl: orthanc.restUrl, tokens }),
+    await startPacsGateway({ name: 'pacs-b', port: 4542, orthancUrl: orthanc.restUrl }),
+  ];
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map(closeServer));
+  await orthanc.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('PACS gateway', () => {
+  it('answers the CORS preflight with 204 and no token', async () => {
+    const response = await fetch(`${PROTECTED}/studies`, {
+      method: 'OPTIONS',
+      headers: { Origin: APP, 'Access-Control-Request-Headers': 'authorization, accept' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Accept, Content-Type');
+  });
+
+  it('refuses pacs-a requests without a valid token, as a SMART imaging server does', async () => {
+    const missing = await fetch(`${PROTECTED}/studies`, { headers: { Origin: APP } });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(missing.headers.get('access-control-allow-origin')).toBe(APP);
+    const otherKey = await createTokenService({ issuer: EHR, audience: FHIR, ttlSeconds: 60 });
+    const forged = await otherKey.signAccessToken({
+      sub: 'u',
+      clientId: 'imaging-viewer',
+      scope: 'patient/*.rs',
+    });
+    expect(
+      (await fetch(`${PROTECTED}/studies`, { headers: { Authorization: `Bearer ${forged}` } })).status,
+    ).toBe(401);
+  });
+
+  it('passes pacs-a requests with our token through to Orthanc', async () => {
+    const response = await fetch(`${PROTECTED}/studies`, {
+      headers: { Authorization: `Bearer ${token}`, Origin: APP },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/dicom+json');
+    expect(response.headers.get('access-control-expose-headers')).toContain('Content-Length');
+    const studies = (await response.json()) as Record<string, { Value?: string[] }>[];
+    expect(studies.map((s) => s['0020000D']?.Value?.[0])).toEqual([summary.studyInstanceUid]);
+  });
+
+  it('serves pacs-b without any token and points BulkDataURIs at the gateway', async () => {
+    const response = await fetch(`${instanceUrl(OPEN)}/metadata`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`"${OPEN}/studies/`);
+  });
+
+  it('passes Accept through: frames come as multipart in their stored syntax', async () => {
+    const response = await fetch(`${instanceUrl(OPEN)}/frames/1`, {
+      headers: { Accept: 'multipart/related; type="application/octet-stream"; transfer-syntax=*' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^multipart\/related/);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(256 * 512 * 2);
+  });
+
+  it('relays Orthanc errors with their status', async () => {
+    expect((await fetch(`${OPEN}/studies/1.2.3/metadata`)).status).toBe(404);
+    expect((await fetch('http://127.0.0.1:4542/instances')).status).toBe(404);
+  });
+});
