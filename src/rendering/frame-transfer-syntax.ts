@@ -7,6 +7,7 @@ import {
   TransferSyntax,
 } from '@/domain/imaging/transfer-syntax';
 import { takeEarlyFrame } from './early-frames';
+import { httpStatusOfLoadError } from './load-error';
 
 /**
  * Which transfer syntax to ask for, per image id. Learnt two ways: from the stored transfer syntax
@@ -38,17 +39,6 @@ function requestedFor(imageId: string): string {
 export function frameAcceptFor(imageId: string): string | null {
   const requested = requestedFor(imageId);
   return requested === '*' ? null : frameAcceptHeader(requested);
-}
-
-function statusOf(cause: unknown): number | null {
-  if (typeof XMLHttpRequest !== 'undefined' && cause instanceof XMLHttpRequest) return cause.status;
-  if (typeof cause === 'object' && cause !== null) {
-    const status = (cause as { status?: unknown }).status;
-    if (typeof status === 'number') return status;
-    const request = (cause as { request?: unknown }).request;
-    if (request !== undefined && request !== cause) return statusOf(request);
-  }
-  return null;
 }
 
 /**
@@ -85,7 +75,7 @@ function loadWithRetry(imageId: string, options: Record<string, unknown>) {
   const tried = requestedFor(imageId);
   const first = wadors.loadImage(imageId, options);
   const promise = first.promise.catch((cause: unknown) => {
-    if (!isRetryableAsExplicitLittleEndian(statusOf(cause))) throw cause;
+    if (!isRetryableAsExplicitLittleEndian(httpStatusOfLoadError(cause))) throw cause;
     const other = tried === '*' ? TransferSyntax.ExplicitVrLittleEndian : '*';
     requestedByImageId.set(imageId, other);
     const series = seriesOfImageId.get(imageId);

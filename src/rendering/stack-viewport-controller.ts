@@ -28,6 +28,7 @@ import {
   type PatientVector,
 } from '@/domain/imaging/orientation';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
+import { describeLoadError } from './load-error';
 import { viewportAwaitsFirstImage } from './load-priority';
 
 export type MeasurementTool = 'length' | 'angle' | 'ellipse' | 'rectangle';
@@ -480,14 +481,4 @@ function measurementOf(item: ToolTypes.Annotation): Measurement {
 /** Forgets every measurement: called when the study closes (they are kept per image until then). */
 export function removeAllMeasurements(): void {
   annotation.state.removeAllAnnotations();
-}
-
-/** Cornerstone rejects with an XMLHttpRequest, an Error or a plain object: say what we can. */
-function describeLoadError(error: unknown): string {
-  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
-  const xhr = (record.request ?? record.xhr ?? error) as { status?: unknown } | null;
-  const status = typeof xhr?.status === 'number' && xhr.status > 0 ? xhr.status : null;
-  return status
-    ? `The image server could not deliver this image (HTTP ${status}).`
-    : 'This image could not be loaded or decoded.';
 }

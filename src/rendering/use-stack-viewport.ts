@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { initRendering, type AuthorizationProvider } from './init-rendering';
+import { loadFailureAsError } from './load-error';
 import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
 import { prefetchSeries } from './series-prefetch';
 import { StackViewportController, type StackViewportState } from './stack-viewport-controller';
@@ -36,7 +37,7 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
         mounted = new StackViewportController(element);
         setController(mounted);
       })
-      .catch((cause: unknown) => setFailure({ stack: null, error: asError(cause) }));
+      .catch((cause: unknown) => setFailure({ stack: null, error: loadFailureAsError(cause) }));
     return () => {
       cancelled = true;
       mounted?.destroy();
@@ -61,7 +62,7 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
         // After the first image: the prefetch must not compete with it for the connection.
         if (!cancelled) release = prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
       })
-      .catch((cause: unknown) => setFailure({ stack, error: asError(cause) }));
+      .catch((cause: unknown) => setFailure({ stack, error: loadFailureAsError(cause) }));
     return () => {
       cancelled = true;
       release?.();
@@ -71,10 +72,4 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
   const attachElement = useCallback((node: HTMLDivElement | null) => setElement(node), []);
   const error = failure && (failure.stack === null || failure.stack === stack) ? failure.error : null;
   return { attachElement, state, error, controller };
-}
-
-function asError(cause: unknown): Error {
-  if (cause instanceof Error) return cause;
-  // Cornerstone rejects image loads with plain objects ({ error: XMLHttpRequest } and the like).
-  return new Error('The image could not be loaded from the image server.');
 }
