@@ -3,10 +3,13 @@ import { initRendering, type AuthorizationProvider } from './init-rendering';
 import { loadFailureAsError } from './load-error';
 import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
 import { prefetchSeries } from './series-prefetch';
-import { StackViewportController, type StackViewportState } from './stack-viewport-controller';
+import { StackViewportController } from './stack-viewport-controller';
+import type { StackViewportState } from './viewport-state';
 
-export type { Measurement, StackViewportState } from './stack-viewport-controller';
-export { removeAllMeasurements, type StackViewportController } from './stack-viewport-controller';
+export type { Measurement } from './measurement';
+export type { StackViewportController } from './stack-viewport-controller';
+export { removeAllMeasurements } from './viewport-measurements';
+export type { StackViewportState } from './viewport-state';
 
 export interface StackInput {
   /** Names the series for prefetch progress (the same key `useSeriesProgress` reads). */

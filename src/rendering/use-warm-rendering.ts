@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { initRendering, type AuthorizationProvider } from './init-rendering';
-import { warmUpRenderingEngine } from './stack-viewport-controller';
+import { warmUpRenderingEngine } from './rendering-engine';
 
 /**
  * Starts Cornerstone and its rendering engine as soon as a study is about to open (the viewer route
