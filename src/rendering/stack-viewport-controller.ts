@@ -4,6 +4,7 @@ import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { describeLoadError } from './load-error';
 import { viewportAwaitsFirstImage } from './load-priority';
 import { RENDERING_ENGINE_ID, renderingEngine } from './rendering-engine';
+import { SnapshotStore } from './snapshot-store';
 import { ViewportToolBindings } from './tool-bindings';
 import { deleteMeasurementOnImage, MEASUREMENT_EVENTS } from './viewport-measurements';
 import {
@@ -28,14 +29,13 @@ let viewportCounter = 0;
 
 /**
  * A Cornerstone stack viewport on one element: mount → setStack → destroy, and every view command
- * the toolbar and keys send; tools, measurements and the state it publishes live in their own
- * modules.
+ * the toolbar and keys send. Its state is a store React reads with `useSyncExternalStore`
+ * (`subscribe` + `getSnapshot`); tools, measurements and the state itself live in their own modules.
  */
 export class StackViewportController {
   private readonly viewportId: string;
   private readonly tools: ViewportToolBindings;
-  private readonly listeners = new Set<(state: StackViewportState) => void>();
-  private state: StackViewportState = INITIAL_STATE;
+  private readonly store = new SnapshotStore<StackViewportState>(INITIAL_STATE, sameViewportState);
   private readonly resizeObserver: ResizeObserver;
   private cinePlaying = false;
   private cineFps = 10;
@@ -48,6 +48,10 @@ export class StackViewportController {
   private readonly destroyedPromise = new Promise<void>((resolve) => {
     this.markDestroyed = resolve;
   });
+
+  /** For `useSyncExternalStore`: stable functions, a snapshot that changes only with the state. */
+  readonly subscribe = this.store.subscribe;
+  readonly getSnapshot = this.store.getSnapshot;
 
   constructor(private readonly element: HTMLDivElement) {
     viewportCounter += 1;
@@ -189,12 +193,6 @@ export class StackViewportController {
     if (deleteMeasurementOnImage(this.viewport.getCurrentImageId())) this.viewport.render();
   }
 
-  subscribe(listener: (state: StackViewportState) => void): () => void {
-    this.listeners.add(listener);
-    listener(this.state);
-    return () => this.listeners.delete(listener);
-  }
-
   destroy(): void {
     if (this.destroyed) return;
     if (this.cinePlaying) toolUtilities.cine.stopClip(this.element);
@@ -207,7 +205,7 @@ export class StackViewportController {
     for (const name of MEASUREMENT_EVENTS) eventTarget.removeEventListener(name, this.onChange);
     this.tools.destroy();
     renderingEngine().disableElement(this.viewportId);
-    this.listeners.clear();
+    this.store.close();
   }
 
   private readonly onLoadError = (event: Event): void => {
@@ -230,14 +228,13 @@ export class StackViewportController {
 
   private readonly onChange = (): void => {
     if (this.destroyed) return;
-    const next = readViewportState(this.viewport, this.element, {
-      cinePlaying: this.cinePlaying,
-      cineFps: this.cineFps,
-      transferSyntax: this.transferSyntax,
-      failedImages: this.failedImages,
-    });
-    if (sameViewportState(next, this.state)) return;
-    this.state = next;
-    for (const listener of this.listeners) listener(next);
+    this.store.publish(
+      readViewportState(this.viewport, this.element, {
+        cinePlaying: this.cinePlaying,
+        cineFps: this.cineFps,
+        transferSyntax: this.transferSyntax,
+        failedImages: this.failedImages,
+      }),
+    );
   };
 }

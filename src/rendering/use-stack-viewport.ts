@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { initRendering, type AuthorizationProvider } from './init-rendering';
 import { loadFailureAsError } from './load-error';
 import { registerDicomWebMetadata, type InstanceMetadataEntry } from './register-dicomweb-metadata';
 import { prefetchSeries } from './series-prefetch';
 import { StackViewportController } from './stack-viewport-controller';
-import type { StackViewportState } from './viewport-state';
 
 export type { Measurement } from './measurement';
 export type { StackViewportController } from './stack-viewport-controller';
@@ -26,7 +25,6 @@ export interface StackInput {
 export function useStackViewport(stack: StackInput | null, authorizationFor: AuthorizationProvider) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const [controller, setController] = useState<StackViewportController | null>(null);
-  const [state, setState] = useState<StackViewportState | null>(null);
   // Failures are remembered with the stack they belong to, so showing a new stack clears them.
   const [failure, setFailure] = useState<{ stack: StackInput | null; error: Error } | null>(null);
 
@@ -45,14 +43,14 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
       cancelled = true;
       mounted?.destroy();
       setController(null);
-      setState(null);
     };
   }, [element, authorizationFor]);
 
-  useEffect(() => {
-    if (!controller) return;
-    return controller.subscribe(setState);
-  }, [controller]);
+  // Null until a controller is mounted (and again once it is destroyed).
+  const state = useSyncExternalStore(
+    controller?.subscribe ?? subscribeToNothing,
+    controller?.getSnapshot ?? noSnapshot,
+  );
 
   useEffect(() => {
     if (!controller || !stack) return;
@@ -76,3 +74,6 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
   const error = failure && (failure.stack === null || failure.stack === stack) ? failure.error : null;
   return { attachElement, state, error, controller };
 }
+
+const subscribeToNothing = () => () => undefined;
+const noSnapshot = () => null;
