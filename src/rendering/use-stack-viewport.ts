@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AuthorizationProvider } from '@/lib/imaging-http';
-import { initRendering } from './init-rendering';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { ImageSource } from '@/domain/imaging/image-source';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { initRendering } from './init-rendering';
+import { loadFailureAsError } from './load-error';
 import { registerDicomWebMetadata } from './register-dicomweb-metadata';
 import { prefetchSeries } from './series-prefetch';
-import { StackViewportController, type StackViewportState } from './stack-viewport-controller';
+import { StackViewportController } from './stack-viewport-controller';
 
-export type { Measurement, StackViewportState } from './stack-viewport-controller';
-export { removeAllMeasurements, type StackViewportController } from './stack-viewport-controller';
+export type { Measurement } from './measurement';
+export type { StackViewportController } from './stack-viewport-controller';
+export { removeAllMeasurements } from './viewport-measurements';
+export type { StackViewportState } from './viewport-state';
 
 export interface StackInput {
   /** Names the series for prefetch progress (the same key `useSeriesProgress` reads). */
@@ -25,7 +28,6 @@ export interface StackInput {
 export function useStackViewport(stack: StackInput | null, authorizationFor: AuthorizationProvider) {
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const [controller, setController] = useState<StackViewportController | null>(null);
-  const [state, setState] = useState<StackViewportState | null>(null);
   // Failures are remembered with the stack they belong to, so showing a new stack clears them.
   const [failure, setFailure] = useState<{ stack: StackInput | null; error: Error } | null>(null);
 
@@ -39,19 +41,19 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
         mounted = new StackViewportController(element);
         setController(mounted);
       })
-      .catch((cause: unknown) => setFailure({ stack: null, error: asError(cause) }));
+      .catch((cause: unknown) => setFailure({ stack: null, error: loadFailureAsError(cause) }));
     return () => {
       cancelled = true;
       mounted?.destroy();
       setController(null);
-      setState(null);
     };
   }, [element, authorizationFor]);
 
-  useEffect(() => {
-    if (!controller) return;
-    return controller.subscribe(setState);
-  }, [controller]);
+  // Null until a controller is mounted (and again once it is destroyed).
+  const state = useSyncExternalStore(
+    controller?.subscribe ?? subscribeToNothing,
+    controller?.getSnapshot ?? noSnapshot,
+  );
 
   useEffect(() => {
     if (!controller || !stack) return;
@@ -64,7 +66,7 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
         // After the first image: the prefetch must not compete with it for the connection.
         if (!cancelled) release = prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
       })
-      .catch((cause: unknown) => setFailure({ stack, error: asError(cause) }));
+      .catch((cause: unknown) => setFailure({ stack, error: loadFailureAsError(cause) }));
     return () => {
       cancelled = true;
       release?.();
@@ -76,8 +78,5 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
   return { attachElement, state, error, controller };
 }
 
-function asError(cause: unknown): Error {
-  if (cause instanceof Error) return cause;
-  // Cornerstone rejects image loads with plain objects ({ error: XMLHttpRequest } and the like).
-  return new Error('The image could not be loaded from the image server.');
-}
+const subscribeToNothing = () => () => undefined;
+const noSnapshot = () => null;

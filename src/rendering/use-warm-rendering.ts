@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { initRendering } from './init-rendering';
-import { warmUpRenderingEngine } from './stack-viewport-controller';
+import { warmUpRenderingEngine } from './rendering-engine';
 
 /**
  * Starts Cornerstone and its rendering engine as soon as a study is about to open (the viewer route

@@ -1,9 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
-import { commandForKey, viewerShortcuts, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
+import { viewerShortcuts, type ViewerCommand, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { useSmartSession } from '@/lib/smart-session';
 import { removeAllMeasurements } from '@/rendering/use-stack-viewport';
@@ -11,6 +11,7 @@ import { seriesStackQueryOptions } from '../api/get-series-stack';
 import { CommandBus } from '../model/command-bus';
 import { fillViewports, LAYOUTS, stepSeries, viewportCountOf, type LayoutId } from '../model/viewer-layout';
 import { patientMatchOf } from '../model/viewport-identity';
+import { useViewerKeyboard } from '../use-viewer-keyboard';
 import { SeriesThumbnail } from './series-thumbnail';
 import { ShortcutHelp } from './shortcut-help';
 import { StackViewport } from './stack-viewport';
@@ -76,34 +77,19 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
   // Measurements live as long as the study is open.
   useEffect(() => () => removeAllMeasurements(), []);
 
-  // Screen-level commands; the active viewport subscribes to the same bus for the rest.
-  useEffect(
-    () =>
-      bus.subscribe((command) => {
-        if (command.type === 'help') setHelpOpen((open) => !open);
-        else if (command.type === 'tool') setTool(command.tool);
-        else if (command.type === 'series') {
-          const next = stepSeries(shownSlots[activeSlot] ?? null, command.delta, viewable);
-          if (next !== null) setSlots(shownSlots.map((current, i) => (i === activeSlot ? next : current)));
-        }
-      }),
-    [bus, shownSlots, activeSlot, viewable],
-  );
+  // Screen-level commands; the active viewport subscribes to the same bus for the rest. An effect
+  // event reads this render's slots, so the subscription is made once, not on every render.
+  const onScreenCommand = useEffectEvent((command: ViewerCommand) => {
+    if (command.type === 'help') setHelpOpen((open) => !open);
+    else if (command.type === 'tool') setTool(command.tool);
+    else if (command.type === 'series') {
+      const next = stepSeries(shownSlots[activeSlot] ?? null, command.delta, viewable);
+      if (next !== null) setSlots(shownSlots.map((current, i) => (i === activeSlot ? next : current)));
+    }
+  });
+  useEffect(() => bus.subscribe((command) => onScreenCommand(command)), [bus]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable))
-        return;
-      if (event.key === 'Escape' && helpOpen) return setHelpOpen(false);
-      const command = commandForKey(shortcuts, event);
-      if (!command) return;
-      event.preventDefault();
-      bus.dispatch(command);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [bus, shortcuts, helpOpen]);
+  useViewerKeyboard({ bus, shortcuts, helpOpen, onCloseHelp: () => setHelpOpen(false) });
 
   const grid = LAYOUTS.find((item) => item.id === layout) ?? LAYOUTS[0];
 

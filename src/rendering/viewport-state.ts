@@ -1,0 +1,111 @@
+import { utilities, type StackViewport, type Types } from '@cornerstonejs/core';
+import {
+  orientationMarkers,
+  type OrientationMarkers,
+  type PatientVector,
+} from '@/domain/imaging/orientation';
+import type { Measurement } from './measurement';
+import { measurementsOnImage } from './viewport-measurements';
+
+/** What the React layer may know of a viewport: plain values, no Cornerstone types. */
+export interface StackViewportState {
+  imageIndex: number;
+  imageCount: number;
+  /** Window centre/width in modality units (HU for CT), when an image is shown. */
+  windowCenter: number | null;
+  windowWidth: number | null;
+  /** 1 = the image fitted to the viewport. */
+  zoom: number | null;
+  invert: boolean;
+  rotation: number;
+  flipHorizontal: boolean;
+  flipVertical: boolean;
+  cinePlaying: boolean;
+  cineFps: number;
+  /** The transfer syntax the shown frame arrived in (what the server sent). */
+  transferSyntax: string | null;
+  orientation: OrientationMarkers | null;
+  measurements: Measurement[];
+  /** Why the image at the current position could not be shown (the server refused it, say). */
+  loadError: string | null;
+}
+
+export const INITIAL_STATE: StackViewportState = {
+  imageIndex: 0,
+  imageCount: 0,
+  windowCenter: null,
+  windowWidth: null,
+  zoom: null,
+  invert: false,
+  rotation: 0,
+  flipHorizontal: false,
+  flipVertical: false,
+  cinePlaying: false,
+  cineFps: 10,
+  transferSyntax: null,
+  orientation: null,
+  measurements: [],
+  loadError: null,
+};
+
+/** What the controller knows that the viewport does not tell. */
+export interface ControllerFacts {
+  cinePlaying: boolean;
+  cineFps: number;
+  transferSyntax: string | null;
+  /** Image ids that failed to load, with the sentence for each. */
+  failedImages: ReadonlyMap<string, string>;
+}
+
+export function readViewportState(
+  viewport: StackViewport,
+  element: HTMLElement,
+  facts: ControllerFacts,
+): StackViewportState {
+  const { voiRange, invert = false } = viewport.getProperties();
+  // DICOM's window (PS3.3 C.11.2.1.2): a 40/80 window is the range 0..79, not 0..80.
+  const window = voiRange ? utilities.windowLevel.toWindowLevel(voiRange.lower, voiRange.upper) : null;
+  const presentation = viewport.getViewPresentation();
+  const imageIds = viewport.getImageIds();
+  const currentImageId = viewport.getCurrentImageId();
+  const hasImage = imageIds.length > 0 && currentImageId !== undefined;
+  return {
+    imageIndex: viewport.getCurrentImageIdIndex(),
+    imageCount: imageIds.length,
+    windowCenter: window?.windowCenter ?? null,
+    windowWidth: window?.windowWidth ?? null,
+    zoom: hasImage ? viewport.getZoom() : null,
+    invert,
+    rotation: presentation.rotation ?? 0,
+    flipHorizontal: presentation.flipHorizontal ?? false,
+    flipVertical: presentation.flipVertical ?? false,
+    cinePlaying: facts.cinePlaying,
+    cineFps: facts.cineFps,
+    transferSyntax: facts.transferSyntax,
+    orientation: hasImage ? orientationOf(viewport, element) : null,
+    measurements: measurementsOnImage(currentImageId),
+    loadError: facts.failedImages.get(imageIds[viewport.getCurrentImageIdIndex()] ?? '') ?? null,
+  };
+}
+
+/** States are plain JSON values; equal ones keep the old snapshot so React does not re-render. */
+export function sameViewportState(a: StackViewportState, b: StackViewportState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Screen right and down in patient space, read through the camera (so rotation and flips count).
+ * Without ImageOrientationPatient Cornerstone assumes an axial plane: callers show these only for
+ * images that have geometry.
+ */
+function orientationOf(viewport: StackViewport, element: HTMLElement): OrientationMarkers | null {
+  const plane = viewport.getImageData();
+  if (!plane) return null;
+  const { clientWidth: width, clientHeight: height } = element;
+  if (width === 0 || height === 0) return null;
+  const at = (x: number, y: number) => viewport.canvasToWorld([x, y]);
+  const minus = (a: Types.Point3, b: Types.Point3): PatientVector => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+  const right = minus(at(width, height / 2), at(0, height / 2));
+  const down = minus(at(width / 2, height), at(width / 2, 0));
+  return orientationMarkers(right, down);
+}
