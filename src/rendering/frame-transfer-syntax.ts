@@ -6,7 +6,7 @@ import {
   isRetryableAsExplicitLittleEndian,
   TransferSyntax,
 } from '@/domain/imaging/transfer-syntax';
-import { takeEarlyFrame } from './early-frames';
+import type { takeEarlyFrame } from './early-frames';
 
 /**
  * Which transfer syntax to ask for, per image id. Learnt two ways: from the stored transfer syntax
@@ -54,11 +54,12 @@ function statusOf(cause: unknown): number | null {
 /**
  * Wraps the WADO-RS loader: a frame fetched early (see early-frames.ts) is decoded from those bytes;
  * a frame the server cannot send as stored is asked for once more in the other encoding, and the
- * answer is remembered for its series.
+ * answer is remembered for its series. The early frames come in as a parameter because early-frames.ts
+ * asks this module for its Accept header: importing it back would make a cycle.
  */
-export function registerTransferSyntaxAwareLoader(): void {
+export function registerTransferSyntaxAwareLoader(takeEarly: typeof takeEarlyFrame): void {
   imageLoader.registerImageLoader('wadors', (imageId, options = {}) => {
-    const earlyFrame = takeEarlyFrame(imageId);
+    const earlyFrame = takeEarly(imageId);
     if (earlyFrame) {
       const fromNetwork = () => loadWithRetry(imageId, options).promise;
       const promise = earlyFrame.then(async (frame) => {

@@ -12,6 +12,7 @@ import {
   WindowLevelTool,
   ZoomTool,
 } from '@cornerstonejs/tools';
+import { takeEarlyFrame } from './early-frames';
 import { frameAcceptFor, registerTransferSyntaxAwareLoader } from './frame-transfer-syntax';
 import { urlOfImageId } from './image-id-url';
 
@@ -56,7 +57,7 @@ function initialize(): void {
       };
     },
   });
-  registerTransferSyntaxAwareLoader();
+  registerTransferSyntaxAwareLoader(takeEarlyFrame);
   initTools();
   for (const tool of [
     WindowLevelTool,
