@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
@@ -92,6 +93,7 @@ export default tseslint.config(
     files: ['src/rendering/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  { ...jsxA11y.flatConfigs.recommended, files: ['src/**/*.tsx'] },
   {
     files: ['e2e/**', 'scripts/**', 'src/cli/**', '*.config.*'],
     rules: { 'no-console': 'off', 'react-hooks/rules-of-hooks': 'off' },
