@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -94,6 +95,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   { ...jsxA11y.flatConfigs.recommended, files: ['src/**/*.tsx'] },
+  ...pluginQuery.configs['flat/recommended'].map((config) => ({ ...config, files: ['src/**/*.{ts,tsx}'] })),
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      // `session` is the launch's FHIR client and token holder, not a query input: there is one
+      // QueryClient per launch (src/app/app.tsx), so one session for its whole life, and the server
+      // and patient it selects are spelled out in every key that depends on them.
+      '@tanstack/query/exhaustive-deps': ['error', { allowlist: { variables: ['session'] } }],
+    },
+  },
   {
     files: ['e2e/**', 'scripts/**', 'src/cli/**', '*.config.*'],
     rules: { 'no-console': 'off', 'react-hooks/rules-of-hooks': 'off' },

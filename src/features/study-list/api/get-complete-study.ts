@@ -66,9 +66,13 @@ export function completeStudyQueryOptions(
   entry: StudyListEntry | null,
 ) {
   const { authorizationFor } = session;
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- entry is keyed by identity, see below
   return queryOptions({
     // An entry is derived from one resource of one server: its id and the study UID it names
-    // identify it (hashing the whole entry for every visible row would cost more than it says).
+    // identify it (hashing the whole entry for every visible row would cost more than it says, and
+    // the viewer's entry, found by its own search, shares what the row learnt even where the two
+    // differ in detail). The authorization provider is a function: it cannot be hashed, and it
+    // decides only whether the token goes along.
     queryKey: [
       'complete-study',
       session.fhirBaseUrl,
