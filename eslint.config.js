@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
+import compat from 'eslint-plugin-compat';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -104,6 +105,14 @@ export default tseslint.config(
       // and patient it selects are spelled out in every key that depends on them.
       '@tanstack/query/exhaustive-deps': ['error', { allowlist: { variables: ['session'] } }],
     },
+  },
+  {
+    // The browsers of package.json's browserslist. ES built-ins are checked too: the build adds no
+    // polyfills, so a too-new one would throw on an older Safari just like a missing web API.
+    ...compat.configs['flat/recommended'],
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/cli/**', 'src/**/*.test.{ts,tsx}', 'src/**/testing/**'],
+    settings: { lintAllEsApis: true },
   },
   {
     files: ['e2e/**', 'scripts/**', 'src/cli/**', '*.config.*'],

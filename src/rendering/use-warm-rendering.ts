@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { whenIdle } from '@/lib/when-idle';
 import { initRendering, type AuthorizationProvider } from './init-rendering';
 import { warmUpRenderingEngine } from './stack-viewport-controller';
 
@@ -8,8 +9,9 @@ import { warmUpRenderingEngine } from './stack-viewport-controller';
  */
 export function useWarmRendering(authorizationFor: AuthorizationProvider): void {
   useEffect(() => {
-    // Idle-time work: on a busy page it waits for a quiet moment (at most 200 ms).
-    const handle = requestIdleCallback(
+    // Idle-time work: on a busy page it waits for a quiet moment (at most 200 ms; Safari, which has
+    // no idle callback, waits the 200 ms).
+    return whenIdle(
       () => {
         initRendering(authorizationFor)
           .then(warmUpRenderingEngine)
@@ -17,6 +19,5 @@ export function useWarmRendering(authorizationFor: AuthorizationProvider): void 
       },
       { timeout: 200 },
     );
-    return () => cancelIdleCallback(handle);
   }, [authorizationFor]);
 }
