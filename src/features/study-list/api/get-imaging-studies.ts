@@ -32,12 +32,6 @@ export async function* streamImagingStudyPages(
   }
 }
 
-export async function getImagingStudyPages(session: SmartSession, signal?: AbortSignal): Promise<unknown[]> {
-  const pages: unknown[] = [];
-  for await (const page of streamImagingStudyPages(session, signal)) pages.push(page);
-  return pages;
-}
-
 /** The `next` link, followed only while it stays on the FHIR server: the token must not leave it. */
 function nextPageOf(page: unknown, session: SmartSession): string | null {
   const next = readRecords(field(page, 'link')).find((link) => readText(field(link, 'relation')) === 'next');
