@@ -1,10 +1,20 @@
 // @ts-check
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import compat from 'eslint-plugin-compat';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+
+/** Every folder under src/features is a feature: a new one gets its boundary without editing this file. */
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** The one-way flow of the house (see ARCHITECTURE.md): each zone lists what it may NOT import. */
 const boundaries = [
@@ -15,12 +25,18 @@ const boundaries = [
     message: 'src/domain is framework-free: no app, features, rendering, components, lib or config.',
   },
   // Features do not import each other; they meet in src/app.
-  ...['launch', 'study-list', 'viewer'].map((feature) => ({
+  ...features.map((feature) => ({
     target: `./src/features/${feature}`,
     from: './src/features',
     except: [`./${feature}`],
     message: 'Features do not import each other: compose them in src/app.',
   })),
+  // The app composes features; a feature never reaches back up into it.
+  {
+    target: './src/features',
+    from: './src/app',
+    message: 'Features do not import src/app: the app composes them, not the other way round.',
+  },
   // Shared layers never reach up into features or the app.
   {
     target: ['./src/components', './src/lib', './src/config', './src/rendering'],
@@ -63,11 +79,24 @@ export default tseslint.config(
     ignores: ['sandbox/**'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    settings: {
+      // Resolve imports as TypeScript does (extensionless .ts/.tsx, the "@/" alias of the tsconfig).
+      // Without it import-x resolves no project import at all, and the rules below check nothing.
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+          tsconfig: { configFile: fileURLToPath(new URL('./tsconfig.app.json', import.meta.url)) },
+        }),
+      ],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'no-restricted-imports': [
         'error',
         {
@@ -87,7 +116,18 @@ export default tseslint.config(
     files: ['sandbox/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.js', '.mjs', '.json'],
+          tsconfig: { configFile: fileURLToPath(new URL('./sandbox/tsconfig.json', import.meta.url)) },
+        }),
+      ],
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
     rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
@@ -121,6 +161,46 @@ export default tseslint.config(
   {
     files: ['src/rendering/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // One door per kind of request: the token goes on an imaging request only in src/lib/imaging-http.ts
+  // (which owns the token policy, retries and timeout) and on a FHIR request only in src/lib/fhir-http.ts.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: [
+      'src/lib/imaging-http.ts',
+      'src/lib/fhir-http.ts',
+      'src/**/*.test.{ts,tsx}',
+      'src/**/testing/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='Authorization'], Literal[value=/^authorization$/i]",
+          message:
+            'Only src/lib/imaging-http.ts (imaging) and src/lib/fhir-http.ts (FHIR) set Authorization: call them.',
+        },
+      ],
+    },
+  },
+  { ...jsxA11y.flatConfigs.recommended, files: ['src/**/*.tsx'] },
+  ...pluginQuery.configs['flat/recommended'].map((config) => ({ ...config, files: ['src/**/*.{ts,tsx}'] })),
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      // `session` is the launch's FHIR client and token holder, not a query input: there is one
+      // QueryClient per launch (src/app/app.tsx), so one session for its whole life, and the server
+      // and patient it selects are spelled out in every key that depends on them.
+      '@tanstack/query/exhaustive-deps': ['error', { allowlist: { variables: ['session'] } }],
+    },
+  },
+  {
+    // The browsers of package.json's browserslist. ES built-ins are checked too: the build adds no
+    // polyfills, so a too-new one would throw on an older Safari just like a missing web API.
+    ...compat.configs['flat/recommended'],
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/cli/**', 'src/**/*.test.{ts,tsx}', 'src/**/testing/**'],
+    settings: { lintAllEsApis: true },
   },
   {
     files: ['e2e/**', 'scripts/**', 'src/cli/**', '*.config.*'],

@@ -81,7 +81,13 @@ test.describe('identity and safety on every viewport', () => {
     for (const study of matching) {
       await new StudyListPage(page).open(study.id);
       await viewer.waitForImage(study.series[0]?.uid ?? '');
-      // The header looks at every series' metadata: wait until the thumbnails have it.
+      // The header looks at every series' metadata: wait until every thumbnail has it (its status
+      // leaves "idle"; the transfer-syntax study has 16 series) and the first ones have drawn.
+      for (const series of study.series)
+        await expect(viewer.thumbnail(series.uid)).toHaveAttribute(
+          'data-thumbnail-status',
+          /^(loading|ready|error)$/,
+        );
       for (const series of study.series.slice(0, 4))
         await expect(viewer.thumbnail(series.uid)).toHaveAttribute('data-thumbnail-status', 'ready');
       await expect(viewer.viewport).toHaveAttribute('data-patient-match', 'match');

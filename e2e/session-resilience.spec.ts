@@ -1,8 +1,18 @@
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
+import type { SandboxInfo, StudyInfo } from '../sandbox/sandbox-info';
 import { expect, test } from './support/fixtures';
 import { philipsAxialSeries } from './support/sandbox-studies';
+
+/** A phantom study stored on pacs-a only: its list preview needs a token pacs-a accepts. */
+function studyOnPacsA(sandbox: SandboxInfo): StudyInfo {
+  const study = sandbox.studies['phantom-ge-head-ct'];
+  if (!study || study.series.some((series) => series.pacs !== 'a')) {
+    throw new Error('The sandbox has no GE head CT on pacs-a.');
+  }
+  return study;
+}
 
 /** The sandbox EHR's fault controls: real revocations and a real busy PACS, on demand. */
 async function fault(ehr: string, path: string): Promise<void> {
@@ -23,6 +33,14 @@ test.describe('the session survives what real servers do', () => {
     await page.reload();
 
     await expect(page.getByTestId('study-list')).toBeVisible();
+    // The work went on with the renewed token: every page of the list, and a preview from pacs-a,
+    // which takes the token. Only now would a failed renewal have shown its dialog.
+    const list = new StudyListPage(page);
+    await list.waitUntilComplete();
+    await expect(list.row(studyOnPacsA(sandbox).id).getByTestId('study-thumbnail-canvas')).toHaveAttribute(
+      'data-thumbnail-status',
+      'ready',
+    );
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
     expect(network.to(`${sandbox.ehr}/token`).length).toBeGreaterThan(tokenCallsBefore);
   });
@@ -42,11 +60,15 @@ test.describe('the session survives what real servers do', () => {
     await fault(sandbox.ehr, 'revoke?what=access');
     await page.reload();
     await expect.poll(() => failed).toBeGreaterThan(0);
+    // The app has given up on this load (the list says it could not be loaded): a failure taken for
+    // a refusal would have shown the dialog by now.
+    await expect(page.getByTestId('study-list-error').first()).toBeVisible();
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
 
     await page.unroute(`${sandbox.ehr}/token`);
     await page.reload();
     await expect(page.getByTestId('study-list')).toBeVisible();
+    await new StudyListPage(page).waitUntilComplete();
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
   });
 
@@ -62,6 +84,8 @@ test.describe('the session survives what real servers do', () => {
     await dialog.getByRole('button', { name: 'Sign in again' }).click();
     await page.getByTestId('pick-phantom').click();
     await expect(page.getByTestId('study-list')).toBeVisible();
+    // Every page of the list came with the new session before the dialog's absence is checked.
+    await new StudyListPage(page).waitUntilComplete();
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
   });
 

@@ -291,6 +291,12 @@ test.describe('viewer tools, checked against the DICOM pixels', () => {
     await expect(page.getByTestId('shortcut-row')).toHaveCount(27);
     await viewer.press('Escape');
     await expect(page.getByTestId('shortcut-help')).toHaveCount(0);
+    await viewer.press('?');
+    await page
+      .getByRole('dialog', { name: 'Keyboard shortcuts' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    await expect(page.getByTestId('shortcut-help')).toHaveCount(0);
   });
 
   test('the open series is prefetched, with progress on its thumbnail', async ({ page, sandbox }) => {

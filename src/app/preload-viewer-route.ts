@@ -1,3 +1,4 @@
+import { whenIdle } from '@/lib/when-idle';
 // Type-only: erased at build time, so the viewer stays out of the initial bundle.
 import type * as ViewerRouteExports from './routes/viewer-route';
 
@@ -26,10 +27,5 @@ export function loadedViewerRoute(): ViewerRouteModule | null {
  * clinician's next step is usually to open a study, which then starts warm.
  */
 export function preloadViewerRouteWhenIdle(): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(() => void preloadViewerRoute(), 2_000);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(() => void preloadViewerRoute(), { timeout: 5_000 });
-  return () => cancelIdleCallback(handle);
+  return whenIdle(() => void preloadViewerRoute(), { timeout: 5_000, fallbackDelay: 2_000 });
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { whenIdle } from '@/lib/when-idle';
 import { initRendering } from './init-rendering';
 import { warmUpRenderingEngine } from './rendering-engine';
 
@@ -9,8 +10,9 @@ import { warmUpRenderingEngine } from './rendering-engine';
  */
 export function useWarmRendering(authorizationFor: AuthorizationProvider): void {
   useEffect(() => {
-    // Idle-time work: on a busy page it waits for a quiet moment (at most 200 ms).
-    const handle = requestIdleCallback(
+    // Idle-time work: on a busy page it waits for a quiet moment (at most 200 ms; Safari, which has
+    // no idle callback, waits the 200 ms).
+    return whenIdle(
       () => {
         initRendering(authorizationFor)
           .then(warmUpRenderingEngine)
@@ -18,6 +20,5 @@ export function useWarmRendering(authorizationFor: AuthorizationProvider): void 
       },
       { timeout: 200 },
     );
-    return () => cancelIdleCallback(handle);
   }, [authorizationFor]);
 }

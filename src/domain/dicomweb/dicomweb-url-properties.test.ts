@@ -104,15 +104,10 @@ function pathOnly(url: string): string {
 function pathUrls({ base, study, series, instance, frame }: Checked): string[] {
   return [
     wadoRs.buildWadoRsStudyUrl(base, study),
-    wadoRs.buildWadoRsStudyMetadataUrl(base, study),
     wadoRs.buildWadoRsSeriesUrl(base, study, series),
     wadoRs.buildWadoRsSeriesMetadataUrl(base, study, series),
-    wadoRs.buildWadoRsSeriesRenderedUrl(base, study, series),
-    wadoRs.buildWadoRsSeriesThumbnailUrl(base, study, series),
     wadoRs.buildWadoRsInstanceUrl(base, study, series, instance),
     wadoRs.buildWadoRsInstanceMetadataUrl(base, study, series, instance),
-    wadoRs.buildWadoRsRenderedUrl(base, study, series, instance),
-    wadoRs.buildWadoRsThumbnailUrl(base, study, series, instance),
     wadoRs.buildWadoRsFrameUrl(base, study, series, instance, frame),
     wadoRs.buildWadoRsFramesUrl(base, study, series, instance, [frame, frame]),
     buildQidoRsSeriesUrl(base, study),

@@ -1,12 +1,11 @@
 /**
- * Cornerstone image ids: a loader scheme ("wadors:" / "wadouri:") in front of the URL the loader
- * fetches. Built here, from branded inputs, so rendering code never assembles URLs itself.
+ * Cornerstone image ids: the loader scheme ("wadors:") in front of the URL the loader fetches. Built
+ * here, from branded inputs, so rendering code never assembles URLs itself.
  */
 import type { DicomWebBaseUrl } from './dicomweb-base-url';
 import type { SeriesInstanceUid, SopInstanceUid, StudyInstanceUid } from './dicom-uid';
 import type { FrameNumber } from './frame-number';
 import { buildWadoRsFrameUrl } from './wado-rs-urls';
-import { buildWadoUriInstanceUrl } from './wado-uri-urls';
 
 export function buildWadoRsImageId(
   base: DicomWebBaseUrl,
@@ -16,13 +15,4 @@ export function buildWadoRsImageId(
   frame: FrameNumber,
 ): string {
   return `wadors:${buildWadoRsFrameUrl(base, study, series, instance, frame)}`;
-}
-
-export function buildWadoUriImageId(
-  base: DicomWebBaseUrl,
-  study: StudyInstanceUid,
-  series: SeriesInstanceUid,
-  instance: SopInstanceUid,
-): string {
-  return `wadouri:${buildWadoUriInstanceUrl(base, study, series, instance)}`;
 }

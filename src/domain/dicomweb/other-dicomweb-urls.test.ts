@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSeriesInstanceUid, parseSopInstanceUid, parseStudyInstanceUid } from './dicom-uid';
 import { parseFrameNumber } from './frame-number';
 import { buildIidStudyUrl } from './iid-urls';
-import { buildWadoRsImageId, buildWadoUriImageId } from './image-ids';
+import { buildWadoRsImageId } from './image-ids';
 import { buildQidoRsInstancesUrl, buildQidoRsSeriesUrl } from './qido-rs-urls';
 import { buildWadoUriInstanceUrl } from './wado-uri-urls';
 import { checked, baseUrl } from './testing/checked-inputs';
@@ -49,15 +49,9 @@ describe('Cornerstone image ids', () => {
     );
   });
 
-  it('prefix the WADO-URI URL, unchanged, with wadouri:', () => {
-    expect(buildWadoUriImageId(uri, study, series, instance)).toBe(
-      `wadouri:${buildWadoUriInstanceUrl(uri, study, series, instance)}`,
-    );
-  });
-
   it('refuse unchecked input at compile time', () => {
     // @ts-expect-error a raw UID has not been checked
-    const attempt = () => buildWadoUriImageId(uri, study, series, '1.2.3');
+    const attempt = () => buildWadoUriInstanceUrl(uri, study, series, '1.2.3');
     // @ts-expect-error a raw base URL has not been checked
     const other = () => buildIidStudyUrl('https://pacs.hospital.org/IHEInvokeImageDisplay', study);
     expect([attempt, other]).toHaveLength(2);

@@ -6,14 +6,9 @@ import {
   buildWadoRsFramesUrl,
   buildWadoRsInstanceMetadataUrl,
   buildWadoRsInstanceUrl,
-  buildWadoRsRenderedUrl,
   buildWadoRsSeriesMetadataUrl,
-  buildWadoRsSeriesRenderedUrl,
-  buildWadoRsSeriesThumbnailUrl,
   buildWadoRsSeriesUrl,
-  buildWadoRsStudyMetadataUrl,
   buildWadoRsStudyUrl,
-  buildWadoRsThumbnailUrl,
 } from './wado-rs-urls';
 import { checked, baseUrl } from './testing/checked-inputs';
 
@@ -41,17 +36,12 @@ describe('WADO-RS URLs', () => {
     );
   });
 
-  it('build each study-, series- and instance-level resource of PS3.18 §10.4', () => {
+  it('build the study-, series- and instance-level resources of PS3.18 §10.4 that the viewer uses', () => {
     expect(buildWadoRsStudyUrl(base, study)).toBe(S);
-    expect(buildWadoRsStudyMetadataUrl(base, study)).toBe(`${S}/metadata`);
     expect(buildWadoRsSeriesUrl(base, study, series)).toBe(R);
     expect(buildWadoRsSeriesMetadataUrl(base, study, series)).toBe(`${R}/metadata`);
-    expect(buildWadoRsSeriesRenderedUrl(base, study, series)).toBe(`${R}/rendered`);
-    expect(buildWadoRsSeriesThumbnailUrl(base, study, series)).toBe(`${R}/thumbnail`);
     expect(buildWadoRsInstanceUrl(base, study, series, instance)).toBe(I);
     expect(buildWadoRsInstanceMetadataUrl(base, study, series, instance)).toBe(`${I}/metadata`);
-    expect(buildWadoRsRenderedUrl(base, study, series, instance)).toBe(`${I}/rendered`);
-    expect(buildWadoRsThumbnailUrl(base, study, series, instance)).toBe(`${I}/thumbnail`);
   });
 
   it('address frames by 1-based number, singly or as a list', () => {

@@ -11,10 +11,6 @@ export function buildWadoRsStudyUrl(base: DicomWebBaseUrl, study: StudyInstanceU
   return `${base}/studies/${study}`;
 }
 
-export function buildWadoRsStudyMetadataUrl(base: DicomWebBaseUrl, study: StudyInstanceUid): string {
-  return `${buildWadoRsStudyUrl(base, study)}/metadata`;
-}
-
 export function buildWadoRsSeriesUrl(
   base: DicomWebBaseUrl,
   study: StudyInstanceUid,
@@ -29,22 +25,6 @@ export function buildWadoRsSeriesMetadataUrl(
   series: SeriesInstanceUid,
 ): string {
   return `${buildWadoRsSeriesUrl(base, study, series)}/metadata`;
-}
-
-export function buildWadoRsSeriesRenderedUrl(
-  base: DicomWebBaseUrl,
-  study: StudyInstanceUid,
-  series: SeriesInstanceUid,
-): string {
-  return `${buildWadoRsSeriesUrl(base, study, series)}/rendered`;
-}
-
-export function buildWadoRsSeriesThumbnailUrl(
-  base: DicomWebBaseUrl,
-  study: StudyInstanceUid,
-  series: SeriesInstanceUid,
-): string {
-  return `${buildWadoRsSeriesUrl(base, study, series)}/thumbnail`;
 }
 
 export function buildWadoRsInstanceUrl(
@@ -63,24 +43,6 @@ export function buildWadoRsInstanceMetadataUrl(
   instance: SopInstanceUid,
 ): string {
   return `${buildWadoRsInstanceUrl(base, study, series, instance)}/metadata`;
-}
-
-export function buildWadoRsRenderedUrl(
-  base: DicomWebBaseUrl,
-  study: StudyInstanceUid,
-  series: SeriesInstanceUid,
-  instance: SopInstanceUid,
-): string {
-  return `${buildWadoRsInstanceUrl(base, study, series, instance)}/rendered`;
-}
-
-export function buildWadoRsThumbnailUrl(
-  base: DicomWebBaseUrl,
-  study: StudyInstanceUid,
-  series: SeriesInstanceUid,
-  instance: SopInstanceUid,
-): string {
-  return `${buildWadoRsInstanceUrl(base, study, series, instance)}/thumbnail`;
 }
 
 export function buildWadoRsFrameUrl(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { field, isRecord, readInteger, readList, readRecords, readString, readText } from './json-read';
+import { field, isRecord, readInteger, readList, readRecords, readText } from './json-read';
 
 describe('json-read', () => {
   it('tells records from arrays and null', () => {
@@ -8,8 +8,7 @@ describe('json-read', () => {
     expect(isRecord(null)).toBe(false);
   });
 
-  it('reads strings, non-empty text and safe integers, else null', () => {
-    expect(readString('')).toBe('');
+  it('reads non-empty text and safe integers, else null', () => {
     expect(readText('')).toBeNull();
     expect(readText('  ')).toBeNull();
     expect(readText('CT')).toBe('CT');

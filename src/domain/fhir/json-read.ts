@@ -8,10 +8,6 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function readString(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
 /** Non-empty text only: an empty string carries no information in FHIR (and is invalid there). */
 export function readText(value: unknown): string | null {
   return typeof value === 'string' && value.trim().length > 0 ? value : null;

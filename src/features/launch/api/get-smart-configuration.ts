@@ -1,4 +1,3 @@
-import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 
 /** The parts of `.well-known/smart-configuration` the viewer uses. */
@@ -23,12 +22,4 @@ export async function getSmartConfiguration(iss: string, signal?: AbortSignal): 
   const parsed = smartConfigurationSchema.safeParse(await response.json());
   if (!parsed.success) throw new Error("The FHIR server's SMART configuration is not valid.");
   return parsed.data;
-}
-
-export function smartConfigurationQueryOptions(iss: string) {
-  return queryOptions({
-    queryKey: ['smart-configuration', iss],
-    queryFn: ({ signal }) => getSmartConfiguration(iss, signal),
-    staleTime: Infinity,
-  });
 }

@@ -51,6 +51,10 @@ export function linkedStudyQueryOptions(
   queryClient?: QueryClient,
 ) {
   const target = request.kind === 'study-uid' ? request.studyUid : request.id;
+  // The key holds what the search uses (kind and target), not the request's seriesUid: the viewer
+  // writes the series on screen into the URL, and a key with it would look the study up again (and
+  // blank the viewer) at every series change.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- request: only kind and target are inputs
   return queryOptions({
     queryKey: ['linked-study', session.fhirBaseUrl, session.context.patientId, request.kind, target],
     queryFn: ({ signal }) => findLinkedStudy(session, request, signal),

@@ -65,9 +65,12 @@ export function completeStudyQueryOptions(
   study: Study | null,
 ) {
   const { authorizationFor } = session;
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- a study is keyed by its identity, see below
   return queryOptions({
     // A study is read from one resource of one server: its key and the study UID it names identify
-    // it (hashing the whole study for every visible row would cost more than it says).
+    // it (hashing the whole study for every visible row would cost more than it says, and the viewer's
+    // study, found by its own search, shares what the row learnt). The authorization provider is a
+    // function: it cannot be hashed, and it decides only whether the token goes along.
     queryKey: ['complete-study', session.fhirBaseUrl, study?.key ?? null, study?.studyInstanceUid ?? null],
     queryFn: ({ signal }) =>
       study ? getCompleteStudy(study, authorizationFor, signal) : Promise.resolve(null),

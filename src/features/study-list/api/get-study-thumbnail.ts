@@ -48,7 +48,8 @@ export function studyThumbnailQueryOptions(
   chosen: ThumbnailInstance | null,
 ) {
   return queryOptions({
-    queryKey: ['study-thumbnail', chosen?.base ?? null, chosen?.study, chosen?.series, chosen?.instance],
+    // `chosen` is four strings (base, study, series, instance): the same key as listing them.
+    queryKey: ['study-thumbnail', chosen],
     queryFn: ({ signal }) => {
       if (!chosen) throw new Error('No image to preview.');
       return getStudyThumbnail(chosen, session.authorizationFor, signal);
@@ -63,6 +64,7 @@ export function studyThumbnailQueryOptions(
 export function useStudyThumbnail(study: Study | null, { enabled = true } = {}) {
   const chosen = study && !study.unavailableReason ? chooseThumbnailInstance(study) : null;
   const options = studyThumbnailQueryOptions(useSmartSession(), chosen);
-  const query = useQuery({ ...options, enabled: options.enabled && enabled });
-  return { ...query, hasImage: chosen !== null };
+  // Only what the row shows: naming the fields keeps the row from re-rendering on every fetch state.
+  const { data, isError } = useQuery({ ...options, enabled: options.enabled && enabled });
+  return { data, isError, hasImage: chosen !== null };
 }

@@ -61,6 +61,11 @@ export function seriesStackQueryOptions(
   series: StudySeries,
   authorizationFor: AuthorizationProvider,
 ) {
+  // The key is what the stack is built from: the metadata URL (which contains the WADO-RS base) and
+  // the UIDs. Not the whole series: its instance list (hundreds for a CT) would be hashed at every
+  // render of every viewport and thumbnail, and its labels and errors do not change the metadata.
+  // authorizationFor is a function: it cannot be hashed and decides only whether the token goes along.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- series: metadataUrl and uid are its inputs
   return queryOptions({
     queryKey: ['series-stack', series.key, study],
     queryFn: ({ signal }) => getSeriesStack(study, series, authorizationFor, signal),

@@ -9,14 +9,20 @@ export function ShortcutHelp({
   onClose: () => void;
 }) {
   return (
-    <div
-      role="dialog"
-      aria-label="Keyboard shortcuts"
-      data-testid="shortcut-help"
-      className="absolute inset-0 z-20 flex items-center justify-center bg-black/70"
-      onClick={onClose}
-    >
-      <div className="max-h-[90%] overflow-y-auto rounded border border-slate-600 bg-slate-900 p-4 text-sm">
+    <div data-testid="shortcut-help" className="absolute inset-0 z-20 flex items-center justify-center">
+      {/* A click beside the list closes it, as before; keyboard users have Escape and the Close button. */}
+      <button
+        type="button"
+        tabIndex={-1}
+        aria-label="Close keyboard shortcuts"
+        className="absolute inset-0 cursor-default bg-black/70"
+        onClick={onClose}
+      />
+      <div
+        role="dialog"
+        aria-label="Keyboard shortcuts"
+        className="relative max-h-[90%] overflow-y-auto rounded border border-slate-600 bg-slate-900 p-4 text-sm"
+      >
         <h2 className="mb-2 font-semibold">Keyboard and mouse</h2>
         <table>
           <tbody>
@@ -38,6 +44,13 @@ export function ShortcutHelp({
             </tr>
           </tbody>
         </table>
+        <button
+          type="button"
+          onClick={onClose}
+          className="mt-3 rounded border border-slate-600 px-3 py-1 hover:bg-slate-800"
+        >
+          Close
+        </button>
       </div>
     </div>
   );
