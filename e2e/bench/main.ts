@@ -13,7 +13,7 @@ import type { BenchContext, BenchRow, BenchSection } from './bench-section';
  * its own ports), runs every `*-bench.ts` section (or the ones named) in Debian's Chromium and prints
  * one table. Benchmarks measure, they do not pass or fail: targets are printed beside the figures.
  */
-const BENCH_PORT_BASE = 4600;
+const BENCH_PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4600);
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
