@@ -89,6 +89,28 @@ test.describe('the session survives what real servers do', () => {
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
   });
 
+  test('a session the EHR ends while frames are loading says so in the viewer too', async ({
+    page,
+    sandbox,
+  }) => {
+    const study = sandbox.studies['phantom-synthetic-ct'];
+    const series = study?.series[0];
+    if (!study || !series) throw new Error('The sandbox has no synthetic CT.');
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid);
+
+    // The prefetch of the other frames is under way (no FHIR request, no query): only frames can find out.
+    await fault(sandbox.ehr, 'revoke?what=all');
+    await viewer.viewport.click();
+    await viewer.press('End');
+
+    await expect(page.getByTestId('session-expired')).toBeVisible();
+    // Nothing on screen is lost under the dialog: the viewer and its image are still there.
+    await expect(viewer.viewport.locator('[data-testid="viewport-element"]')).toBeVisible();
+  });
+
   test('a busy image server (503 + Retry-After) is waited out, and the user is told', async ({
     page,
     sandbox,

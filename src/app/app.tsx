@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router';
 import { ImagingBusyToast } from '@/components/ui/imaging-busy-toast';
 import { LaunchErrorPage } from '@/features/launch/components/launch-error-page';
@@ -25,8 +25,9 @@ export function App({ boot }: { boot: Boot }) {
 }
 
 function SessionApp({ session }: { session: SmartSession }) {
-  const [expired, setExpired] = useState(false);
-  const [queryClient] = useState(() => createQueryClient(() => setExpired(true)));
+  // Whoever finds the session ended (a list page, a frame, a refresh) tells `session.expiry`.
+  const expired = useSyncExternalStore(session.expiry.subscribe, session.expiry.hasEnded);
+  const [queryClient] = useState(createQueryClient);
   const [router] = useState(createAppRouter);
   return (
     <SmartSessionContext.Provider value={session}>

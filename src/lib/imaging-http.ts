@@ -10,6 +10,7 @@ import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
+import type { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';
 import type { TokenPolicyStore } from './token-policy-store';
 
@@ -19,15 +20,18 @@ import type { TokenPolicyStore } from './token-policy-store';
  */
 export type AuthorizationProvider = (url: string, options?: { renew?: boolean }) => Promise<string | null>;
 
-/** Builds the one function that decides whether a request carries the access token. */
+/**
+ * Builds the one function that decides whether a request carries the access token. Every imaging
+ * request (frames included) renews through it, so a refresh the EHR refuses reaches `expiry` here.
+ */
 export function createAuthorizationProvider(
   client: SmartClient,
   policy: TokenPolicyStore,
+  expiry: SessionExpiry,
 ): AuthorizationProvider {
   return async (url, options) => {
     if (!mayReceiveAccessToken(url, policy.current)) return null;
-    if (options?.renew) await refreshSession(client);
-    else await refreshSessionIfNeeded(client);
+    await expiry.watch(() => (options?.renew ? refreshSession(client) : refreshSessionIfNeeded(client)));
     const token = accessTokenOf(client);
     return token ? `Bearer ${token}` : null;
   };
