@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router';
 import { ImagingBusyToast } from '@/components/ui/imaging-busy-toast';
+import { ServerWaitNotice } from '@/components/ui/server-wait-notice';
 import { LaunchErrorPage } from '@/features/launch/components/launch-error-page';
 import { RedirectingPage } from '@/features/launch/components/redirecting-page';
 import { SessionExpiredDialog } from '@/features/launch/components/session-expired-dialog';
@@ -34,6 +35,7 @@ function SessionApp({ session }: { session: SmartSession }) {
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
         <ImagingBusyToast />
+        <ServerWaitNotice />
         {expired && <SessionExpiredDialog config={session.config} fhirBaseUrl={session.fhirBaseUrl} />}
       </QueryClientProvider>
     </SmartSessionContext.Provider>
