@@ -10,6 +10,7 @@ import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
+import { withTimeout } from './request-timeout';
 import type { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';
 import type { TokenPolicyStore } from './token-policy-store';
@@ -143,30 +144,6 @@ async function readBody<T>(url: string, signal: AbortSignal | undefined, read: (
     if (signal?.aborted) throw error;
     throw new ImagingHttpError(`The image server at ${new URL(url).origin} sent an invalid response.`, null);
   }
-}
-
-/**
- * The caller's signal combined with a timer. Written out rather than `AbortSignal.any`, which
- * Safari has only since 17.4.
- */
-function withTimeout(signal: AbortSignal | undefined, ms: number) {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) controller.abort(signal.reason);
-  else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-  }, ms);
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    clear: () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    },
-  };
 }
 
 /** Retry-After in seconds (delta-seconds or an HTTP date), capped; null when absent or unreadable. */

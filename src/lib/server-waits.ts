@@ -7,7 +7,8 @@ import { useSyncExternalStore } from 'react';
  */
 export interface ServerWait {
   server: 'fhir' | 'image' | 'ehr';
-  origin: string;
+  /** Where it is: an origin, or the FHIR base URL. */
+  address: string;
   /** Set while a failed attempt is waited out before the next one. */
   retryInSeconds?: number;
 }

@@ -70,7 +70,7 @@ describe('refreshSession', () => {
     const renewal = refreshSession(client);
     await vi.advanceTimersByTimeAsync(0);
     expect(currentServerWaits()).toEqual([
-      { server: 'ehr', origin: 'https://ehr.example.org', retryInSeconds: REFRESH_BACKOFF_SECONDS[0] },
+      { server: 'ehr', address: 'https://ehr.example.org', retryInSeconds: REFRESH_BACKOFF_SECONDS[0] },
     ]);
     await vi.advanceTimersByTimeAsync(10_000);
     await renewal;

@@ -68,7 +68,7 @@ async function postUntilAnswered(tokenUri: string, form: Record<string, string>)
     const response = await postOnce(tokenUri, form);
     if (response && response.status !== 429 && response.status < 500) return response;
     const seconds = REFRESH_BACKOFF_SECONDS[Math.min(attempt, REFRESH_BACKOFF_SECONDS.length - 1)] ?? 15;
-    const end = beginServerWait({ server: 'ehr', origin, retryInSeconds: seconds });
+    const end = beginServerWait({ server: 'ehr', address: origin, retryInSeconds: seconds });
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     end();
   }

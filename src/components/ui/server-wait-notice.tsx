@@ -6,7 +6,10 @@ const NAMES: Record<ServerWait['server'], string> = {
   ehr: 'the EHR',
 };
 
-/** Says whom the screen is waiting for, instead of a spinner that never explains itself. */
+/**
+ * Says whom the screen is waiting for, instead of a spinner that never explains itself. It lets clicks
+ * through: a notice must never stand between the user and the series panel under it.
+ */
 export function ServerWaitNotice() {
   const waits = useServerWaits();
   // One line per server: twenty slow frames from one PACS are one wait for the user.
@@ -16,7 +19,7 @@ export function ServerWaitNotice() {
     <div
       role="status"
       data-testid="server-wait"
-      className="fixed bottom-4 left-4 z-40 space-y-1 rounded border border-amber-600 bg-slate-900 px-4 py-2 text-sm text-amber-200 shadow-lg"
+      className="pointer-events-none fixed bottom-4 left-4 z-40 space-y-1 rounded border border-amber-600 bg-slate-900 px-4 py-2 text-sm text-amber-200 shadow-lg"
     >
       {lines.map((line) => (
         <p key={line}>{line}</p>
@@ -25,11 +28,11 @@ export function ServerWaitNotice() {
   );
 }
 
-function describe({ server, origin, retryInSeconds }: ServerWait): string {
+function describe({ server, address, retryInSeconds }: ServerWait): string {
   if (retryInSeconds !== undefined) {
-    return `${capitalised(NAMES[server])} at ${origin} did not answer; trying again in ${retryInSeconds} s…`;
+    return `${capitalised(NAMES[server])} at ${address} did not answer; trying again in ${retryInSeconds} s…`;
   }
-  return `Waiting for ${NAMES[server]} at ${origin}…`;
+  return `Waiting for ${NAMES[server]} at ${address}…`;
 }
 
 function capitalised(text: string): string {
