@@ -11,6 +11,7 @@ import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
 import { withTimeout } from './request-timeout';
+import { noticeIfSlow } from './server-waits';
 import type { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';
 import type { TokenPolicyStore } from './token-policy-store';
@@ -120,6 +121,8 @@ async function sendOnce(
   if (authorization) headers.Authorization = authorization;
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const attempt = withTimeout(request.signal, timeoutMs);
+  // A slow image is named on screen long before the timeout gives up on it.
+  const slow = noticeIfSlow({ server: 'image', address: origin });
   try {
     return await fetch(url, { headers, signal: attempt.signal });
   } catch (error) {
@@ -133,6 +136,7 @@ async function sendOnce(
     throw new ImagingHttpError(`The image server at ${origin} could not be reached.`, null);
   } finally {
     attempt.clear();
+    slow();
   }
 }
 
