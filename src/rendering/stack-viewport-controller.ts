@@ -219,9 +219,12 @@ export class StackViewportController {
   };
 
   private readonly onNewImage = (event: Event): void => {
-    const detail = (event as CustomEvent<{ image?: { transferSyntaxUID?: unknown } }>).detail;
+    const detail = (event as CustomEvent<{ image?: { transferSyntaxUID?: unknown }; imageId?: unknown }>)
+      .detail;
     const syntax = detail.image?.transferSyntaxUID;
     this.transferSyntax = typeof syntax === 'string' ? syntax : null;
+    // An image that failed before and has now loaded (the server is back): its error must go.
+    if (typeof detail.imageId === 'string' && this.failedImages.delete(detail.imageId)) this.onChange();
     this.firstImageShown?.();
     this.firstImageShown = null;
   };
