@@ -219,12 +219,12 @@ export class StackViewportController {
   };
 
   private readonly onNewImage = (event: Event): void => {
-    const detail = (event as CustomEvent<{ image?: { transferSyntaxUID?: unknown }; imageId?: unknown }>)
+    const detail = (event as CustomEvent<{ imageId?: unknown; image?: { transferSyntaxUID?: unknown } }>)
       .detail;
+    // An image that failed once and loads on a later visit is shown again, its error forgotten.
+    if (typeof detail.imageId === 'string') this.failedImages.delete(detail.imageId);
     const syntax = detail.image?.transferSyntaxUID;
     this.transferSyntax = typeof syntax === 'string' ? syntax : null;
-    // An image that failed before and has now loaded (the server is back): its error must go.
-    if (typeof detail.imageId === 'string' && this.failedImages.delete(detail.imageId)) this.onChange();
     this.firstImageShown?.();
     this.firstImageShown = null;
   };
