@@ -23,8 +23,13 @@ test.describe('an image server that falters is never silent, and the viewer reco
     const viewer = new ViewerPage(page);
     await viewer.thumbnail(axial.uid).click();
 
+    // At once the viewport says an image is on its way; after a few seconds, whom it waits for.
+    const loading = viewer.viewport.getByTestId('viewport-loading');
+    await expect(loading).toBeVisible({ timeout: 2_000 });
     await expect(page.getByTestId('server-wait')).toContainText(`Waiting for the image server at ${pacs}`);
+    await expect(loading).toBeVisible();
     await viewer.waitForImage(axial.uid);
+    await expect(loading).toHaveCount(0);
     await expect(viewer.viewport).toHaveAttribute('data-transfer-syntax', /\d/);
     await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
   });
