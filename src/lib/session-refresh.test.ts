@@ -81,6 +81,21 @@ describe('refreshSession', () => {
   });
 });
 
+describe('refreshSession while the EHR is slow', () => {
+  it('names the EHR on screen when the renewal takes more than a few seconds', async () => {
+    vi.useFakeTimers();
+    const { client } = fakeClient(0);
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
+    const renewal = refreshSession(client);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(currentServerWaits()).toEqual([{ server: 'ehr', address: 'https://ehr.example.org' }]);
+    answer(Response.json({ access_token: 'new', expires_in: 300 }));
+    await renewal;
+    expect(currentServerWaits()).toEqual([]);
+  });
+});
+
 describe('refreshSessionIfNeeded', () => {
   it('renews only within ten seconds of expiry', async () => {
     let calls = 0;

@@ -1,6 +1,6 @@
 import type Client from 'fhirclient/lib/Client';
 import { SessionExpiredError } from './session-expired-error';
-import { beginServerWait } from './server-waits';
+import { beginServerWait, noticeIfSlow } from './server-waits';
 
 /** Renew this many seconds before expiry, so a request never leaves with a token about to lapse. */
 const RENEW_BEFORE_EXPIRY_SECONDS = 10;
@@ -78,6 +78,8 @@ async function postUntilAnswered(tokenUri: string, form: Record<string, string>)
 async function postOnce(tokenUri: string, form: Record<string, string>): Promise<Response | null> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), REFRESH_TIMEOUT_MS);
+  // Every request waits on this renewal: a slow one must be named, not leave the screen silent.
+  const slow = noticeIfSlow({ server: 'ehr', address: new URL(tokenUri).origin });
   try {
     return await fetch(tokenUri, {
       method: 'POST',
@@ -89,5 +91,6 @@ async function postOnce(tokenUri: string, form: Record<string, string>): Promise
     return null;
   } finally {
     clearTimeout(timer);
+    slow();
   }
 }
