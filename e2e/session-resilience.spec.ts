@@ -45,7 +45,7 @@ test.describe('the session survives what real servers do', () => {
     expect(network.to(`${sandbox.ehr}/token`).length).toBeGreaterThan(tokenCallsBefore);
   });
 
-  test('a refresh that fails on the network keeps the session for the next try', async ({
+  test('a refresh that fails on the network is retried, said on screen, and the page recovers by itself', async ({
     page,
     sandbox,
   }) => {
@@ -59,16 +59,17 @@ test.describe('the session survives what real servers do', () => {
     });
     await fault(sandbox.ehr, 'revoke?what=access');
     await page.reload();
-    await expect.poll(() => failed).toBeGreaterThan(0);
-    // The app has given up on this load (the list says it could not be loaded): a failure taken for
-    // a refusal would have shown the dialog by now.
-    await expect(page.getByTestId('study-list-error').first()).toBeVisible();
+    await expect.poll(() => failed).toBeGreaterThan(1);
+    // Said on screen, and not taken for a refusal: no dialog, no dead-end error.
+    await expect(page.getByTestId('server-wait')).toContainText(`The EHR at ${sandbox.ehr} did not answer`);
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
+    await expect(page.getByTestId('study-list-error')).toHaveCount(0);
 
+    // The EHR is back: the same page goes on without a reload.
     await page.unroute(`${sandbox.ehr}/token`);
-    await page.reload();
-    await expect(page.getByTestId('study-list')).toBeVisible();
+    await expect(page.getByTestId('study-list')).toBeVisible({ timeout: 30_000 });
     await new StudyListPage(page).waitUntilComplete();
+    await expect(page.getByTestId('server-wait')).toHaveCount(0);
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
   });
 
@@ -87,6 +88,29 @@ test.describe('the session survives what real servers do', () => {
     // Every page of the list came with the new session before the dialog's absence is checked.
     await new StudyListPage(page).waitUntilComplete();
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
+  });
+
+  test('a session the EHR ends while frames are loading says so in the viewer too', async ({
+    page,
+    sandbox,
+  }) => {
+    const study = sandbox.studies['phantom-synthetic-ct'];
+    const series = study?.series[0];
+    if (!study || !series) throw new Error('The sandbox has no synthetic CT.');
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid);
+
+    // The prefetch of the other frames is under way (no FHIR request, no query): only frames can find out.
+    await fault(sandbox.ehr, 'revoke?what=all');
+    // A jump to the last slice asks for a frame too, should the prefetch have finished (no click:
+    // the dialog may already cover the viewport).
+    await viewer.press('End');
+
+    await expect(page.getByTestId('session-expired')).toBeVisible();
+    // Nothing on screen is lost under the dialog: the viewer and its image are still there.
+    await expect(viewer.viewport.locator('[data-testid="viewport-element"]')).toBeVisible();
   });
 
   test('a busy image server (503 + Retry-After) is waited out, and the user is told', async ({

@@ -68,6 +68,29 @@ test.describe('every transfer syntax in the sandbox renders the right pixels', (
     }
   });
 
+  test('JPEG fragments without an offset table, which Orthanc will not frame as stored, still show', async ({
+    page,
+    sandbox,
+    network,
+  }) => {
+    // Orthanc answers 400 to `transfer-syntax=*` for these; the viewer asks again as explicit little endian.
+    const fragmented = study(sandbox, 'phantom-fragmented-jpeg');
+    const series = fragmented.series[0];
+    if (!series) throw new Error('no fragmented JPEG series');
+    await new EhrLauncherPage(page, sandbox).launch(fragmented.patient);
+    await new StudyListPage(page).open(fragmented.id);
+    const viewer = new ViewerPage(page);
+    await viewer.showSeries(series.uid);
+    await expect(viewer.viewport).toHaveAttribute('data-transfer-syntax', '1.2.840.10008.1.2.1');
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+    const shown = await viewer.displayedGrid(GRID);
+    expect(Math.max(...shown) - Math.min(...shown), 'an image, not a blank').toBeGreaterThan(50);
+    const frames = network.requests.filter(
+      (r) => r.url.includes(`/series/${series.uid}/`) && r.url.includes('/frames/'),
+    );
+    expect(frames.length, 'the refused request and its retry').toBeGreaterThan(1);
+  });
+
   test('MONOCHROME1 CR in lossy JPEG 2000 renders and is marked lossy', async ({ page, sandbox }) => {
     const cr = study(sandbox, 'colour-rg3-j2ki');
     const series = cr.series[0];

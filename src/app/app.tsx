@@ -1,7 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router';
 import { ImagingBusyToast } from '@/components/ui/imaging-busy-toast';
+import { ServerWaitNotice } from '@/components/ui/server-wait-notice';
 import { LaunchErrorPage } from '@/features/launch/components/launch-error-page';
 import { RedirectingPage } from '@/features/launch/components/redirecting-page';
 import { SessionExpiredDialog } from '@/features/launch/components/session-expired-dialog';
@@ -25,14 +26,16 @@ export function App({ boot }: { boot: Boot }) {
 }
 
 function SessionApp({ session }: { session: SmartSession }) {
-  const [expired, setExpired] = useState(false);
-  const [queryClient] = useState(() => createQueryClient(() => setExpired(true)));
+  // Whoever finds the session ended (a list page, a frame, a refresh) tells `session.expiry`.
+  const expired = useSyncExternalStore(session.expiry.subscribe, session.expiry.hasEnded);
+  const [queryClient] = useState(createQueryClient);
   const [router] = useState(createAppRouter);
   return (
     <SmartSessionContext.Provider value={session}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
         <ImagingBusyToast />
+        <ServerWaitNotice />
         {expired && <SessionExpiredDialog config={session.config} fhirBaseUrl={session.fhirBaseUrl} />}
       </QueryClientProvider>
     </SmartSessionContext.Provider>

@@ -6,6 +6,7 @@ import { deepLinkOf, takeReturnTo } from '@/features/launch/return-to';
 import { startEhrLaunch } from '@/features/launch/start-launch';
 import { createFhirGet } from '@/lib/fhir-http';
 import { createAuthorizationProvider } from '@/lib/imaging-http';
+import { SessionExpiry } from '@/lib/session-expiry';
 import { completeSmartLaunch, hasSmartSession } from '@/lib/smart-client';
 import type { SmartSession } from '@/lib/smart-session';
 import { TokenPolicyStore } from '@/lib/token-policy-store';
@@ -81,14 +82,16 @@ async function openSession(config: AppConfig): Promise<SmartSession> {
     associatedEndpoints: smartConfiguration?.associated_endpoints ?? [],
     configuredOrigins: config.imagingTokenOrigins,
   });
+  const expiry = new SessionExpiry();
   return {
     client,
     config,
     fhirBaseUrl,
     context: { ...context, patientId },
     tokenPolicy,
-    fhirGet: createFhirGet(client, fhirBaseUrl),
-    authorizationFor: createAuthorizationProvider(client, tokenPolicy),
+    fhirGet: createFhirGet(client, fhirBaseUrl, expiry),
+    authorizationFor: createAuthorizationProvider(client, tokenPolicy, expiry),
+    expiry,
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchDicomJson, fetchImaging, retryAfterSeconds, type AuthorizationProvider } from './imaging-http';
+import { currentServerWaits, SLOW_REQUEST_NOTICE_MS } from './server-waits';
 
 describe('retryAfterSeconds', () => {
   it('reads delta-seconds and caps them', () => {
@@ -86,6 +87,20 @@ describe('fetchDicomJson', () => {
     await expect(
       fetchImaging(url, { accept: '*/*', authorizationFor: () => Promise.resolve(null), timeoutMs: 20 }),
     ).rejects.toThrow('The image server at https://pacs.example.org did not answer within 0 s.');
+  });
+
+  it('names a slow server on screen after a few seconds, until it answers or is given up', async () => {
+    vi.useFakeTimers();
+    serverHanging();
+    const failed = expect(
+      fetchImaging(url, { accept: '*/*', authorizationFor: () => Promise.resolve(null), timeoutMs: 10_000 }),
+    ).rejects.toThrow('did not answer within 10 s');
+    await vi.advanceTimersByTimeAsync(SLOW_REQUEST_NOTICE_MS);
+    expect(currentServerWaits()).toEqual([{ server: 'image', address: 'https://pacs.example.org' }]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await failed;
+    expect(currentServerWaits()).toEqual([]);
+    vi.useRealTimers();
   });
 
   it("stops when the caller aborts, with the caller's reason", async () => {

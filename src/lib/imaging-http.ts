@@ -10,6 +10,9 @@ import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
+import { withTimeout } from './request-timeout';
+import { noticeIfSlow } from './server-waits';
+import type { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';
 import type { TokenPolicyStore } from './token-policy-store';
 
@@ -19,15 +22,18 @@ import type { TokenPolicyStore } from './token-policy-store';
  */
 export type AuthorizationProvider = (url: string, options?: { renew?: boolean }) => Promise<string | null>;
 
-/** Builds the one function that decides whether a request carries the access token. */
+/**
+ * Builds the one function that decides whether a request carries the access token. Every imaging
+ * request (frames included) renews through it, so a refresh the EHR refuses reaches `expiry` here.
+ */
 export function createAuthorizationProvider(
   client: SmartClient,
   policy: TokenPolicyStore,
+  expiry: SessionExpiry,
 ): AuthorizationProvider {
   return async (url, options) => {
     if (!mayReceiveAccessToken(url, policy.current)) return null;
-    if (options?.renew) await refreshSession(client);
-    else await refreshSessionIfNeeded(client);
+    await expiry.watch(() => (options?.renew ? refreshSession(client) : refreshSessionIfNeeded(client)));
     const token = accessTokenOf(client);
     return token ? `Bearer ${token}` : null;
   };
@@ -115,6 +121,8 @@ async function sendOnce(
   if (authorization) headers.Authorization = authorization;
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const attempt = withTimeout(request.signal, timeoutMs);
+  // A slow image is named on screen long before the timeout gives up on it.
+  const slow = noticeIfSlow({ server: 'image', address: origin });
   try {
     return await fetch(url, { headers, signal: attempt.signal });
   } catch (error) {
@@ -128,6 +136,7 @@ async function sendOnce(
     throw new ImagingHttpError(`The image server at ${origin} could not be reached.`, null);
   } finally {
     attempt.clear();
+    slow();
   }
 }
 
@@ -139,30 +148,6 @@ async function readBody<T>(url: string, signal: AbortSignal | undefined, read: (
     if (signal?.aborted) throw error;
     throw new ImagingHttpError(`The image server at ${new URL(url).origin} sent an invalid response.`, null);
   }
-}
-
-/**
- * The caller's signal combined with a timer. Written out rather than `AbortSignal.any`, which
- * Safari has only since 17.4.
- */
-function withTimeout(signal: AbortSignal | undefined, ms: number) {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) controller.abort(signal.reason);
-  else signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-  }, ms);
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    clear: () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    },
-  };
 }
 
 /** Retry-After in seconds (delta-seconds or an HTTP date), capped; null when absent or unreadable. */

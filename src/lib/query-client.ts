@@ -1,17 +1,13 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { SessionExpiredError } from './session-expired-error';
 
 /**
- * @param onSessionExpired called when any request finds that the session can no longer be renewed,
- *   so the app can offer to sign in again instead of showing a broken screen per query.
+ * The app's query defaults. A session the EHR has ended is not this client's business to announce:
+ * the request that found out has already told the session's `SessionExpiry`, which the app listens to
+ * (frames and other requests outside TanStack Query report there too).
  */
-export function createQueryClient(onSessionExpired: () => void = () => undefined): QueryClient {
+export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        if (error instanceof SessionExpiredError) onSessionExpired();
-      },
-    }),
     defaultOptions: {
       queries: {
         // Clinical data changes rarely while a study is open; refetching on focus only adds load.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type Client from 'fhirclient/lib/Client';
-import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
+import { currentServerWaits } from './server-waits';
+import { REFRESH_BACKOFF_SECONDS, refreshSession, refreshSessionIfNeeded } from './session-refresh';
 import { SessionExpiredError } from './session-expired-error';
 
 function fakeClient(expiresAt: number) {
@@ -21,7 +22,10 @@ function fakeClient(expiresAt: number) {
   return { client: client as unknown as Client, stored };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 describe('refreshSession', () => {
   it('exchanges the refresh token once for concurrent callers, keeps the context and persists it', async () => {
@@ -41,14 +45,54 @@ describe('refreshSession', () => {
     expect(stored.get('state-key')).toBe(client.state);
   });
 
-  it('ends the session when the EHR refuses, but keeps it through a network failure', async () => {
+  it('ends the session when the EHR refuses', async () => {
     const { client } = fakeClient(0);
-    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
-    await expect(refreshSession(client)).rejects.toThrow(TypeError);
-    expect(client.state.tokenResponse?.refresh_token).toBe('refresh-1');
-
     vi.stubGlobal('fetch', () => Promise.resolve(Response.json({ error: 'invalid_grant' }, { status: 400 })));
     await expect(refreshSession(client)).rejects.toThrow(SessionExpiredError);
+  });
+
+  it('waits out an EHR that does not answer, with back-off and a notice, and renews when it is back', async () => {
+    vi.useFakeTimers();
+    const { client } = fakeClient(0);
+    const answers: (() => Promise<Response>)[] = [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(new Response('', { status: 503 })),
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(Response.json({ access_token: 'new', expires_in: 300 })),
+    ];
+    const times: number[] = [];
+    vi.stubGlobal('fetch', () => {
+      times.push(Date.now());
+      const next = answers.shift();
+      if (!next) throw new Error('no more answers');
+      return next();
+    });
+    const renewal = refreshSession(client);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(currentServerWaits()).toEqual([
+      { server: 'ehr', address: 'https://ehr.example.org', retryInSeconds: REFRESH_BACKOFF_SECONDS[0] },
+    ]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await renewal;
+    expect(times.slice(1).map((time, i) => (time - (times[i] ?? 0)) / 1000)).toEqual([1, 2, 4]);
+    expect(client.state.tokenResponse?.access_token).toBe('new');
+    expect(client.state.tokenResponse?.refresh_token).toBe('refresh-1');
+    expect(currentServerWaits()).toEqual([]);
+  });
+});
+
+describe('refreshSession while the EHR is slow', () => {
+  it('names the EHR on screen when the renewal takes more than a few seconds', async () => {
+    vi.useFakeTimers();
+    const { client } = fakeClient(0);
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
+    const renewal = refreshSession(client);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(currentServerWaits()).toEqual([{ server: 'ehr', address: 'https://ehr.example.org' }]);
+    answer(Response.json({ access_token: 'new', expires_in: 300 }));
+    await renewal;
+    expect(currentServerWaits()).toEqual([]);
   });
 });
 

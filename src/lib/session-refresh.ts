@@ -1,5 +1,6 @@
 import type Client from 'fhirclient/lib/Client';
 import { SessionExpiredError } from './session-expired-error';
+import { beginServerWait, noticeIfSlow } from './server-waits';
 
 /** Renew this many seconds before expiry, so a request never leaves with a token about to lapse. */
 const RENEW_BEFORE_EXPIRY_SECONDS = 10;
@@ -10,8 +11,8 @@ const inFlight = new WeakMap<Client, Promise<void>>();
  * The refresh_token grant, done here rather than by fhirclient: fhirclient deletes the refresh token
  * whenever a refresh fails for any reason — including a page reload that aborts the request — and the
  * next load then finds a session that cannot be renewed. Here only the authorization server's own
- * refusal (a 400/401 answer) ends the session; a network failure leaves it for the next attempt.
- * Concurrent callers share one request.
+ * refusal (a 400/401 answer) ends the session; a network failure is retried with back-off until the
+ * EHR answers. Concurrent callers share one renewal.
  */
 export function refreshSession(client: Client): Promise<void> {
   const running = inFlight.get(client);
@@ -31,15 +32,11 @@ async function exchangeRefreshToken(client: Client): Promise<void> {
   const { state } = client;
   const refreshToken = state.tokenResponse?.refresh_token;
   if (!refreshToken || !state.tokenUri) throw new SessionExpiredError('The session has expired.');
-  const response = await fetch(state.tokenUri, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+  const response = await postUntilAnswered(state.tokenUri, {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
     // A public client names itself (RFC 6749 §6 with §3.2.1).
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-      ...(state.clientId ? { client_id: state.clientId } : {}),
-    }),
+    ...(state.clientId ? { client_id: state.clientId } : {}),
   });
   if (response.status === 400 || response.status === 401) {
     throw new SessionExpiredError('The EHR did not renew the session.');
@@ -53,4 +50,47 @@ async function exchangeRefreshToken(client: Client): Promise<void> {
   state.expiresAt = lifetime === undefined ? undefined : Math.floor(Date.now() / 1000) + lifetime;
   // Persist where fhirclient keeps the session (this tab's sessionStorage), so a reload keeps it.
   if (state.key) await client.environment.getStorage().set(state.key, state);
+}
+
+/** Waits between attempts while the EHR does not answer: 1, 2, 4, 8, then every 15 s. */
+export const REFRESH_BACKOFF_SECONDS = [1, 2, 4, 8, 15] as const;
+const REFRESH_TIMEOUT_MS = 30_000;
+
+/**
+ * POSTs the grant until the EHR answers with something other than "try later" (a network failure, no
+ * answer within 30 s, 429 or 5xx), waiting longer between attempts, with a notice on screen. A dead
+ * network is not a refusal: every request waiting on this renewal goes on by itself once the EHR is
+ * back, instead of a "Failed to fetch" with no way back.
+ */
+async function postUntilAnswered(tokenUri: string, form: Record<string, string>): Promise<Response> {
+  const origin = new URL(tokenUri).origin;
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await postOnce(tokenUri, form);
+    if (response && response.status !== 429 && response.status < 500) return response;
+    const seconds = REFRESH_BACKOFF_SECONDS[Math.min(attempt, REFRESH_BACKOFF_SECONDS.length - 1)] ?? 15;
+    const end = beginServerWait({ server: 'ehr', address: origin, retryInSeconds: seconds });
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    end();
+  }
+}
+
+/** One attempt; null when the EHR did not answer at all. */
+async function postOnce(tokenUri: string, form: Record<string, string>): Promise<Response | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REFRESH_TIMEOUT_MS);
+  // Every request waits on this renewal: a slow one must be named, not leave the screen silent.
+  const slow = noticeIfSlow({ server: 'ehr', address: new URL(tokenUri).origin });
+  try {
+    return await fetch(tokenUri, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams(form),
+      signal: controller.signal,
+    });
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    slow();
+  }
 }

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { AppConfig } from '@/config/app-config';
 import type { LaunchContext } from '@/domain/smart/launch-context';
 import type { AuthorizationProvider } from './imaging-http';
+import type { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';
 import type { TokenPolicyStore } from './token-policy-store';
 
@@ -18,6 +19,8 @@ export interface SmartSession {
   fhirGet: (pathOrUrl: string, signal?: AbortSignal) => Promise<unknown>;
   /** `Bearer …` for URLs that may receive the token, null for every other URL. */
   authorizationFor: AuthorizationProvider;
+  /** Whether the EHR has ended the session: the one signal, fed by `fhirGet` and `authorizationFor`. */
+  expiry: SessionExpiry;
 }
 
 export const SmartSessionContext = createContext<SmartSession | null>(null);

@@ -30,6 +30,8 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
   const [controller, setController] = useState<StackViewportController | null>(null);
   // Failures are remembered with the stack they belong to, so showing a new stack clears them.
   const [failure, setFailure] = useState<{ stack: StackInput | null; error: Error } | null>(null);
+  // The stack whose first image has been drawn (or has failed): until then the viewport says it waits.
+  const [shown, setShown] = useState<StackInput | null>(null);
 
   useEffect(() => {
     if (!element) return;
@@ -63,8 +65,10 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
     registerDicomWebMetadata(stack.images, authorizationFor)
       .then(() => (cancelled ? undefined : controller.setStack(imageIds, stack.initialIndex ?? 0)))
       .then(() => {
+        if (cancelled) return;
+        setShown(stack);
         // After the first image: the prefetch must not compete with it for the connection.
-        if (!cancelled) release = prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
+        release = prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
       })
       .catch((cause: unknown) => setFailure({ stack, error: loadFailureAsError(cause) }));
     return () => {
@@ -75,7 +79,8 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
 
   const attachElement = useCallback((node: HTMLDivElement | null) => setElement(node), []);
   const error = failure && (failure.stack === null || failure.stack === stack) ? failure.error : null;
-  return { attachElement, state, error, controller };
+  const firstImagePending = stack !== null && shown !== stack && error === null;
+  return { attachElement, state, error, controller, firstImagePending };
 }
 
 const subscribeToNothing = () => () => undefined;

@@ -24,7 +24,7 @@ describe('frameTransferSyntaxToRequest', () => {
     );
   });
   it('retries only failures a transcode can fix', () => {
-    expect([500, 406, 415].every(isRetryableAsExplicitLittleEndian)).toBe(true);
+    expect([400, 500, 406, 415].every(isRetryableAsExplicitLittleEndian)).toBe(true);
     expect([401, 403, 404, null].some(isRetryableAsExplicitLittleEndian)).toBe(false);
   });
 });

@@ -70,11 +70,13 @@ export function frameAcceptHeader(transferSyntax: string): string {
 
 /**
  * Whether a failed `transfer-syntax=*` frame request is worth one retry as explicit little endian:
- * the server could not send the stored encoding (500 from Orthanc, 406 or 415 from stricter ones).
- * Authorisation and not-found failures are not retried: a second request would fail the same way.
+ * the server could not send the stored encoding (500 from Orthanc, 406 or 415 from stricter ones, and
+ * 400 from Orthanc for JPEG fragments without a Basic Offset Table, which it cannot cut into frames
+ * as stored but can decode). Authorisation and not-found failures are not retried: a second request
+ * would fail the same way.
  */
 export function isRetryableAsExplicitLittleEndian(status: number | null): boolean {
-  return status === 500 || status === 406 || status === 415;
+  return status === 400 || status === 500 || status === 406 || status === 415;
 }
 
 /** What a frame part's media type implies when it names no transfer syntax (PS3.18 Table 8.7.3-5). */

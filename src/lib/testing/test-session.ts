@@ -8,6 +8,7 @@ import type Client from 'fhirclient/lib/Client';
 import type { AppConfig } from '@/config/app-config';
 import { createFhirGet } from '../fhir-http';
 import { createAuthorizationProvider } from '../imaging-http';
+import { SessionExpiry } from '../session-expiry';
 import type { SmartSession } from '../smart-session';
 import { TokenPolicyStore } from '../token-policy-store';
 
@@ -40,14 +41,16 @@ export function createTestSession({ imagingTokenOrigins = [] as string[] } = {})
     fhirBaseUrl: TEST_FHIR_BASE,
     configuredOrigins: imagingTokenOrigins,
   });
+  const expiry = new SessionExpiry();
   return {
     client,
     config,
     fhirBaseUrl: TEST_FHIR_BASE,
     context: { patientId: TEST_PATIENT_ID, encounterId: null, needPatientBanner: true, imagingStudyId: null },
     tokenPolicy,
-    fhirGet: createFhirGet(client, TEST_FHIR_BASE),
-    authorizationFor: createAuthorizationProvider(client, tokenPolicy),
+    fhirGet: createFhirGet(client, TEST_FHIR_BASE, expiry),
+    authorizationFor: createAuthorizationProvider(client, tokenPolicy, expiry),
+    expiry,
   };
 }
 

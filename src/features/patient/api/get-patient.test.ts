@@ -39,11 +39,12 @@ describe('patientQueryOptions: the FHIR 401 path', () => {
       ],
       vi.stubGlobal,
     );
+    const session = createTestSession();
     const expired = vi.fn();
-    const client = createQueryClient(expired);
-    await expect(client.fetchQuery(patientQueryOptions(createTestSession()))).rejects.toBeInstanceOf(
-      SessionExpiredError,
-    );
+    session.expiry.subscribe(expired);
+    const client = createQueryClient();
+    await expect(client.fetchQuery(patientQueryOptions(session))).rejects.toBeInstanceOf(SessionExpiredError);
     expect(expired).toHaveBeenCalledTimes(1);
+    expect(session.expiry.hasEnded()).toBe(true);
   });
 });

@@ -1,4 +1,9 @@
-import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  experimental_streamedQuery as streamedQuery,
+  queryOptions,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { field, readRecords, readText } from '@/domain/fhir/json-read';
 import { readStudyList } from '@/domain/fhir/read-imaging-study';
 import type { Study } from '@/domain/fhir/study';
@@ -90,4 +95,17 @@ export function imagingStudiesQueryOptions(session: SmartSession) {
 
 export function useImagingStudies() {
   return useQuery(imagingStudiesQueryOptions(useSmartSession()));
+}
+
+/**
+ * Asks for the list again after a failure (the automatic retry already spent). Rows already shown
+ * stay until the new list is whole; with none shown, the query starts afresh so pages stream in again.
+ */
+export function useRetryImagingStudies(): (rowsShown: boolean) => Promise<void> {
+  const queryClient = useQueryClient();
+  const { queryKey } = imagingStudiesQueryOptions(useSmartSession());
+  return (rowsShown) =>
+    rowsShown
+      ? queryClient.refetchQueries({ queryKey, exact: true })
+      : queryClient.resetQueries({ queryKey, exact: true });
 }

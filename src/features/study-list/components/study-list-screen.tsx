@@ -10,12 +10,14 @@ import {
   type StudyListQuery,
   type StudySortKey,
 } from '@/domain/fhir/study-list-query';
-import { useImagingStudies } from '../api/get-imaging-studies';
+import { useImagingStudies, useRetryImagingStudies } from '../api/get-imaging-studies';
 import { StudyList } from './study-list';
 import { StudyListFilters } from './study-list-filters';
+import { StudyListLoadError } from './study-list-load-error';
 
 export function StudyListScreen() {
   const studies = useImagingStudies();
+  const retryStudies = useRetryImagingStudies();
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const query = useMemo(() => parseStudyListQuery(new URLSearchParams(search)), [search]);
@@ -47,10 +49,16 @@ export function StudyListScreen() {
   if (studies.isPending) {
     return <p className="p-6 text-slate-400">Loading the patient’s imaging studies…</p>;
   }
+  const retry = () => void retryStudies(entries !== undefined);
   if (studies.isError && !entries) {
     return (
-      <p role="alert" className="p-6 text-red-300" data-testid="study-list-error">
-        The study list could not be loaded: {studies.error.message}
+      <p className="p-6">
+        <StudyListLoadError
+          message={studies.error.message}
+          partial={false}
+          retrying={studies.isFetching}
+          onRetry={retry}
+        />
       </p>
     );
   }
@@ -75,10 +83,12 @@ export function StudyListScreen() {
         {shown.length === total ? `${total} studies` : `${shown.length} of ${total} studies`}
         {!complete && !studies.isError && ` · loading more (page ${(studies.data?.pagesLoaded ?? 0) + 1})…`}
         {studies.isError && (
-          <span role="alert" className="text-red-300" data-testid="study-list-error">
-            {' '}
-            · the rest of the list could not be loaded: {studies.error.message}
-          </span>
+          <StudyListLoadError
+            message={studies.error.message}
+            partial
+            retrying={studies.isFetching}
+            onRetry={retry}
+          />
         )}
       </p>
       {total === 0 && complete ? (

@@ -53,7 +53,10 @@ export function StackViewport({
     () => (stack.data && series.key ? { key: series.key, images: stack.data.images } : null),
     [stack.data, series.key],
   );
-  const { attachElement, state, error, controller } = useStackViewport(input, authorizationFor);
+  const { attachElement, state, error, controller, firstImagePending } = useStackViewport(
+    input,
+    authorizationFor,
+  );
   const problem = stack.isError ? stack.error.message : (error?.message ?? state?.loadError ?? null);
   const shown = stack.data?.images[state?.imageIndex ?? 0]?.metadata ?? null;
   const fps = cineFps ?? defaultCineFrameRate(shown);
@@ -165,6 +168,7 @@ export function StackViewport({
       />
       {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
       {stack.isPending && <Centered>Loading series…</Centered>}
+      {firstImagePending && !problem && <LoadingImage />}
       {problem && (
         <Centered>
           <span role="alert" className="text-amber-300" data-testid="viewport-error">
@@ -181,5 +185,20 @@ function Centered({ children }: { children: React.ReactNode }) {
     <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-6 text-center text-sm">
       {children}
     </div>
+  );
+}
+
+/** At once, not after a delay: a blank black viewport reads as "no image", not as "on its way". */
+function LoadingImage() {
+  return (
+    <Centered>
+      <span role="status" className="flex items-center gap-2 text-slate-300" data-testid="viewport-loading">
+        <span
+          aria-hidden="true"
+          className="h-4 w-4 animate-spin rounded-full border-2 border-slate-500 border-t-slate-200"
+        />
+        Loading image…
+      </span>
+    </Centered>
   );
 }
