@@ -219,7 +219,10 @@ export class StackViewportController {
   };
 
   private readonly onNewImage = (event: Event): void => {
-    const detail = (event as CustomEvent<{ image?: { transferSyntaxUID?: unknown } }>).detail;
+    const detail = (event as CustomEvent<{ imageId?: unknown; image?: { transferSyntaxUID?: unknown } }>)
+      .detail;
+    // An image that failed once and loads on a later visit is shown again, its error forgotten.
+    if (typeof detail.imageId === 'string') this.failedImages.delete(detail.imageId);
     const syntax = detail.image?.transferSyntaxUID;
     this.transferSyntax = typeof syntax === 'string' ? syntax : null;
     this.firstImageShown?.();
