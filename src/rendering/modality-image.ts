@@ -71,7 +71,6 @@ export function toModalityImage(image: Types.IImage): Types.IImage {
   frame.pixelData = values;
   frame.smallestPixelValue = min;
   frame.largestPixelValue = max;
-  frame.preScale = { enabled: true, scaled: true };
   image.getPixelData = () => values;
   image.voxelManager = utilities.VoxelManager.createImageVoxelManager({
     scalarData: values,
@@ -83,16 +82,21 @@ export function toModalityImage(image: Types.IImage): Types.IImage {
   image.minPixelValue = min;
   image.maxPixelValue = max;
   image.sizeInBytes = values.byteLength;
-  image.preScale = {
-    enabled: true,
-    scaled: true,
-    scalingParameters: {
-      modality,
-      rescaleSlope: rescale.slope,
-      rescaleIntercept: rescale.intercept,
-      ...(modality === 'PT' && rescale.factor !== 1 ? { suvbw: rescale.factor } : {}),
-    },
-  };
+  // An identity rescale is no pre-scale (as the loader has it): a Modality LUT Sequence, if any,
+  // still applies downstream.
+  if (rescale.slope !== 1 || rescale.intercept !== 0 || rescale.factor !== 1) {
+    frame.preScale = { enabled: true, scaled: true };
+    image.preScale = {
+      enabled: true,
+      scaled: true,
+      scalingParameters: {
+        modality,
+        rescaleSlope: rescale.slope,
+        rescaleIntercept: rescale.intercept,
+        ...(modality === 'PT' && rescale.factor !== 1 ? { suvbw: rescale.factor } : {}),
+      },
+    };
+  }
   // Without a window of its own the loader used the stored range: use the modality range instead.
   if (!hasOwnWindow(image.imageId)) {
     const { windowCenter, windowWidth } = utilities.windowLevel.toWindowLevel(min, max);
