@@ -4,7 +4,7 @@ import { checkNativeFrameLength, type NativeFrameGeometry } from '@/domain/imagi
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { takeEarlyFrame } from './early-frames';
 import { fetchFrame, type FrameBytes } from './frame-request';
-import { DECODE_WITHOUT_PRESCALE, toModalityImage } from './modality-image';
+import { DECODE_WITHOUT_PRESCALE, toModalityImage, withUsableWindow } from './modality-image';
 
 /** What Cornerstone passes a loader: decode options for `createImage`, scheduling hints for the pool. */
 type LoadOptions = Record<string, unknown>;
@@ -26,7 +26,7 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
         ...options,
         ...DECODE_WITHOUT_PRESCALE,
       })) as Types.IImage;
-      const image: Types.IImage & { transferSyntaxUID?: string } = toModalityImage(decoded);
+      const image: Types.IImage & { transferSyntaxUID?: string } = withUsableWindow(toModalityImage(decoded));
       image.transferSyntaxUID = frame.transferSyntax;
       return image;
     });

@@ -1,6 +1,6 @@
 import { metaData, type Types } from '@cornerstonejs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toModalityImage } from './modality-image';
+import { toModalityImage, withUsableWindow } from './modality-image';
 
 /** Metadata per test image id, as Cornerstone's providers would give it after registration. */
 const modules: Record<string, Record<string, unknown>> = {
@@ -77,5 +77,26 @@ describe('toModalityImage', () => {
     };
     const pixels = colour.getPixelData();
     expect(toModalityImage(colour).getPixelData()).toBe(pixels);
+  });
+
+  it('replaces a window of width 0, a negative one or one without a centre by the pixel range', () => {
+    for (const [center, width] of [
+      [40, 0],
+      [40, -400],
+      [Number.NaN, 400],
+      [[40], [0]],
+    ] as const) {
+      const image = { windowCenter: center, windowWidth: width, minPixelValue: -1000, maxPixelValue: 3000 };
+      const fixed = withUsableWindow(image as unknown as Types.IImage);
+      expect(fixed.windowWidth).toBeGreaterThanOrEqual(4000);
+      expect(Math.abs(Number(fixed.windowCenter) - 1000)).toBeLessThanOrEqual(1);
+    }
+    const valid = {
+      windowCenter: [40],
+      windowWidth: [1],
+      minPixelValue: 0,
+      maxPixelValue: 1,
+    } as unknown as Types.IImage;
+    expect(withUsableWindow(valid).windowWidth).toEqual([1]);
   });
 });

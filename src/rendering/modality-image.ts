@@ -1,4 +1,5 @@
 import { metaData, utilities, type Types } from '@cornerstonejs/core';
+import { isValidWindow } from '@/domain/imaging/voi-window';
 import {
   IDENTITY_RESCALE,
   modalityValuesOf,
@@ -103,5 +104,25 @@ export function toModalityImage(image: Types.IImage): Types.IImage {
     image.windowCenter = windowCenter;
     image.windowWidth = Math.max(1, windowWidth);
   }
+  return image;
+}
+
+/**
+ * The safety net behind registration's filter (which sees only top-level WindowCenter/Width): a window
+ * the image still carries with a width below 1 or no centre, from wherever it came (an enhanced
+ * image's functional groups, say), is replaced by the pixel range, so no image opens as a threshold
+ * or inverted.
+ */
+export function withUsableWindow(image: Types.IImage): Types.IImage {
+  const first = (value: number | number[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const center = first(image.windowCenter) ?? Number.NaN;
+  const width = first(image.windowWidth) ?? Number.NaN;
+  if (isValidWindow({ center, width })) return image;
+  const { windowCenter, windowWidth } = utilities.windowLevel.toWindowLevel(
+    image.minPixelValue,
+    image.maxPixelValue,
+  );
+  image.windowCenter = windowCenter;
+  image.windowWidth = Math.max(1, windowWidth);
   return image;
 }
