@@ -100,6 +100,26 @@ test.describe('pixels are the DICOM modality values, for every bit layout and re
     console.log(results.join('\n'));
   });
 
+  test('from an image whose only window is invalid, a W/L drag never inverts', async ({ page, sandbox }) => {
+    const study = encodingsStudy(sandbox);
+    const index = PIXEL_ENCODINGS.findIndex((encoding) => encoding.name === 'u16 CT x16, window -400 only');
+    const series = study.series.find((candidate) => candidate.description === PIXEL_ENCODINGS[index]?.name);
+    if (!series) throw new Error('no series with an invalid window');
+    const reference = readUncompressedDicom(join(await folder(), encodingFileName(index)));
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.showSeries(series.uid);
+    const before = await viewer.window();
+    // Leftward narrows the window: far past zero width.
+    await viewer.drag([0.9, 0.5], [0.05, 0.5]);
+    await expect.poll(async () => (await viewer.window()).width).toBeLessThan(before.width);
+    const { center, width } = await viewer.window();
+    expect(width).toBeGreaterThanOrEqual(1);
+    const r = pearson(await viewer.displayedGrid(GRID), windowedGrid(reference, center, width, GRID));
+    expect(r, `W ${width} L ${center}: same polarity as the file`).toBeGreaterThan(0.9);
+  });
+
   test('a frame that fails shows its failure, never the previous image under its label', async ({
     page,
     sandbox,
