@@ -128,6 +128,13 @@ test.describe('every transfer syntax in the sandbox renders the right pixels', (
     );
     expect(asMonochrome1, 'correlation with the MONOCHROME1 rendering').toBeGreaterThan(0.98);
     expect(pearson(shown, windowed), 'correlation with the wrong polarity').toBeLessThan(0);
+    // Its own polarity is not an inversion: INV appears only once the user inverts.
+    await expect(viewer.viewport).toHaveAttribute('data-invert', 'false');
+    await expect(viewer.viewport.getByTestId('overlay-voi')).not.toContainText('INV');
+    await viewer.press('i');
+    await expect(viewer.viewport).toHaveAttribute('data-invert', 'true');
+    await expect(viewer.viewport.getByTestId('overlay-voi')).toContainText('INV');
+    expect(pearson(await viewer.displayedGrid(GRID), windowed), 'inverted by the user').toBeGreaterThan(0.98);
   });
 
   test('multi-frame enhanced MR in four transfer syntaxes matches its uncompressed frame 1', async ({

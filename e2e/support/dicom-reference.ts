@@ -18,17 +18,22 @@ export function readUncompressedDicom(path: string): DicomImage {
   const rows = dataSet.uint16('x00280010') ?? 0;
   const columns = dataSet.uint16('x00280011') ?? 0;
   const bitsAllocated = dataSet.uint16('x00280100');
+  const bitsStored = dataSet.uint16('x00280101') ?? bitsAllocated ?? 16;
   const signed = dataSet.uint16('x00280103') === 1;
   const slope = Number(dataSet.string('x00281053') ?? '1');
   const intercept = Number(dataSet.string('x00281052') ?? '0');
   const pixelElement = dataSet.elements.x7fe00010;
-  if (!pixelElement || bitsAllocated !== 16 || pixelElement.encapsulatedPixelData) {
-    throw new Error(`${path}: only uncompressed 16-bit images are supported as references.`);
+  if (!pixelElement || (bitsAllocated !== 16 && bitsAllocated !== 8) || pixelElement.encapsulatedPixelData) {
+    throw new Error(`${path}: only uncompressed 8- and 16-bit images are supported as references.`);
   }
   const view = new DataView(dataSet.byteArray.buffer, dataSet.byteArray.byteOffset + pixelElement.dataOffset);
   const values = new Float64Array(rows * columns);
+  // PS3.5 8.1.1: only the low BitsStored bits are the value, two's complement when signed.
+  const span = 2 ** bitsStored;
   for (let i = 0; i < values.length; i += 1) {
-    const raw = signed ? view.getInt16(i * 2, true) : view.getUint16(i * 2, true);
+    const word = bitsAllocated === 8 ? view.getUint8(i) : view.getUint16(i * 2, true);
+    const low = word % span;
+    const raw = signed && low >= span / 2 ? low - span : low;
     values[i] = raw * slope + intercept;
   }
   return { rows, columns, values };

@@ -12,6 +12,7 @@ import { transferSyntaxName } from '../pacs/transfer-syntax-names.ts';
 import { rewritePatient, type PatientIdentityOverride } from '../pacs/dicom-patient-rewrite.ts';
 import { PROJECT_ROOT } from '../sandbox-options.ts';
 import { ensureSyntheticStudies } from './synthetic-ct.ts';
+import { ensurePixelEncodingStudy } from './synthetic-pixel-encodings.ts';
 import {
   hasPydicomTestFiles,
   isPydicomTestImage,
@@ -203,14 +204,13 @@ function pydicomTestFilePlans(files: readonly DicomFile[], warn: Warn): StudyPla
 
 /**
  * Generated studies (cached under .sandbox/cache): a 300-slice 512×512 CT for benchmarks and long
- * stacks, and a MONOCHROME1 radiograph with a known polarity. SANDBOX_SYNTHETIC=none leaves them out.
+ * stacks, a MONOCHROME1 radiograph with a known polarity, and one series per pixel encoding (bits,
+ * sign, rescale, windows) plus a short stack, for the pixel-value checks. SANDBOX_SYNTHETIC=none leaves them out.
  */
 async function syntheticPlans(warn: Warn): Promise<StudyPlan[]> {
   if (process.env.SANDBOX_SYNTHETIC === 'none') return [];
-  const folders = await ensureSyntheticStudies(
-    join(PROJECT_ROOT, '.sandbox', 'cache'),
-    PHANTOM_DICOM_PATIENT,
-  );
+  const cacheDir = join(PROJECT_ROOT, '.sandbox', 'cache');
+  const folders = await ensureSyntheticStudies(cacheDir, PHANTOM_DICOM_PATIENT);
   const read = (dir: string) =>
     readDicomFiles(dir, (name, reason) => warn(`skipped synthetic ${name}: ${reason}`));
   return [
@@ -227,6 +227,13 @@ async function syntheticPlans(warn: Warn): Promise<StudyPlan[]> {
       files: await read(folders.cr),
       studyPacs: 'b',
       description: 'Synthetic radiograph (MONOCHROME1)',
+    },
+    {
+      id: 'phantom-pixel-encodings',
+      patientId: PHANTOM_PATIENT_ID,
+      files: await read(await ensurePixelEncodingStudy(cacheDir, PHANTOM_DICOM_PATIENT)),
+      studyPacs: 'a',
+      description: 'Synthetic pixel encodings (bits, sign, rescale, windows)',
     },
   ];
 }

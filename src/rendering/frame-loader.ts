@@ -1,8 +1,10 @@
-import { Enums, imageLoader, imageRetrievalPoolManager, type Types } from '@cornerstonejs/core';
+import { Enums, imageLoader, imageRetrievalPoolManager, metaData, type Types } from '@cornerstonejs/core';
 import { createImage } from '@cornerstonejs/dicom-image-loader';
+import { checkNativeFrameLength, type NativeFrameGeometry } from '@/domain/imaging/native-frame';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { takeEarlyFrame } from './early-frames';
 import { fetchFrame, type FrameBytes } from './frame-request';
+import { DECODE_WITHOUT_PRESCALE, toModalityImage, withUsableWindow } from './modality-image';
 
 /** What Cornerstone passes a loader: decode options for `createImage`, scheduling hints for the pool. */
 type LoadOptions = Record<string, unknown>;
@@ -17,14 +19,14 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
   imageLoader.registerImageLoader('wadors', (imageId, options: LoadOptions = {}) => {
     const controller = new AbortController();
     const promise = retrieve(imageId, options, authorizationFor, controller.signal).then(async (frame) => {
-      const image = (await createImage(
-        imageId,
-        frame.pixelData,
-        frame.transferSyntax,
-        options,
-      )) as Types.IImage & {
-        transferSyntaxUID?: string;
-      };
+      // A frame of the wrong length would decode into shifted rows or another image's remnants.
+      const geometry = metaData.get('imagePixelModule', imageId) as Partial<NativeFrameGeometry> | undefined;
+      checkNativeFrameLength(frame.pixelData.byteLength, frame.transferSyntax, geometry ?? {});
+      const decoded = (await createImage(imageId, frame.pixelData, frame.transferSyntax, {
+        ...options,
+        ...DECODE_WITHOUT_PRESCALE,
+      })) as Types.IImage;
+      const image: Types.IImage & { transferSyntaxUID?: string } = withUsableWindow(toModalityImage(decoded));
       image.transferSyntaxUID = frame.transferSyntax;
       return image;
     });

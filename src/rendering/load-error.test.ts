@@ -1,3 +1,4 @@
+import { FrameLengthError } from '@/domain/imaging/native-frame';
 import { describe, expect, it } from 'vitest';
 import { ImagingHttpError } from '@/lib/imaging-http';
 import { describeLoadError, httpStatusOfLoadError, loadFailureAsError } from './load-error';
@@ -66,6 +67,14 @@ describe('describeLoadError', () => {
     expect(describeLoadError(timeout)).toBe(timeout.message);
     expect(describeLoadError(new ImagingHttpError('refused', 403))).toBe(
       'The image server could not deliver this image (HTTP 403).',
+    );
+  });
+});
+
+describe('describeLoadError for a frame of the wrong size', () => {
+  it('says truncated, with the byte counts', () => {
+    expect(describeLoadError(new FrameLengthError(100, 200))).toMatch(
+      /truncated \(100 bytes where its size says 200\)/,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { FrameLengthError } from '@/domain/imaging/native-frame';
 import { ImagingHttpError } from '@/lib/imaging-http';
 
 /**
@@ -31,6 +32,8 @@ export function describeLoadError(cause: unknown): string {
   if (status !== null) return `The image server could not deliver this image (HTTP ${status}).`;
   // The imaging door's own words when the server never answered: which one, and how long we waited.
   if (cause instanceof ImagingHttpError) return cause.message;
+  // A frame of the wrong size is the file's fault, not a decoder's: say which.
+  if (cause instanceof FrameLengthError) return cause.message;
   return 'This image could not be loaded or decoded.';
 }
 

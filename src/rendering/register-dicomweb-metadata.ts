@@ -1,6 +1,7 @@
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import { storedTransferSyntaxOf } from '@/domain/imaging/lossy-image';
+import { withValidWindowsOnly } from '@/domain/imaging/voi-window';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { rememberStoredTransferSyntax } from './frame-transfer-syntax';
 import { inlineNeededBulkData } from './inline-bulk-data';
@@ -36,5 +37,7 @@ async function register(
   // Without its colour table the image fails to decode and says so; the rest still registers.
   const [metadata = raw] = await inlineNeededBulkData([raw], authorizationFor).catch(() => [raw]);
   rememberStoredTransferSyntax(imageId, seriesKey, storedTransferSyntaxOf(metadata));
-  void metadataUtilities.addDicomWebInstance(imageId, { ...metadata });
+  // Cornerstone takes the first window as given: a width of 0 or below would draw a threshold or an
+  // inverted image, and a W/L drag from it would start inverted. Invalid windows never reach it.
+  void metadataUtilities.addDicomWebInstance(imageId, { ...withValidWindowsOnly(metadata) });
 }

@@ -1,4 +1,4 @@
-import { utilities, type StackViewport, type Types } from '@cornerstonejs/core';
+import { metaData, utilities, type StackViewport, type Types } from '@cornerstonejs/core';
 import {
   orientationMarkers,
   type OrientationMarkers,
@@ -16,6 +16,7 @@ export interface StackViewportState {
   windowWidth: number | null;
   /** 1 = the image fitted to the viewport. */
   zoom: number | null;
+  /** The user inverted the image: its display is the opposite of what its photometric interpretation says. */
   invert: boolean;
   rotation: number;
   flipHorizontal: boolean;
@@ -62,7 +63,7 @@ export function readViewportState(
   element: HTMLElement,
   facts: ControllerFacts,
 ): StackViewportState {
-  const { voiRange, invert = false } = viewport.getProperties();
+  const { voiRange, invert: drawnInverted = false } = viewport.getProperties();
   // DICOM's window (PS3.3 C.11.2.1.2): a 40/80 window is the range 0..79, not 0..80.
   const window = voiRange ? utilities.windowLevel.toWindowLevel(voiRange.lower, voiRange.upper) : null;
   const presentation = viewport.getViewPresentation();
@@ -75,7 +76,7 @@ export function readViewportState(
     windowCenter: window?.windowCenter ?? null,
     windowWidth: window?.windowWidth ?? null,
     zoom: hasImage ? viewport.getZoom() : null,
-    invert,
+    invert: drawnInverted !== isMonochrome1(currentImageId),
     rotation: presentation.rotation ?? 0,
     flipHorizontal: presentation.flipHorizontal ?? false,
     flipVertical: presentation.flipVertical ?? false,
@@ -86,6 +87,17 @@ export function readViewportState(
     measurements: measurementsOnImage(currentImageId),
     loadError: facts.failedImages.get(imageIds[viewport.getCurrentImageIdIndex()] ?? '') ?? null,
   };
+}
+
+/**
+ * Cornerstone draws MONOCHROME1 with its `invert` property on (high values dark, as the DICOM says):
+ * that is the image's own polarity, not an inversion the user asked for.
+ */
+function isMonochrome1(imageId: string | undefined): boolean {
+  if (!imageId) return false;
+  const pixel = metaData.get('imagePixelModule', imageId) as
+    { photometricInterpretation?: unknown } | undefined;
+  return pixel?.photometricInterpretation === 'MONOCHROME1';
 }
 
 /** States are plain JSON values; equal ones keep the old snapshot so React does not re-render. */

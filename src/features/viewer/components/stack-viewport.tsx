@@ -155,7 +155,15 @@ export function StackViewport({
         }
       }}
     >
-      <div ref={attachElement} className="absolute inset-0" data-testid="viewport-element" />
+      {/* A failed image's place shows its failure, never the previous image's pixels left on the canvas
+          (hidden, not removed: the element keeps its events, so wheel and keys still move on). */}
+      <div
+        ref={attachElement}
+        className="absolute inset-0"
+        style={{ opacity: state?.loadError ? 0 : 1 }}
+        data-testid="viewport-element"
+        data-image-failed={Boolean(state?.loadError)}
+      />
       <ViewportOverlay
         patient={patient}
         study={study}

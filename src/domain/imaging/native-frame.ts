@@ -1,0 +1,67 @@
+import { TransferSyntax } from './transfer-syntax';
+
+/** The pixel description a native (uncompressed) frame's length follows from. */
+export interface NativeFrameGeometry {
+  rows: number;
+  columns: number;
+  samplesPerPixel: number;
+  bitsAllocated: number;
+}
+
+const NATIVE_SYNTAXES = new Set<string>([
+  TransferSyntax.ImplicitVrLittleEndian,
+  TransferSyntax.ExplicitVrLittleEndian,
+  TransferSyntax.DeflatedExplicitVrLittleEndian,
+  TransferSyntax.ExplicitVrBigEndian,
+]);
+
+/** A native frame whose byte count does not match its image: decoding it would shift every row. */
+export class FrameLengthError extends Error {
+  constructor(
+    readonly actual: number,
+    readonly expected: number,
+  ) {
+    super(
+      `This image's pixel data is ${actual < expected ? 'truncated' : 'too long'} ` +
+        `(${actual} bytes where its size says ${expected}): it is not shown.`,
+    );
+    this.name = 'FrameLengthError';
+  }
+}
+
+/** Bytes of one native frame (PS3.5 8.1.1); 1-bit frames are packed. */
+export function nativeFrameBytes({
+  rows,
+  columns,
+  samplesPerPixel,
+  bitsAllocated,
+}: NativeFrameGeometry): number {
+  const samples = rows * columns * samplesPerPixel;
+  return bitsAllocated === 1 ? Math.ceil(samples / 8) : samples * (bitsAllocated / 8);
+}
+
+/**
+ * Throws FrameLengthError when a frame in a native syntax has other than its size's bytes. One pad
+ * byte is allowed after an odd length (values have even length in DICOM); compressed syntaxes and
+ * geometry we cannot read are not judged here (their decoders are).
+ */
+export function checkNativeFrameLength(
+  byteLength: number,
+  transferSyntax: string,
+  geometry: Partial<NativeFrameGeometry>,
+): void {
+  if (!NATIVE_SYNTAXES.has(transferSyntax)) return;
+  const { rows, columns, samplesPerPixel = 1, bitsAllocated } = geometry;
+  const known = [rows, columns, samplesPerPixel, bitsAllocated].every(
+    (value) => typeof value === 'number' && Number.isInteger(value) && value > 0,
+  );
+  if (!known) return;
+  const expected = nativeFrameBytes({
+    rows: rows ?? 0,
+    columns: columns ?? 0,
+    samplesPerPixel,
+    bitsAllocated: bitsAllocated ?? 0,
+  });
+  const padded = expected % 2 === 1 && byteLength === expected + 1;
+  if (byteLength !== expected && !padded) throw new FrameLengthError(byteLength, expected);
+}

@@ -1,0 +1,46 @@
+import { metaData, type StackViewport } from '@cornerstonejs/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readViewportState } from './viewport-state';
+
+const photometric: Record<string, string> = { 'test:mono1': 'MONOCHROME1', 'test:mono2': 'MONOCHROME2' };
+const provider = (type: string, imageId: unknown) =>
+  type === 'imagePixelModule' && typeof imageId === 'string' && imageId in photometric
+    ? { photometricInterpretation: photometric[imageId] }
+    : undefined;
+
+/** Just what readViewportState reads of a stack viewport showing one image. */
+function viewportShowing(imageId: string, invert: boolean): StackViewport {
+  const fake = {
+    getProperties: () => ({ invert, voiRange: { lower: 0, upper: 100 } }),
+    getViewPresentation: () => ({}),
+    getImageIds: () => [imageId],
+    getCurrentImageId: () => imageId,
+    getCurrentImageIdIndex: () => 0,
+    getZoom: () => 1,
+    getImageData: () => null,
+  };
+  return fake as unknown as StackViewport;
+}
+
+const read = (imageId: string, invert: boolean) =>
+  readViewportState(viewportShowing(imageId, invert), {} as HTMLElement, {
+    cinePlaying: false,
+    cineFps: 10,
+    transferSyntax: null,
+    failedImages: new Map(),
+  });
+
+describe('viewport state: inverted means the user inverted', () => {
+  beforeAll(() => metaData.addProvider(provider, 10_000));
+  afterAll(() => metaData.removeProvider(provider));
+
+  it('MONOCHROME1 drawn with its own polarity (Cornerstone invert on) is not inverted', () => {
+    expect(read('test:mono1', true).invert).toBe(false);
+    expect(read('test:mono1', false).invert).toBe(true);
+  });
+
+  it('MONOCHROME2 is inverted exactly when Cornerstone inverts it', () => {
+    expect(read('test:mono2', false).invert).toBe(false);
+    expect(read('test:mono2', true).invert).toBe(true);
+  });
+});
