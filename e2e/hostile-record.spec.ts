@@ -94,6 +94,10 @@ test.describe('a patient whose records are hostile text and odd values', () => {
     await expect(header.getByTestId('viewer-study-problems')).toContainText('share the Series Instance UID');
     // Both series stay listed: the duplicate is flagged, not merged away.
     await expect(viewer.thumbnails).toHaveCount(2);
+    await expect(viewer.thumbnails.nth(1).getByTestId('series-error')).toContainText(
+      'Duplicate Series Instance UID',
+    );
+    await expect(viewer.thumbnails.nth(0).getByTestId('series-error')).toHaveCount(0);
 
     const overlay = viewer.viewport;
     await expectRevealedIdentity(overlay.getByTestId('overlay-patient-name'));
