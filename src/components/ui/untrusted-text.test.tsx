@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdentityText, UntrustedText } from './untrusted-text';
+import { IdentityDate, IdentityText, UntrustedText } from './untrusted-text';
 
 afterEach(cleanup);
 
@@ -33,5 +33,14 @@ describe('IdentityText', () => {
     render(<IdentityText text="山田 太郎" testId="name" />);
     expect(screen.getByTestId('name').textContent).toBe('山田 太郎');
     expect(screen.queryByRole('img')).toBeNull();
+  });
+});
+
+describe('IdentityDate', () => {
+  it('shows a FHIR date as written, and anything else as an invalid date with its value', () => {
+    render(<IdentityDate value="1962-02-28" testId="a" />);
+    expect(screen.getByTestId('a').textContent).toBe('1962-02-28');
+    render(<IdentityDate value={'28/02/62\u200B'} testId="b" />);
+    expect(screen.getByTestId('b').textContent).toMatch(/^invalid date \(28\/02\/62⟨U\+200B⟩⚠\)$/);
   });
 });

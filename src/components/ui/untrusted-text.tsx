@@ -1,3 +1,4 @@
+import { isFhirDate } from '@/domain/fhir/fhir-date-time';
 import {
   hasInvisibleCharacters,
   invisibleCharactersIn,
@@ -60,6 +61,19 @@ export function IdentityText({ text, fallback = '—', className, testId }: Untr
           ⚠
         </span>
       )}
+    </span>
+  );
+}
+
+/**
+ * A birth date (an identity field): the FHIR date as written; anything else says "invalid date" and
+ * still shows the value, since a clinician may need it to tell two patients apart.
+ */
+export function IdentityDate({ value, testId }: { value: string | null; testId?: string }) {
+  if (value === null || isFhirDate(value)) return <IdentityText text={value} testId={testId} />;
+  return (
+    <span data-testid={testId}>
+      invalid date (<IdentityText text={value} />)
     </span>
   );
 }

@@ -1,6 +1,5 @@
-import { IdentityText } from '@/components/ui/untrusted-text';
+import { IdentityDate, IdentityText } from '@/components/ui/untrusted-text';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
-import { formatFhirDateTime } from '@/lib/format-fhir-date';
 
 /**
  * The patient's identity, always visible above the list and the viewer (unless the EHR shows it). Every
@@ -20,7 +19,10 @@ export function PatientBanner({ patient }: { patient: PatientIdentity }) {
         testId="patient-name"
       />
       <Field label="MRN" value={patient.mrn} testId="patient-mrn" />
-      <Field label="Born" value={patient.birthDate ? formatFhirDateTime(patient.birthDate) : null} />
+      <span className="min-w-0 text-sm text-slate-300">
+        <span className="text-slate-500">Born </span>
+        <IdentityDate value={patient.birthDate} testId="patient-birth-date" />
+      </span>
       <Field label="Sex" value={patient.gender} />
     </header>
   );

@@ -1,4 +1,4 @@
-import { IdentityText, UntrustedText } from '@/components/ui/untrusted-text';
+import { IdentityDate, IdentityText, UntrustedText } from '@/components/ui/untrusted-text';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study, StudySeries } from '@/domain/fhir/study';
 import type { OrientationMarkers } from '@/domain/imaging/orientation';
@@ -45,7 +45,7 @@ export function ViewportOverlay({
               ID <IdentityText text={patient.mrn} testId="overlay-patient-id" />
             </div>
             <div>
-              <IdentityText text={patient.birthDate} /> <IdentityText text={patient.gender} fallback="" />
+              <IdentityDate value={patient.birthDate} /> <IdentityText text={patient.gender} fallback="" />
             </div>
           </div>
           <div
