@@ -3,13 +3,15 @@ import { readDicomFiles } from '../pacs/dicom-files.ts';
 import type { DicomFile } from '../pacs/dicom-files.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import { loadGeneratedPatient } from './generated-patient.ts';
+import { loadHostileRecordsPatient } from './hostile-records-patient.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
 import { loadSparseRecordsPatient } from './sparse-records-patient.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 
 /**
- * The patients the study list and deep links are tested against: one with 1,000 studies (scale) and
- * one whose studies say too little (QIDO-RS fill-in, statuses, an IID endpoint).
+ * The patients the study list and deep links are tested against: one with 1,000 studies (scale), one
+ * whose studies say too little (QIDO-RS fill-in, statuses, an IID endpoint) and one whose records are
+ * hostile text and odd values (no pixels).
  */
 export async function loadStudyListPatients(
   dicomDir: string,
@@ -27,6 +29,7 @@ export async function loadStudyListPatients(
     }
     return files;
   };
+  await loadHostileRecordsPatient(store);
   return [
     ...(await loadSparseRecordsPatient(dicomDir, pacs, store, readFiles, iidAddress, warn)),
     ...(await loadGeneratedPatient(

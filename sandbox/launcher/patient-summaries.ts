@@ -20,9 +20,13 @@ export function displayName(names: readonly HumanName[] | undefined): string {
   return [...(name.prefix ?? []), ...(name.given ?? []), name.family ?? ''].join(' ').trim() || '(no name)';
 }
 
+/** Long enough to recognise a study; the hostile patient's 100 KB description would bury the page. */
+const MAX_LABEL = 120;
+
 function studyLabel(study: ImagingStudy): string {
   const modalities = [...new Set(study.series?.map((s) => s.modality.code) ?? [])].join('/');
-  return study.description ?? (modalities ? `${modalities} study` : `ImagingStudy ${study.id ?? ''}`);
+  const label = study.description ?? (modalities ? `${modalities} study` : `ImagingStudy ${study.id ?? ''}`);
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL)}…` : label;
 }
 
 /** Everything the launcher and the patient picker show: each Patient with its ImagingStudies. */

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { IdentityText } from '@/components/ui/untrusted-text';
 import { parseSeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import { buildViewerPath, parseDeepLink, type DeepLinkRequest } from '@/domain/fhir/deep-link';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
@@ -29,7 +30,7 @@ export function ViewerRoute() {
     case 'patient':
       return <PatientRequest patientId={request.patientId} />;
     case 'invalid':
-      return <NotFound what={`"${request.raw}"`} />;
+      return <MalformedLink raw={request.raw} />;
     default:
       return <LinkedStudy request={request} />;
   }
@@ -96,7 +97,7 @@ function PatientRequest({ patientId }: { patientId: string | null }) {
   if (isSamePatient(patient.data, patientId)) return <Navigate to="/" replace />;
   return (
     <Message alert testId="patient-mismatch">
-      The link asks for patient {patientId}, who is not the patient in context.{' '}
+      The link asks for patient <IdentityText text={patientId} />, who is not the patient in context.{' '}
       <Link to="/" className="text-sky-300 underline">
         Show this patient’s studies
       </Link>
@@ -106,6 +107,27 @@ function PatientRequest({ patientId }: { patientId: string | null }) {
 
 function isSamePatient(patient: PatientIdentity, patientId: string): boolean {
   return patient.mrn === patientId || patient.id === patientId;
+}
+
+/** Not a UID (or id) any server could hold: no search is made, and the link is said to be broken. */
+function MalformedLink({ raw }: { raw: string }) {
+  return (
+    <Message alert testId="deep-link-malformed">
+      This link is malformed:{' '}
+      {raw === '' ? (
+        'it names no study'
+      ) : (
+        <>
+          “<IdentityText text={raw} />” is not a study identifier
+        </>
+      )}
+      . Ask whoever sent it for a new one, or{' '}
+      <Link to="/" className="text-sky-300 underline">
+        show this patient’s studies
+      </Link>
+      .
+    </Message>
+  );
 }
 
 function NotFound({ what }: { what: string }) {

@@ -38,6 +38,8 @@ describe('parseDeepLink', () => {
   it('calls a malformed UID or id invalid instead of searching for it', () => {
     expect(parse('StudyInstanceUIDs=1.2.x')).toEqual({ kind: 'invalid', raw: '1.2.x' });
     expect(parse('StudyInstanceUIDs=')).toEqual({ kind: 'invalid', raw: '' });
+    expect(parse('StudyInstanceUIDs=abc')).toEqual({ kind: 'invalid', raw: 'abc' });
+    expect(parse('StudyInstanceUIDs=1..2')).toEqual({ kind: 'invalid', raw: '1..2' });
     expect(parse('ImagingStudy=a|b')).toEqual({ kind: 'invalid', raw: 'a|b' });
   });
 

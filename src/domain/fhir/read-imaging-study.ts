@@ -7,8 +7,10 @@
 import { buildIidStudyUrl } from '../dicomweb/iid-urls';
 import { IMAGING_CONNECTION_TYPES } from './connection-type';
 import type { ImagingStudy } from './fhir-types';
-import { field, readInteger, readRecords, readText, type JsonRecord } from './json-read';
+import { isFhirDateTime } from './fhir-date-time';
+import { field, readRecords, readText, type JsonRecord } from './json-read';
 import { modalityCodesOf, unique } from './modality';
+import { MAX_PLAUSIBLE_INSTANCES, MAX_PLAUSIBLE_SERIES, readCount } from './read-count';
 import { resolveEndpointReferences } from './resolve-endpoints';
 import { resolveSeries } from './resolve-series';
 import { createResourcePool, type ResourcePool } from './resource-pool';
@@ -48,25 +50,35 @@ export function readImagingStudy(study: ImagingStudy, pool: ResourcePool, index 
   const missingBase = series.length === 0 && wadoRs === null ? NO_WADO_RS_FOR_STUDY : null;
   const id = readText(field(study, 'id'));
   const procedure = procedureOf(study);
+  const started = readText(field(study, 'started'));
+  const startedIsDate = started !== null && isFhirDateTime(started);
+  const duplicates = duplicateSeriesErrors(series);
   const read: Omit<Study, 'unavailableReason'> = {
     key: id ?? `#${index}`,
     id,
     studyInstanceUid: studyUid,
-    started: readText(field(study, 'started')),
+    started: startedIsDate ? started : null,
+    startedInvalid: startedIsDate ? null : started,
     modalities: modalitiesOf(study, series),
     description: readText(field(study, 'description')) ?? procedure,
     procedure,
     accession: accessionOf(study),
-    numberOfSeries: readInteger(field(study, 'numberOfSeries')) ?? records.length,
-    numberOfInstances: readInteger(field(study, 'numberOfInstances')) ?? countInstances(records),
+    numberOfSeries: readCount(field(study, 'numberOfSeries'), MAX_PLAUSIBLE_SERIES) ?? records.length,
+    numberOfInstances:
+      readCount(field(study, 'numberOfInstances'), MAX_PLAUSIBLE_INSTANCES) ?? countInstances(records),
     status: readText(field(study, 'status')),
     referrer: readText(field(field(study, 'referrer'), 'display')),
     bodySites: unique(records.map((record) => displayOfCoding(record.bodySite))),
     encounterId: encounterIdOf(study),
     wadoRs,
     iid: studyUid !== null && iidEndpoint ? buildIidStudyUrl(iidEndpoint.address, studyUid) : null,
-    errors: [uid.error, ...own.errors, missingBase].filter((error): error is string => error !== null),
-    series,
+    errors: [uid.error, ...own.errors, missingBase, ...duplicates.study].filter(
+      (error): error is string => error !== null,
+    ),
+    series: series.map((item, seriesIndex) => {
+      const duplicate = duplicates.series.get(seriesIndex);
+      return duplicate ? { ...item, errors: [...item.errors, duplicate] } : item;
+    }),
   };
   return { ...read, unavailableReason: unavailableReasonOf(read) };
 }
@@ -111,11 +123,41 @@ function accessionOf(study: unknown): string | null {
 
 function countInstances(series: readonly JsonRecord[]): number {
   return series.reduce<number>((total, s) => {
-    const declared = readInteger(s.numberOfInstances);
+    const declared = readCount(s.numberOfInstances, MAX_PLAUSIBLE_INSTANCES);
     return total + (declared ?? readRecords(s.instance).length);
   }, 0);
 }
 
 function displayOfCoding(coding: unknown): string | null {
   return readText(field(coding, 'display')) ?? readText(field(coding, 'code'));
+}
+
+/**
+ * Two series claiming one Series Instance UID: the PACS can hold only one of them, so what the second
+ * lists is not what the images are. Both stay listed (merging would hide the conflict); each later one
+ * carries an error naming the first, and the study says so once per UID.
+ */
+function duplicateSeriesErrors(series: readonly StudySeries[]): {
+  study: string[];
+  series: Map<number, string>;
+} {
+  const firstByUid = new Map<string, number>();
+  const study: string[] = [];
+  const perSeries = new Map<number, string>();
+  series.forEach((item, index) => {
+    if (item.uid === null) return;
+    const first = firstByUid.get(item.uid);
+    if (first === undefined) {
+      firstByUid.set(item.uid, index);
+      return;
+    }
+    const label = (at: number) => {
+      const number = series[at]?.number ?? null;
+      return number === null ? `the series at position ${at + 1}` : `series ${number}`;
+    };
+    perSeries.set(index, `Duplicate Series Instance UID ${item.uid}: also used by ${label(first)}.`);
+    const message = `Two or more series share the Series Instance UID ${item.uid}: their images cannot be told apart.`;
+    if (!study.includes(message)) study.push(message);
+  });
+  return { study, series: perSeries };
 }

@@ -60,6 +60,20 @@ describe('readStudyInstanceUid', () => {
     );
   });
 
+  it('says the value is missing when the urn:dicom:uid identifier has none', () => {
+    expect(readStudyInstanceUid({ identifier: [{ system: 'urn:dicom:uid', value: null }] })).toEqual({
+      uid: null,
+      raw: null,
+      error: 'No Study Instance UID: the identifier with system "urn:dicom:uid" has the value null.',
+    });
+    expect(readStudyInstanceUid({ identifier: [{ system: 'urn:dicom:uid' }] }).error).toBe(
+      'No Study Instance UID: the identifier with system "urn:dicom:uid" has no value.',
+    );
+    expect(readStudyInstanceUid({ identifier: [{ system: 'urn:dicom:uid', value: '  ' }] }).error).toBe(
+      'No Study Instance UID: the identifier with system "urn:dicom:uid" has the value "  ".',
+    );
+  });
+
   it('quotes an invalid UID as written', () => {
     expect(readStudyInstanceUid({ identifier: [dicomUid('urn:oid:1.2.x')] })).toEqual({
       uid: null,

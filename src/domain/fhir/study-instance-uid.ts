@@ -37,10 +37,16 @@ export function stripOidPrefix(value: string): string {
 
 /** Names the near miss (e.g. Synthea's "urn:ietf:rfc:3986" system) so the integrator knows what to fix. */
 function explainMissingUid(study: unknown): string {
+  const identifiers = readRecords(field(study, 'identifier'));
+  // The right system with no usable value (null, "", a number…): the value is what is missing.
+  const valueless = identifiers.find((candidate) => candidate.system === DICOM_UID_IDENTIFIER_SYSTEM);
+  if (valueless) {
+    const value = valueless.value;
+    const given = value === undefined ? 'no value' : `the value ${JSON.stringify(value) ?? String(value)}`;
+    return `No Study Instance UID: the identifier with system "${DICOM_UID_IDENTIFIER_SYSTEM}" has ${given}.`;
+  }
   const base = `No Study Instance UID: no identifier has system "${DICOM_UID_IDENTIFIER_SYSTEM}".`;
-  const lookalike = readRecords(field(study, 'identifier')).find((candidate) =>
-    /^urn:oid:/i.test(readText(candidate.value) ?? ''),
-  );
+  const lookalike = identifiers.find((candidate) => /^urn:oid:/i.test(readText(candidate.value) ?? ''));
   if (!lookalike) return base;
   const system = readText(lookalike.system);
   const where = system === null ? 'no system' : `system "${system}"`;

@@ -13,8 +13,16 @@ describe('presentStudyStatus', () => {
     expect(presentStudyStatus('entered-in-error').blocksOpening).toMatch(/entered in error/i);
   });
   it('available, unknown and absent statuses change nothing', () => {
-    for (const status of ['available', 'inactive', 'something-new', null]) {
+    for (const status of ['available', 'unknown', 'inactive', 'something-new', null]) {
       expect(presentStudyStatus(status)).toMatchObject({ tone: 'normal', blocksOpening: null });
     }
+  });
+  it('R4 codes have their own label', () => {
+    expect(presentStudyStatus('available')).toMatchObject({ label: 'available', unknownCode: null });
+    expect(presentStudyStatus('unknown')).toMatchObject({ label: 'status unknown', unknownCode: null });
+  });
+  it('a code outside R4’s value set is labelled unknown, with the code as written', () => {
+    expect(presentStudyStatus('bogus')).toMatchObject({ label: 'unknown status', unknownCode: 'bogus' });
+    expect(presentStudyStatus('\u202Eevil')).toMatchObject({ unknownCode: '\u202Eevil' });
   });
 });

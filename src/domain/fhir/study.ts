@@ -49,8 +49,10 @@ export interface Study {
   key: string;
   id: string | null;
   studyInstanceUid: StudyInstanceUid | null;
-  /** `started` as given (FHIR dateTime), for display and sorting. */
+  /** `started` when it is a FHIR dateTime, for display, filtering and sorting; else null. */
   started: string | null;
+  /** `started` as written when it is not a FHIR dateTime ("invalid date" on screen); else null. */
+  startedInvalid: string | null;
   /** The study's own modalities, else its series', in order, without duplicates. */
   modalities: string[];
   /** The description, else the procedure (what was ordered). */
@@ -58,6 +60,7 @@ export interface Study {
   /** The first `procedureCode`'s text or display. */
   procedure: string | null;
   accession: string | null;
+  /** The resource's counts when plausible (see read-count.ts), else counted from what it lists. */
   numberOfSeries: number;
   numberOfInstances: number;
   status: string | null;

@@ -20,11 +20,19 @@ describe('comparePatients', () => {
   it('flags an ID that is none of the patient’s identifiers', () => {
     const result = comparePatients(head, { id: '2178309', name: 'HEAD' });
     expect(result.status).toBe('mismatch');
-    expect(result.status === 'mismatch' && result.reasons[0]).toContain('2178309');
+    expect(result.status === 'mismatch' && result.reasons).toEqual([{ field: 'id', dicomValue: '2178309' }]);
   });
 
   it('flags a different family name even when the ID matches', () => {
-    expect(comparePatients(head, { id: 'PLASTIC', name: 'REMOVED' }).status).toBe('mismatch');
+    expect(comparePatients(head, { id: 'PLASTIC', name: 'REMOVED' })).toEqual({
+      status: 'mismatch',
+      reasons: [{ field: 'name', dicomValue: 'REMOVED' }],
+    });
+  });
+
+  it('keeps the DICOM value exactly as the header gives it, invisible characters included', () => {
+    const result = comparePatients(head, { id: 'PLASTIC', name: 'EVIL\u202E^X' });
+    expect(result.status === 'mismatch' && result.reasons[0]?.dicomValue).toBe('EVIL\u202E^X');
   });
 
   it('flags a different first given name, but not a missing one', () => {

@@ -15,11 +15,20 @@ export interface DicomPatient {
   name: string | null;
 }
 
+/**
+ * One conflict, with the DICOM value as the header gives it: the screen writes the sentence, so it can
+ * show the value isolated and with any invisible characters written out (an identity field).
+ */
+export interface MismatchReason {
+  field: 'id' | 'name';
+  dicomValue: string;
+}
+
 export type PatientMatch =
   | { status: 'match' }
   /** The DICOM names nobody: nothing to compare, nothing to warn about either. */
   | { status: 'unverified' }
-  | { status: 'mismatch'; reasons: string[] };
+  | { status: 'mismatch'; reasons: MismatchReason[] };
 
 /**
  * The patient banner's `FAMILY, Given Middle` back into parts, with the MRN and resource id as
@@ -42,12 +51,11 @@ export function patientForMatchingOf(patient: PatientIdentity): PatientForMatchi
  * an initial matches the name it abbreviates.
  */
 export function comparePatients(fhir: PatientForMatching, dicom: DicomPatient): PatientMatch {
-  const reasons: string[] = [];
+  const reasons: MismatchReason[] = [];
   const dicomId = dicom.id?.trim() || null;
   if (dicomId) {
     const known = fhir.identifiers.map(normalizeIdentifier);
-    if (!known.includes(normalizeIdentifier(dicomId)))
-      reasons.push(`DICOM patient ID ${dicomId} is not one of the patient's identifiers`);
+    if (!known.includes(normalizeIdentifier(dicomId))) reasons.push({ field: 'id', dicomValue: dicomId });
   }
   const parts = dicomNameParts(dicom.name);
   if (parts) {
@@ -56,7 +64,7 @@ export function comparePatients(fhir: PatientForMatching, dicom: DicomPatient): 
     const dicomFirst = parts.given[0];
     const fhirFirst = fhir.given[0];
     const sameGiven = !dicomFirst || !fhirFirst || sameGivenName(dicomFirst, fhirFirst);
-    if (!sameFamily || !sameGiven) reasons.push(`DICOM patient name ${dicom.name ?? ''} differs`);
+    if (!sameFamily || !sameGiven) reasons.push({ field: 'name', dicomValue: dicom.name ?? '' });
   }
   if (reasons.length > 0) return { status: 'mismatch', reasons };
   return dicomId || parts ? { status: 'match' } : { status: 'unverified' };

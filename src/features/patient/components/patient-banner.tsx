@@ -1,18 +1,28 @@
+import { IdentityDate, IdentityText } from '@/components/ui/untrusted-text';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
-import { formatFhirDateTime } from '@/lib/format-fhir-date';
 
-/** The patient's identity, always visible above the list and the viewer (unless the EHR shows it). */
+/**
+ * The patient's identity, always visible above the list and the viewer (unless the EHR shows it). Every
+ * field is record text: isolated, with invisible characters written out, and wrapped anywhere so a
+ * long value makes the banner taller, never the page wider.
+ */
 export function PatientBanner({ patient }: { patient: PatientIdentity }) {
   return (
     <header
       data-testid="patient-banner"
-      className="flex flex-wrap items-baseline gap-x-6 gap-y-1 border-b border-slate-700 bg-slate-900 px-4 py-2"
+      className="flex min-w-0 flex-wrap items-baseline gap-x-6 gap-y-1 border-b border-slate-700 bg-slate-900 px-4 py-2 [overflow-wrap:anywhere]"
     >
-      <span className="text-lg font-semibold text-slate-50" data-testid="patient-name">
-        {patient.name ?? 'Unnamed patient'}
-      </span>
+      <IdentityText
+        text={patient.name}
+        fallback="Unnamed patient"
+        className="min-w-0 text-lg font-semibold text-slate-50"
+        testId="patient-name"
+      />
       <Field label="MRN" value={patient.mrn} testId="patient-mrn" />
-      <Field label="Born" value={patient.birthDate ? formatFhirDateTime(patient.birthDate) : null} />
+      <span className="min-w-0 text-sm text-slate-300">
+        <span className="text-slate-500">Born </span>
+        <IdentityDate value={patient.birthDate} testId="patient-birth-date" />
+      </span>
       <Field label="Sex" value={patient.gender} />
     </header>
   );
@@ -20,9 +30,9 @@ export function PatientBanner({ patient }: { patient: PatientIdentity }) {
 
 function Field({ label, value, testId }: { label: string; value: string | null; testId?: string }) {
   return (
-    <span className="text-sm text-slate-300">
+    <span className="min-w-0 text-sm text-slate-300">
       <span className="text-slate-500">{label} </span>
-      <span data-testid={testId}>{value ?? '—'}</span>
+      <IdentityText text={value} testId={testId} />
     </span>
   );
 }

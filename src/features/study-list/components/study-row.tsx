@@ -1,10 +1,11 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
+import { UntrustedText } from '@/components/ui/untrusted-text';
 import { buildOpenStudyPath, buildViewerPath } from '@/domain/fhir/deep-link';
 import type { Study } from '@/domain/fhir/study';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
-import { formatFhirDateTime } from '@/lib/format-fhir-date';
+import { formatStudyStarted } from '@/lib/format-fhir-date';
 import { useSmartSession } from '@/lib/smart-session';
 import { useCompleteStudy } from '../api/get-complete-study';
 import { StudyThumbnail } from './study-thumbnail';
@@ -60,8 +61,12 @@ export const StudyRow = memo(function StudyRow({
       <td className={cell}>
         <StudyThumbnail study={study} settled={settled} />
       </td>
-      <td className={`${cell} whitespace-nowrap`} data-testid="study-date">
-        {formatFhirDateTime(study.started)}
+      <td
+        className={`${cell} whitespace-nowrap`}
+        data-testid="study-date"
+        title={study.startedInvalid === null ? undefined : study.startedInvalid}
+      >
+        {formatStudyStarted(study)}
         {inEncounter && (
           <span
             className="ml-2 rounded bg-sky-800 px-1.5 py-0.5 text-xs text-sky-100"
@@ -71,17 +76,20 @@ export const StudyRow = memo(function StudyRow({
           </span>
         )}
       </td>
-      <td className={cell} data-testid="study-modalities">
-        {study.modalities.join(', ') || '—'}
+      <td className={`${cell} max-w-24 truncate`} data-testid="study-modalities">
+        <UntrustedText text={study.modalities.join(', ') || null} />
       </td>
-      <td className={`${cell} max-w-96`}>
-        <span className="line-clamp-1" data-testid="study-description" title={study.description ?? undefined}>
-          {study.description ?? '—'}
-        </span>
+      {/* Record text wraps anywhere and is clamped, with the full text on hover: a 100 KB description
+          must not widen the table. */}
+      <td className={`${cell} max-w-96 min-w-0 [overflow-wrap:anywhere]`}>
+        <UntrustedText text={study.description} className="line-clamp-1" testId="study-description" titled />
         {study.procedure && study.procedure !== study.description && (
-          <span className="line-clamp-1 text-xs text-slate-400" data-testid="study-procedure">
-            {study.procedure}
-          </span>
+          <UntrustedText
+            text={study.procedure}
+            className="line-clamp-1 text-xs text-slate-400"
+            testId="study-procedure"
+            titled
+          />
         )}
         {unavailableReason && (
           <span
@@ -94,8 +102,8 @@ export const StudyRow = memo(function StudyRow({
           </span>
         )}
       </td>
-      <td className={cell} data-testid="study-accession">
-        {study.accession ?? '—'}
+      <td className={`${cell} max-w-40 truncate`} data-testid="study-accession">
+        <UntrustedText text={study.accession} titled />
       </td>
       <td className={`${cell} text-right whitespace-nowrap`}>
         <span data-testid="study-series-count">{study.numberOfSeries}</span>
@@ -103,13 +111,19 @@ export const StudyRow = memo(function StudyRow({
         <span data-testid="study-instance-count">{study.numberOfInstances}</span>
       </td>
       <td className={`${cell} max-w-40 truncate`} data-testid="study-referrer">
-        {study.referrer ?? '—'}
+        <UntrustedText text={study.referrer} titled />
       </td>
       <td className={`${cell} max-w-40 truncate`} data-testid="study-body-site">
-        {study.bodySites.join(', ') || '—'}
+        <UntrustedText text={study.bodySites.join(', ') || null} titled />
       </td>
-      <td className={cell} data-testid="study-status">
+      <td className={`${cell} max-w-40 truncate`} data-testid="study-status">
         {status.label}
+        {status.unknownCode !== null && (
+          <>
+            {' ('}
+            <UntrustedText text={status.unknownCode} titled />)
+          </>
+        )}
       </td>
       <td className={`${cell} text-right whitespace-nowrap`}>
         {uid && openPath && !unavailableReason ? (

@@ -1,3 +1,4 @@
+import { UntrustedText } from '@/components/ui/untrusted-text';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { StudySeries } from '@/domain/fhir/study';
 import { useSmartSession } from '@/lib/smart-session';
@@ -57,12 +58,27 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
         <span className="block font-semibold text-slate-100">
           {series.modality ?? '—'} · Series {series.number ?? '?'}
         </span>
-        <span className="block truncate text-slate-300">{series.description ?? 'No description'}</span>
+        <UntrustedText
+          text={series.description}
+          fallback="No description"
+          className="block truncate text-slate-300"
+          titled
+        />
         <span className="block text-slate-400">
           {images
             ? `${images.length} image${images.length === 1 ? '' : 's'}`
             : `${series.instances.length} instances`}
         </span>
+        {series.errors.length > 0 && (
+          <span
+            role="note"
+            className="line-clamp-3 text-amber-300 [overflow-wrap:anywhere]"
+            title={series.errors.join(' ')}
+            data-testid="series-error"
+          >
+            {series.errors.join(' ')}
+          </span>
+        )}
         {problem && (
           <span role="note" className="block text-amber-300" data-testid="series-problem">
             {problem}

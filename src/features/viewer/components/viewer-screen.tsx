@@ -1,6 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
 import { viewerShortcuts, type ViewerCommand, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
@@ -15,6 +14,7 @@ import { useViewerKeyboard } from '../use-viewer-keyboard';
 import { SeriesThumbnail } from './series-thumbnail';
 import { ShortcutHelp } from './shortcut-help';
 import { StackViewport } from './stack-viewport';
+import { ViewerHeader } from './viewer-header';
 import { ViewerToolbar } from './viewer-toolbar';
 
 interface ViewerScreenProps {
@@ -95,25 +95,7 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <div className="flex items-center gap-4 border-b border-slate-800 px-4 py-2 text-sm">
-        <Link to="/" className="text-sky-300 hover:text-sky-200">
-          ← All studies
-        </Link>
-        <h1 className="font-semibold" data-testid="viewer-study-description">
-          {study.description ?? 'Imaging study'}
-        </h1>
-        {study.unavailableReason && <span className="text-amber-300">{study.unavailableReason}</span>}
-        {mismatch && (
-          <span
-            role="alert"
-            data-testid="study-patient-mismatch"
-            className="rounded border-2 border-red-500 bg-red-950 px-2 py-0.5 font-semibold text-red-100"
-          >
-            ⚠ Patient mismatch: images in this study name a different patient than{' '}
-            {patient.name ?? 'the chart'}
-          </span>
-        )}
-      </div>
+      <ViewerHeader study={study} patient={patient} mismatch={mismatch} />
       <ViewerToolbar
         tool={tool}
         onTool={setTool}
@@ -132,7 +114,8 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
           {studyUid &&
             study.series.map((item, index) => (
               <SeriesThumbnail
-                key={item.uid ?? `#${index}`}
+                // By position: two series may claim one UID (the study's errors say so), and both stay listed.
+                key={index}
                 study={studyUid}
                 series={item}
                 index={index}

@@ -1,8 +1,9 @@
+import { IdentityDate, IdentityText, UntrustedText } from '@/components/ui/untrusted-text';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study, StudySeries } from '@/domain/fhir/study';
 import type { OrientationMarkers } from '@/domain/imaging/orientation';
-import type { PatientMatch } from '@/domain/imaging/patient-match';
-import { formatFhirDateTime } from '@/lib/format-fhir-date';
+import type { MismatchReason, PatientMatch } from '@/domain/imaging/patient-match';
+import { formatStudyStarted } from '@/lib/format-fhir-date';
 import type { StackViewportState } from '@/rendering/use-stack-viewport';
 
 interface ViewportOverlayProps {
@@ -28,39 +29,67 @@ export function ViewportOverlay({
   orientation,
 }: ViewportOverlayProps) {
   return (
-    <div className="pointer-events-none absolute inset-0 p-2 font-mono text-xs text-slate-100 [text-shadow:0_0_3px_black]">
-      <div className="absolute top-2 left-2 space-y-0.5" data-testid="overlay-patient">
-        <div className="font-semibold">{patient.name ?? 'Unnamed patient'}</div>
-        <div>ID {patient.mrn ?? '—'}</div>
-        <div>
-          {patient.birthDate ?? '—'} {patient.gender ?? ''}
-        </div>
-      </div>
-      <div className="absolute top-2 right-2 space-y-0.5 text-right" data-testid="overlay-study">
-        <div>{study.description ?? ''}</div>
-        <div>{formatFhirDateTime(study.started)}</div>
-        {lossy && (
+    <div className="pointer-events-none absolute inset-0 overflow-hidden p-2 font-mono text-xs text-slate-100 [text-shadow:0_0_3px_black]">
+      {/* One flow from the top: identity, study text and the mismatch warning take turns, never overlap.
+          Identity keeps its half whatever the study's description holds; record text wraps anywhere. */}
+      <div className="absolute inset-x-2 top-2 flex flex-col gap-1">
+        <div className="flex items-start gap-4">
+          <div className="min-w-0 flex-1 space-y-0.5 [overflow-wrap:anywhere]" data-testid="overlay-patient">
+            <IdentityText
+              text={patient.name}
+              fallback="Unnamed patient"
+              className="block font-semibold"
+              testId="overlay-patient-name"
+            />
+            <div>
+              ID <IdentityText text={patient.mrn} testId="overlay-patient-id" />
+            </div>
+            <div>
+              <IdentityDate value={patient.birthDate} /> <IdentityText text={patient.gender} fallback="" />
+            </div>
+          </div>
           <div
-            className="inline-block rounded bg-amber-500 px-1 font-semibold text-black [text-shadow:none]"
-            data-testid="lossy-marker"
-            title="This image has been compressed with loss: do not use it for primary diagnosis."
+            className="min-w-0 flex-1 space-y-0.5 text-right [overflow-wrap:anywhere]"
+            data-testid="overlay-study"
           >
-            LOSSY
+            <UntrustedText
+              text={study.description}
+              fallback=""
+              className="line-clamp-2"
+              testId="overlay-study-description"
+            />
+            <div data-testid="overlay-study-date">{formatStudyStarted(study)}</div>
+            {lossy && (
+              <div
+                className="inline-block rounded bg-amber-500 px-1 font-semibold text-black [text-shadow:none]"
+                data-testid="lossy-marker"
+                title="This image has been compressed with loss: do not use it for primary diagnosis."
+              >
+                LOSSY
+              </div>
+            )}
+          </div>
+        </div>
+        {match?.status === 'mismatch' && (
+          <div
+            role="alert"
+            data-testid="viewport-patient-mismatch"
+            className="rounded border-2 border-red-500 bg-red-950/90 p-2 text-center text-sm font-semibold text-red-100 [overflow-wrap:anywhere] [text-shadow:none]"
+          >
+            ⚠ These images may belong to another patient.{' '}
+            {match.reasons.map((reason, index) => (
+              <span key={index}>
+                {index > 0 && '; '}
+                <MismatchReasonText reason={reason} />
+              </span>
+            ))}
+            .
           </div>
         )}
       </div>
-      {match?.status === 'mismatch' && (
-        <div
-          role="alert"
-          data-testid="viewport-patient-mismatch"
-          className="absolute top-16 right-2 left-2 rounded border-2 border-red-500 bg-red-950/90 p-2 text-center text-sm font-semibold text-red-100 [text-shadow:none]"
-        >
-          ⚠ These images may belong to another patient. {match.reasons.join('; ')}.
-        </div>
-      )}
-      <div className="absolute bottom-2 left-2 space-y-0.5">
-        <div data-testid="overlay-series">
-          Se {series.number ?? '?'} {series.description ?? ''}
+      <div className="absolute bottom-2 left-2 max-w-[50%] min-w-0 space-y-0.5 [overflow-wrap:anywhere]">
+        <div data-testid="overlay-series" className="line-clamp-2">
+          Se {series.number ?? '?'} <UntrustedText text={series.description} fallback="" />
         </div>
         <div data-testid="overlay-image-index">
           Im {state && state.imageCount > 0 ? `${state.imageIndex + 1}/${state.imageCount}` : '—'}
@@ -93,5 +122,18 @@ export function ViewportOverlay({
         </div>
       )}
     </div>
+  );
+}
+
+/** The DICOM value is an identity field too: isolated, invisible characters written out. */
+export function MismatchReasonText({ reason }: { reason: MismatchReason }) {
+  return reason.field === 'id' ? (
+    <>
+      DICOM patient ID <IdentityText text={reason.dicomValue} /> is not one of the patient’s identifiers
+    </>
+  ) : (
+    <>
+      DICOM patient name <IdentityText text={reason.dicomValue} /> differs
+    </>
   );
 }

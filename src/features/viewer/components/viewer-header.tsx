@@ -1,0 +1,88 @@
+import { Link } from 'react-router';
+import { IdentityText, UntrustedText } from '@/components/ui/untrusted-text';
+import type { PatientIdentity } from '@/domain/fhir/patient-identity';
+import type { Study } from '@/domain/fhir/study';
+import { presentStudyStatus } from '@/domain/fhir/study-status';
+import { formatStudyStarted } from '@/lib/format-fhir-date';
+
+interface ViewerHeaderProps {
+  study: Study;
+  patient: PatientIdentity;
+  /** Whether any instance of the study names another patient than the one in context. */
+  mismatch: boolean;
+}
+
+/**
+ * The study's line above the viewports. Shown whether or not any image can load. Record text is
+ * clamped to one line (the full text on hover and in the expandable details), so a 100 KB description
+ * cannot push the viewports away or widen the page.
+ */
+export function ViewerHeader({ study, patient, mismatch }: ViewerHeaderProps) {
+  const status = presentStudyStatus(study.status);
+  const problems = [
+    ...(study.unavailableReason ? [study.unavailableReason] : []),
+    ...study.errors.filter((error) => error !== study.unavailableReason),
+    ...study.series.flatMap((series) => series.errors),
+  ];
+  const unique = [...new Set(problems)];
+  return (
+    <div
+      className="flex max-h-48 min-w-0 flex-wrap items-center gap-x-4 gap-y-1 overflow-y-auto border-b border-slate-800 px-4 py-2 text-sm [overflow-wrap:anywhere]"
+      data-testid="viewer-header"
+    >
+      <Link to="/" className="shrink-0 text-sky-300 hover:text-sky-200">
+        ← All studies
+      </Link>
+      <h1 className="min-w-0 flex-1 basis-64 truncate font-semibold" data-testid="viewer-study-description">
+        <UntrustedText text={study.description} fallback="Imaging study" titled />
+      </h1>
+      <span className="shrink-0 text-slate-400" data-testid="viewer-study-date">
+        {formatStudyStarted(study)}
+      </span>
+      {study.status !== null && study.status !== 'available' && (
+        <span className="max-w-64 min-w-0 truncate text-slate-400" data-testid="viewer-study-status">
+          {status.label}
+          {status.unknownCode !== null && (
+            <>
+              {' ('}
+              <UntrustedText text={status.unknownCode} titled />)
+            </>
+          )}
+        </span>
+      )}
+      {mismatch && (
+        <span
+          role="alert"
+          data-testid="study-patient-mismatch"
+          className="min-w-0 rounded border-2 border-red-500 bg-red-950 px-2 py-0.5 font-semibold text-red-100"
+        >
+          ⚠ Patient mismatch: images in this study name a different patient than{' '}
+          <IdentityText text={patient.name} fallback="the chart" />
+        </span>
+      )}
+      {unique.length > 0 && (
+        <details className="w-full min-w-0 text-amber-300" data-testid="viewer-study-problems">
+          <summary className="cursor-pointer truncate">
+            {unique[0]}
+            {unique.length > 1 ? ` (+${unique.length - 1} more)` : ''}
+          </summary>
+          <ul className="list-disc pl-6">
+            {unique.map((problem) => (
+              <li key={problem} data-testid="viewer-study-problem">
+                {problem}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {study.description !== null && study.description.length > 120 && (
+        <details className="w-full min-w-0 text-slate-300" data-testid="viewer-study-description-full">
+          <summary className="cursor-pointer text-xs text-slate-400">Full description</summary>
+          <p className="max-h-32 overflow-y-auto text-xs whitespace-pre-wrap">
+            <UntrustedText text={study.description} />
+          </p>
+        </details>
+      )}
+    </div>
+  );
+}
