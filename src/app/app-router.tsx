@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { loadedViewerRoute, preloadViewerRoute } from './preload-viewer-route';
 import { AppLayout } from './routes/app-layout';
 import { HomeRoute } from './routes/home-route';
+import { RouteError } from './routes/route-error';
 
 const LazyViewerRoute = lazy(() => preloadViewerRoute().then((module) => ({ default: module.ViewerRoute })));
 
@@ -21,9 +22,10 @@ export function createAppRouter() {
   return createBrowserRouter([
     {
       element: <AppLayout />,
+      errorElement: <RouteError />,
       children: [
-        { path: '/', element: <HomeRoute /> },
-        { path: '/viewer', element: <ViewerRouteElement /> },
+        { path: '/', element: <HomeRoute />, errorElement: <RouteError /> },
+        { path: '/viewer', element: <ViewerRouteElement />, errorElement: <RouteError /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

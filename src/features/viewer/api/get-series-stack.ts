@@ -12,6 +12,7 @@ import {
   type DicomJsonInstance,
 } from '@/domain/imaging/dicom-json';
 import type { ImageSource } from '@/domain/imaging/image-source';
+import { describeLeftOutInstances } from '@/domain/imaging/left-out-instances';
 import { orderInstancesForStack } from '@/domain/imaging/stack-order';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { useSmartSession } from '@/lib/smart-session';
@@ -21,6 +22,8 @@ export interface SeriesStack {
   images: ImageSource[];
   /** Instances in stack order (one per instance, even when multi-frame). */
   instances: DicomJsonInstance[];
+  /** How many instances could not be shown and why; null when none were left out. */
+  leftOut: string | null;
 }
 
 /** The series' WADO-RS metadata turned into an ordered list of frame image ids. */
@@ -35,11 +38,14 @@ export async function getSeriesStack(
     throw new Error(series.errors[0] ?? 'This series has no usable image server.');
   }
   const json = await fetchDicomJson(metadataUrl, authorizationFor, { signal });
-  const instances = orderInstancesForStack((Array.isArray(json) ? json : []).filter(isDicomJsonInstance));
+  const described = Array.isArray(json) ? json : [];
+  const instances = orderInstancesForStack(described.filter(isDicomJsonInstance));
   const images: ImageSource[] = [];
+  let usable = 0;
   for (const metadata of instances) {
     const sop = parseSopInstanceUid(dicomString(metadata, DicomTag.SopInstanceUid));
     if (!sop) continue;
+    usable += 1;
     for (const frame of frameNumbersUpTo(dicomNumber(metadata, DicomTag.NumberOfFrames) ?? 1)) {
       images.push({
         imageId: buildWadoRsImageId(wadoRs.address, study, uid, sop, frame),
@@ -48,8 +54,15 @@ export async function getSeriesStack(
       });
     }
   }
-  if (images.length === 0) throw new Error('The image server returned no images for this series.');
-  return { images, instances };
+  const leftOut = describeLeftOutInstances({
+    listed: series.instances.length,
+    described: described.length,
+    usable,
+  });
+  if (images.length === 0) {
+    throw new Error(`The image server returned no images for this series.${leftOut ? ` ${leftOut}` : ''}`);
+  }
+  return { images, instances, leftOut };
 }
 
 /**

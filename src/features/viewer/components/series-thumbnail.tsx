@@ -79,6 +79,16 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
             {series.errors.join(' ')}
           </span>
         )}
+        {stack.data?.leftOut && (
+          <span
+            role="note"
+            className="line-clamp-3 text-amber-300 [overflow-wrap:anywhere]"
+            title={stack.data.leftOut}
+            data-testid="series-left-out"
+          >
+            {stack.data.leftOut}
+          </span>
+        )}
         {problem && (
           <span role="note" className="block text-amber-300" data-testid="series-problem">
             {problem}

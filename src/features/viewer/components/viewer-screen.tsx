@@ -14,6 +14,7 @@ import { useViewerKeyboard } from '../use-viewer-keyboard';
 import { SeriesThumbnail } from './series-thumbnail';
 import { ShortcutHelp } from './shortcut-help';
 import { StackViewport } from './stack-viewport';
+import { ViewportBoundary } from './viewport-boundary';
 import { ViewerHeader } from './viewer-header';
 import { ViewerToolbar } from './viewer-toolbar';
 
@@ -137,20 +138,21 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
             shownSlots.map((seriesIndex, slot) => {
               const series = seriesIndex === null ? undefined : study.series[seriesIndex];
               return series ? (
-                <StackViewport
-                  key={`${slot}:${series.uid ?? seriesIndex}`}
-                  studyUid={studyUid}
-                  study={study}
-                  series={series}
-                  patient={patient}
-                  slot={slot}
-                  active={slot === activeSlot}
-                  bus={bus}
-                  tool={tool}
-                  cineFps={cineFps}
-                  onActivate={() => setActive(slot)}
-                  onDropSeries={(index) => showSeries(slot, index)}
-                />
+                <ViewportBoundary key={`${slot}:${series.uid ?? seriesIndex}`}>
+                  <StackViewport
+                    studyUid={studyUid}
+                    study={study}
+                    series={series}
+                    patient={patient}
+                    slot={slot}
+                    active={slot === activeSlot}
+                    bus={bus}
+                    tool={tool}
+                    cineFps={cineFps}
+                    onActivate={() => setActive(slot)}
+                    onDropSeries={(index) => showSeries(slot, index)}
+                  />
+                </ViewportBoundary>
               ) : (
                 <p key={slot} className="bg-black p-6 text-amber-300" role="alert">
                   {study.errors[0] ?? 'This study lists no series to show.'}
