@@ -112,6 +112,10 @@ test.describe('EHR launch → study list → viewer, against the real sandbox', 
     const list = new StudyListPage(page);
     await expect(list.row('example-xr')).toBeVisible();
     await expect(list.row('example-xr').getByTestId('study-description')).toContainText('XR Wrist 3+ Views');
+    // The preview says why there is none, in a few words (the whole sentence on hover).
+    const failure = list.row('example-xr').getByTestId('study-thumbnail-failure');
+    await expect(failure).toHaveText('Image server unreachable');
+    await expect(failure).toHaveAttribute('title', /could not be reached/);
 
     await list.open('example-xr');
     await expect(page.getByTestId('series-problem').first()).toContainText('could not be reached');

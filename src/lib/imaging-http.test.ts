@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDicomJson, fetchImaging, retryAfterSeconds, type AuthorizationProvider } from './imaging-http';
+import {
+  fetchDicomJson,
+  fetchImaging,
+  ImagingHttpError,
+  retryAfterSeconds,
+  type AuthorizationProvider,
+} from './imaging-http';
+import { resetOriginBreakers } from './origin-breaker';
 import { currentServerWaits, SLOW_REQUEST_NOTICE_MS } from './server-waits';
 
 describe('retryAfterSeconds', () => {
@@ -32,7 +39,10 @@ describe('fetchDicomJson', () => {
     return seen;
   }
 
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    resetOriginBreakers();
+  });
 
   it('retries a 401 once with a renewed token, for a token-sharing server', async () => {
     const seen = serverAnswering(new Response('', { status: 401 }), Response.json([{ a: 1 }]));
@@ -120,5 +130,31 @@ describe('fetchDicomJson', () => {
     await expect(fetchDicomJson(url, () => Promise.resolve(null))).rejects.toThrow(
       'The image server at https://pacs.example.org sent an invalid response.',
     );
+  });
+
+  it('rests a server that gave no answer three times in a row for background work, never for the user', async () => {
+    let requests = 0;
+    vi.stubGlobal('fetch', () => {
+      requests += 1;
+      return Promise.reject(new TypeError('Failed to fetch'));
+    });
+    const noToken = () => Promise.resolve(null);
+    for (let i = 0; i < 3; i += 1)
+      await expect(fetchDicomJson(url, noToken, { background: true })).rejects.toThrow(
+        'could not be reached',
+      );
+    expect(requests).toBe(3);
+
+    const rested = await fetchDicomJson(url, noToken, { background: true }).catch((error: unknown) => error);
+    expect(requests).toBe(3);
+    expect(rested).toBeInstanceOf(ImagingHttpError);
+    expect((rested as ImagingHttpError).failure).toBe('unreachable');
+    expect((rested as ImagingHttpError).message).toMatch(/asked again in 30 s/);
+
+    // What the user asks for still goes; once the server answers, background work resumes.
+    serverAnswering(Response.json([]));
+    await expect(fetchDicomJson(url, noToken)).resolves.toEqual([]);
+    serverAnswering(Response.json([{}]));
+    await expect(fetchDicomJson(url, noToken, { background: true })).resolves.toEqual([{}]);
   });
 });

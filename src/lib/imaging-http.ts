@@ -9,6 +9,7 @@
 import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
+import { originResting, recordAnswer, recordNoAnswer } from './origin-breaker';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
 import { withTimeout } from './request-timeout';
 import { noticeIfSlow } from './server-waits';
@@ -39,14 +40,46 @@ export function createAuthorizationProvider(
   };
 }
 
+/** What went wrong, for short labels (a list row's preview) beside the full sentence. */
+export type ImagingFailure =
+  'refused' | 'not-found' | 'busy' | 'server-error' | 'unreachable' | 'timeout' | 'invalid-response';
+
 export class ImagingHttpError extends Error {
   override readonly name = 'ImagingHttpError';
   constructor(
     message: string,
     /** The HTTP status the server answered; null when it did not answer at all. */
     readonly status: number | null,
+    readonly failure: ImagingFailure = failureOfStatus(status),
   ) {
     super(message);
+  }
+}
+
+function failureOfStatus(status: number | null): ImagingFailure {
+  if (status === null) return 'unreachable';
+  if (status === 401 || status === 403) return 'refused';
+  if (status === 404) return 'not-found';
+  return status === 503 ? 'busy' : 'server-error';
+}
+
+/** A few words for a small place (a list row's preview); the error's message says the rest. */
+export function briefImagingFailure(failure: ImagingFailure): string {
+  switch (failure) {
+    case 'refused':
+      return 'Image server refused access';
+    case 'not-found':
+      return 'Not on the image server';
+    case 'busy':
+      return 'Image server busy';
+    case 'server-error':
+      return 'Image server error';
+    case 'unreachable':
+      return 'Image server unreachable';
+    case 'timeout':
+      return 'Image server did not answer';
+    case 'invalid-response':
+      return 'Invalid answer from the image server';
   }
 }
 
@@ -57,6 +90,11 @@ export interface ImagingRequest {
   signal?: AbortSignal | undefined;
   /** Called while waiting out a 503 with Retry-After (default: announce it to the whole app). */
   onBusy?: (retryInSeconds: number) => void;
+  /**
+   * Work nobody is looking at this moment (list previews, QIDO-RS fill-in): not sent to a server that
+   * gave no answer several times in a row (see origin-breaker.ts). What the user asked for always goes.
+   */
+  background?: boolean;
   /** How long one attempt may take, answer included (default 30 s). */
   timeoutMs?: number;
 }
@@ -120,20 +158,32 @@ async function sendOnce(
   const headers: Record<string, string> = { Accept: request.accept };
   if (authorization) headers.Authorization = authorization;
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const resting = request.background ? originResting(origin) : 0;
+  if (resting > 0) {
+    throw new ImagingHttpError(
+      `The image server at ${origin} could not be reached (several tries in a row); it is asked again in ${Math.ceil(resting / 1000)} s.`,
+      null,
+      'unreachable',
+    );
+  }
   const attempt = withTimeout(request.signal, timeoutMs);
   // A slow image is named on screen long before the timeout gives up on it.
   const slow = noticeIfSlow({ server: 'image', address: origin });
   try {
-    return await fetch(url, { headers, signal: attempt.signal });
+    const response = await fetch(url, { headers, signal: attempt.signal });
+    recordAnswer(origin);
+    return response;
   } catch (error) {
     if (request.signal?.aborted) throw error;
+    recordNoAnswer(origin);
     if (attempt.timedOut()) {
       throw new ImagingHttpError(
         `The image server at ${origin} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
         null,
+        'timeout',
       );
     }
-    throw new ImagingHttpError(`The image server at ${origin} could not be reached.`, null);
+    throw new ImagingHttpError(`The image server at ${origin} could not be reached.`, null, 'unreachable');
   } finally {
     attempt.clear();
     slow();
@@ -146,7 +196,11 @@ async function readBody<T>(url: string, signal: AbortSignal | undefined, read: (
     return await read();
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ImagingHttpError(`The image server at ${new URL(url).origin} sent an invalid response.`, null);
+    throw new ImagingHttpError(
+      `The image server at ${new URL(url).origin} sent an invalid response.`,
+      null,
+      'invalid-response',
+    );
   }
 }
 

@@ -33,7 +33,8 @@ export async function getCompleteStudy(
           plan.studyUid,
           plan.base,
           await fetchDicomJson(buildQidoRsSeriesUrl(plan.base.address, plan.studyUid), authorizationFor, {
-            ...(signal ? { signal } : {}),
+            signal,
+            background: true,
           }),
         )
       : [...study.series];
@@ -47,7 +48,7 @@ export async function getCompleteStudy(
           const item = series[index];
           if (!item?.uid || !item.wadoRs) return;
           const url = buildQidoRsInstancesUrl(item.wadoRs.address, plan.studyUid, item.uid);
-          const json = await fetchDicomJson(url, authorizationFor, { ...(signal ? { signal } : {}) });
+          const json = await fetchDicomJson(url, authorizationFor, { signal, background: true });
           series[index] = { ...item, instances: instancesFromQido(plan.studyUid, item, json) };
         }, signal),
       ),

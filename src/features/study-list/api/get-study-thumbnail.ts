@@ -30,7 +30,7 @@ export async function getStudyThumbnail(
 ): Promise<ImageSource> {
   const url = buildWadoRsInstanceMetadataUrl(chosen.base, chosen.study, chosen.series, chosen.instance);
   const json = await limitThumbnails(
-    () => fetchDicomJson(url, authorizationFor, { ...(signal ? { signal } : {}) }),
+    () => fetchDicomJson(url, authorizationFor, { signal, background: true }),
     signal,
   );
   const metadata = (Array.isArray(json) ? json : []).find(isDicomJsonInstance);
@@ -57,6 +57,9 @@ export function studyThumbnailQueryOptions(
     enabled: chosen !== null,
     staleTime: Infinity,
     retry: false,
+    // A preview that failed is not asked for again when its row scrolls back in or the list is
+    // opened again: one attempt per row per session (the PACS is not flooded by a list of failures).
+    retryOnMount: false,
   });
 }
 
@@ -65,6 +68,6 @@ export function useStudyThumbnail(study: Study | null, { enabled = true } = {}) 
   const chosen = study && !study.unavailableReason ? chooseThumbnailInstance(study) : null;
   const options = studyThumbnailQueryOptions(useSmartSession(), chosen);
   // Only what the row shows: naming the fields keeps the row from re-rendering on every fetch state.
-  const { data, isError } = useQuery({ ...options, enabled: options.enabled && enabled });
-  return { data, isError, hasImage: chosen !== null };
+  const { data, isError, error } = useQuery({ ...options, enabled: options.enabled && enabled });
+  return { data, isError, error, hasImage: chosen !== null };
 }

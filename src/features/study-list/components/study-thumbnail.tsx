@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { Study } from '@/domain/fhir/study';
+import { briefImagingFailure, ImagingHttpError } from '@/lib/imaging-http';
 import { useStudyThumbnail } from '../api/get-study-thumbnail';
 
 const StudyThumbnailCanvas = lazy(() => import('./study-thumbnail-canvas'));
@@ -30,8 +31,23 @@ export function StudyThumbnail({ study, settled }: { study: Study; settled: bool
           <StudyThumbnailCanvas source={thumbnail.data} />
         </Suspense>
       ) : thumbnail.isError ? (
-        'No preview'
+        <PreviewFailure error={thumbnail.error} />
       ) : null}
+    </span>
+  );
+}
+
+/** Why there is no preview, in a few words; the whole sentence on hover and for assistive technology. */
+function PreviewFailure({ error }: { error: Error | null }) {
+  const brief = error instanceof ImagingHttpError ? briefImagingFailure(error.failure) : 'No preview';
+  return (
+    <span
+      className="p-0.5 text-center leading-tight [overflow-wrap:anywhere]"
+      title={error?.message}
+      aria-label={error ? `No preview: ${error.message}` : 'No preview'}
+      data-testid="study-thumbnail-failure"
+    >
+      {brief}
     </span>
   );
 }
