@@ -28,7 +28,7 @@ export function useThumbnail(entry: ImageSource | null, authorizationFor: Author
       })
       .then(() => {
         if (cancelled) return;
-        return utilities.loadImageToCanvas({ canvas, imageId: entry.imageId, thumbnail: true });
+        return renderOneAtATime(canvas, entry.imageId);
       })
       .then(
         () => !cancelled && setOutcome({ entry, status: 'ready' }),
@@ -42,4 +42,25 @@ export function useThumbnail(entry: ImageSource | null, authorizationFor: Author
   const attachCanvas = useCallback((node: HTMLCanvasElement | null) => setCanvas(node), []);
   const status: ThumbnailStatus = !entry ? 'idle' : outcome?.entry === entry ? outcome.status : 'loading';
   return { attachCanvas, status };
+}
+
+const rendering = new Map<string, Promise<unknown>>();
+
+/**
+ * Cornerstone's `loadImageToCanvas` draws through an offscreen viewport named after the image id, and
+ * the first render to finish disables it: a second render of the same image at the same time (the
+ * list's preview of a study and the viewer's thumbnail of its first series, say) then waits forever.
+ * Renders of one image id are therefore queued, one after the other.
+ */
+function renderOneAtATime(canvas: HTMLCanvasElement, imageId: string): Promise<unknown> {
+  const previous = rendering.get(imageId) ?? Promise.resolve();
+  const next = previous
+    .catch(() => undefined)
+    .then(() => utilities.loadImageToCanvas({ canvas, imageId, thumbnail: true }));
+  rendering.set(imageId, next);
+  const forget = () => {
+    if (rendering.get(imageId) === next) rendering.delete(imageId);
+  };
+  next.then(forget, forget);
+  return next;
 }
