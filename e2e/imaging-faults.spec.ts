@@ -59,4 +59,24 @@ test.describe('an image server that falters is never silent, and the viewer reco
     await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
     await expect(viewer.viewport).toHaveAttribute('data-transfer-syntax', /\d/);
   });
+
+  test('a series whose metadata could not be had offers Retry, and Retry shows it once the server is back', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, axial } = philipsAxialSeries(sandbox);
+    const metadata = `${sandbox.pacs.a}/studies/*/series/${axial.uid}/metadata`;
+    await page.route(metadata, (route) => route.abort('connectionrefused'));
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.thumbnail(axial.uid).click();
+    await expect(viewer.viewport.getByTestId('viewport-error')).toContainText('could not be reached');
+
+    await page.unroute(metadata);
+    await viewer.viewport.getByTestId('viewport-retry').click();
+    await viewer.waitForImage(axial.uid);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+    await expect(viewer.viewport.getByTestId('viewport-retry')).toHaveCount(0);
+  });
 });

@@ -182,6 +182,17 @@ export function StackViewport({
           <span role="alert" className="text-amber-300" data-testid="viewport-error">
             {problem}
           </span>
+          {stack.isError && (
+            // The series' metadata could not be had: no dead end, the clinician can ask again.
+            <button
+              type="button"
+              className="pointer-events-auto ml-3 rounded border border-amber-300 px-2 py-0.5 text-amber-200 hover:bg-amber-950"
+              onClick={() => void stack.refetch()}
+              data-testid="viewport-retry"
+            >
+              Retry
+            </button>
+          )}
         </Centered>
       )}
     </div>
