@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readStudyList } from '@/domain/fhir/read-imaging-study';
+import { studyOnWadoRs } from '@/domain/fhir/testing/study-on-wado-rs';
 import { createTestQueryClient, createTestSession, stubNetwork } from '@/lib/testing/test-session';
 import { completeStudyQueryOptions } from './get-complete-study';
 
@@ -7,28 +7,7 @@ const WADO = 'https://images.example.org/dicom-web';
 const UID = '1.2.840.5';
 
 /** A study whose ImagingStudy lists no series: the PACS is asked over QIDO-RS. */
-function studyListingNoSeries() {
-  const [study] = readStudyList([
-    {
-      resourceType: 'ImagingStudy',
-      id: 's',
-      status: 'available',
-      identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${UID}` }],
-      endpoint: [{ reference: '#pacs' }],
-      contained: [
-        {
-          resourceType: 'Endpoint',
-          id: 'pacs',
-          status: 'active',
-          connectionType: { code: 'dicom-wado-rs' },
-          address: WADO,
-        },
-      ],
-    },
-  ]);
-  if (!study) throw new Error('no study');
-  return study;
-}
+const studyListingNoSeries = () => studyOnWadoRs(UID, WADO);
 
 const element = (vr: string, value: unknown) => ({ vr, Value: [value] });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readStudyList } from '@/domain/fhir/read-imaging-study';
+import { studyOnWadoRs } from '@/domain/fhir/testing/study-on-wado-rs';
 import { createTestQueryClient, createTestSession, stubNetwork } from '@/lib/testing/test-session';
 import { seriesStackQueryOptions } from './get-series-stack';
 
@@ -9,31 +9,16 @@ const SERIES = `${STUDY}.1`;
 
 /** One series on a plain WADO-RS server, listing `listed` instances in FHIR. */
 function seriesListing(listed: number) {
-  const [study] = readStudyList([
-    {
-      resourceType: 'ImagingStudy',
-      id: 's',
-      identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${STUDY}` }],
-      endpoint: [{ reference: '#pacs' }],
-      contained: [
-        {
-          resourceType: 'Endpoint',
-          id: 'pacs',
-          status: 'active',
-          connectionType: { code: 'dicom-wado-rs' },
-          address: WADO,
-        },
-      ],
-      series: [
-        {
-          uid: SERIES,
-          instance: Array.from({ length: listed }, (_, i) => ({ uid: `${SERIES}.${i + 1}`, number: i + 1 })),
-        },
-      ],
-    },
-  ]);
-  const series = study?.series[0];
-  if (!study?.studyInstanceUid || !series) throw new Error('no series');
+  const study = studyOnWadoRs(STUDY, WADO, {
+    series: [
+      {
+        uid: SERIES,
+        instance: Array.from({ length: listed }, (_, i) => ({ uid: `${SERIES}.${i + 1}`, number: i + 1 })),
+      },
+    ],
+  });
+  const series = study.series[0];
+  if (!study.studyInstanceUid || !series) throw new Error('no series');
   return { studyUid: study.studyInstanceUid, series };
 }
 
