@@ -11,7 +11,7 @@ import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
 import { originResting, recordAnswer, recordNoAnswer } from './origin-breaker';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
-import { withTimeout } from './request-timeout';
+import { wait, withTimeout } from './request-timeout';
 import { noticeIfSlow } from './server-waits';
 import type { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';
@@ -211,21 +211,6 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   const seconds = /^\d+$/.test(trimmed) ? Number(trimmed) : (Date.parse(trimmed) - now) / 1000;
   if (!Number.isFinite(seconds)) return null;
   return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds)));
-}
-
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function describeStatus(status: number, origin: string): string {

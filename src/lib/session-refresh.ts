@@ -1,5 +1,6 @@
 import type Client from 'fhirclient/lib/Client';
 import { SessionExpiredError } from './session-expired-error';
+import { wait, withTimeout } from './request-timeout';
 import { beginServerWait, noticeIfSlow } from './server-waits';
 
 /** Renew this many seconds before expiry, so a request never leaves with a token about to lapse. */
@@ -69,15 +70,14 @@ async function postUntilAnswered(tokenUri: string, form: Record<string, string>)
     if (response && response.status !== 429 && response.status < 500) return response;
     const seconds = REFRESH_BACKOFF_SECONDS[Math.min(attempt, REFRESH_BACKOFF_SECONDS.length - 1)] ?? 15;
     const end = beginServerWait({ server: 'ehr', address: origin, retryInSeconds: seconds });
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    await wait(seconds * 1000);
     end();
   }
 }
 
 /** One attempt; null when the EHR did not answer at all. */
 async function postOnce(tokenUri: string, form: Record<string, string>): Promise<Response | null> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), REFRESH_TIMEOUT_MS);
+  const attempt = withTimeout(undefined, REFRESH_TIMEOUT_MS);
   // Every request waits on this renewal: a slow one must be named, not leave the screen silent.
   const slow = noticeIfSlow({ server: 'ehr', address: new URL(tokenUri).origin });
   try {
@@ -85,12 +85,12 @@ async function postOnce(tokenUri: string, form: Record<string, string>): Promise
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: new URLSearchParams(form),
-      signal: controller.signal,
+      signal: attempt.signal,
     });
   } catch {
     return null;
   } finally {
-    clearTimeout(timer);
+    attempt.clear();
     slow();
   }
 }
