@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer } from './app-static-server.ts';
 import { closeServer } from './http-helpers.ts';
+import { testPort } from './test-port';
 
-const APP = 'http://127.0.0.1:4570';
+const APP = `http://127.0.0.1:${testPort(4570)}`;
 let dir: string;
 let server: Server;
 
@@ -17,7 +18,11 @@ beforeAll(async () => {
   await writeFile(join(dir, 'assets', 'codec.wasm'), Buffer.from([0, 97, 115, 109]));
   await writeFile(join(dir, 'assets', 'worker.js'), 'self.onmessage = () => {};');
   await writeFile(join(dir, 'app-config.json'), '{"stale": true}');
-  server = await startAppServer({ port: 4570, distDir: dir, appConfig: { clientId: 'imaging-viewer' } });
+  server = await startAppServer({
+    port: testPort(4570),
+    distDir: dir,
+    appConfig: { clientId: 'imaging-viewer' },
+  });
 });
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import type { SandboxInfo } from './sandbox-info.ts';
 import { launchAndGetToken } from './auth/smart-test-client.ts';
 import type { RunningSandbox } from './start-sandbox.ts';
 import { startSandbox } from './start-sandbox.ts';
+import { testPort } from './test-port';
 
 let dir: string;
 let sandbox: RunningSandbox;
@@ -17,13 +18,13 @@ const logged: string[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sandbox-e2e-'));
   sandbox = await startSandbox({
-    appPort: 4550,
-    fhirPort: 4551,
-    ehrPort: 4552,
-    pacsAPort: 4553,
-    pacsBPort: 4554,
-    orthancAPort: 4563,
-    orthancBPort: 4564,
+    appPort: testPort(4550),
+    fhirPort: testPort(4551),
+    ehrPort: testPort(4552),
+    pacsAPort: testPort(4553),
+    pacsBPort: testPort(4554),
+    orthancAPort: testPort(4563),
+    orthancBPort: testPort(4564),
     sandboxDir: dir,
     serveApp: false,
     log: (line) => logged.push(line),
@@ -67,7 +68,7 @@ describe('the whole sandbox', () => {
       [201, 28, 'a'],
       [401, 6, 'a'],
     ]);
-    expect(info.pacs.a).toBe('http://127.0.0.1:4553/dicom-web');
+    expect(info.pacs.a).toBe(`http://127.0.0.1:${testPort(4553)}/dicom-web`);
   });
 
   it('serves each series from the PACS its endpoint names, and only there', async () => {

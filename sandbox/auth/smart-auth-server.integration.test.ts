@@ -18,11 +18,12 @@ import {
 } from './smart-test-client.ts';
 import { createTokenService } from './token-service.ts';
 import type { TokenService } from './token-service.ts';
+import { testPort } from '../test-port';
 
-const PORT = 4532;
+const PORT = testPort(4532);
 const EHR = `http://127.0.0.1:${PORT}`;
-const FHIR = 'http://127.0.0.1:4531/fhir';
-const APP = 'http://127.0.0.1:4530';
+const FHIR = `http://127.0.0.1:${testPort(4531)}/fhir`;
+const APP = `http://127.0.0.1:${testPort(4530)}`;
 const REDIRECT = `${APP}/callback`;
 const PATIENTS: PatientSummary[] = [
   { id: 'phantom', name: 'HEAD', studies: [{ id: 'phantom-ct', description: 'CT head' }] },

@@ -6,10 +6,11 @@ import { createFhirStore } from './fhir-store.ts';
 import { closeServer } from '../http-helpers.ts';
 import { sandboxEndpoint } from '../data/sandbox-resources.ts';
 import { createTokenService } from '../auth/token-service.ts';
+import { testPort } from '../test-port';
 
-const PORT = 4521;
+const PORT = testPort(4521);
 const FHIR = `http://127.0.0.1:${PORT}/fhir`;
-const EHR = 'http://127.0.0.1:4522';
+const EHR = `http://127.0.0.1:${testPort(4522)}`;
 const STUDIES = 45;
 
 let server: Server;

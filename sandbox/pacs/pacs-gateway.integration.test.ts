@@ -11,13 +11,14 @@ import { startOrthanc, uploadInstance } from './orthanc-process.ts';
 import { startPacsGateway } from './pacs-gateway.ts';
 import { createTokenService } from '../auth/token-service.ts';
 import type { TokenService } from '../auth/token-service.ts';
+import { testPort } from '../test-port';
 
-const ORTHANC_PORT = 4543;
-const PROTECTED = 'http://127.0.0.1:4541/dicom-web';
-const OPEN = 'http://127.0.0.1:4542/dicom-web';
-const APP = 'http://127.0.0.1:4540';
-const FHIR = 'http://127.0.0.1:4544/fhir';
-const EHR = 'http://127.0.0.1:4545';
+const ORTHANC_PORT = testPort(4543);
+const PROTECTED = `http://127.0.0.1:${testPort(4541)}/dicom-web`;
+const OPEN = `http://127.0.0.1:${testPort(4542)}/dicom-web`;
+const APP = `http://127.0.0.1:${testPort(4540)}`;
+const FHIR = `http://127.0.0.1:${testPort(4544)}/fhir`;
+const EHR = `http://127.0.0.1:${testPort(4545)}`;
 const FILE = join(import.meta.dirname, '..', 'data', 'dicom', 'dcm_qa_ct-philips-S21570', 'S1000', 'I10');
 
 let dir: string;
@@ -36,8 +37,8 @@ beforeAll(async () => {
   tokens = await createTokenService({ issuer: EHR, audience: FHIR, ttlSeconds: 60 });
   token = await tokens.signAccessToken({ sub: 'u', clientId: 'imaging-viewer', scope: 'patient/*.rs' });
   servers = [
-    await startPacsGateway({ name: 'pacs-a', port: 4541, orthancUrl: orthanc.restUrl, tokens }),
-    await startPacsGateway({ name: 'pacs-b', port: 4542, orthancUrl: orthanc.restUrl }),
+    await startPacsGateway({ name: 'pacs-a', port: testPort(4541), orthancUrl: orthanc.restUrl, tokens }),
+    await startPacsGateway({ name: 'pacs-b', port: testPort(4542), orthancUrl: orthanc.restUrl }),
   ];
 }, 30_000);
 
@@ -102,6 +103,6 @@ describe('PACS gateway', () => {
 
   it('relays Orthanc errors with their status', async () => {
     expect((await fetch(`${OPEN}/studies/1.2.3/metadata`)).status).toBe(404);
-    expect((await fetch('http://127.0.0.1:4542/instances')).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${testPort(4542)}/instances`)).status).toBe(404);
   });
 });
