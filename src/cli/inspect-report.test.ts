@@ -7,14 +7,16 @@ const study = {
   resourceType: 'ImagingStudy',
   id: 's',
   identifier: { system: 'urn:dicom:uid', value: 'urn:oid:1.2.3' },
+  availability: 'NEARLINE',
   endpoint: [{ reference: 'Endpoint/rs' }, { reference: 'Endpoint/iid' }],
   series: [
     {
       uid: '1.2.3.1',
+      modality: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: 'CT' },
       endpoint: [{ reference: 'Endpoint/uri' }],
       instance: [{ uid: '1.2.3.1.1' }, { uid: 'bad', number: 2 }],
     },
-    { uid: 'x', number: 5 },
+    { uid: 'x', number: 5, modality: { coding: [{ code: 'SR' }] }, availability: 'OFFLINE' },
   ],
 };
 const endpoint = (id: string, code: string, address: string) => ({
@@ -37,12 +39,16 @@ describe('toInspectReport', () => {
         {
           id: 's',
           studyInstanceUid: '1.2.3',
+          modalities: ['CT', 'SR'],
+          availability: 'NEARLINE',
           wadoRs: 'https://pacs.example/rs',
           iid: 'https://pacs.example/iid?requestType=STUDY&studyUID=1.2.3',
           errors: [],
           series: [
             {
               uid: '1.2.3.1',
+              modality: 'CT',
+              availability: 'NEARLINE',
               wadoRs: 'https://pacs.example/rs',
               wadoRsFrom: 'study',
               wadoUri: 'https://pacs.example/wado',
@@ -67,12 +73,17 @@ describe('toInspectReport', () => {
             },
             {
               uid: null,
+              modality: 'SR',
+              availability: 'OFFLINE',
               wadoRs: 'https://pacs.example/rs',
               wadoRsFrom: 'study',
               wadoUri: null,
               wadoUriFrom: null,
               metadataUrl: null,
-              errors: ['Series 5 UID "x" is not a valid DICOM UID.'],
+              errors: [
+                'Series 5 UID "x" is not a valid DICOM UID.',
+                'The archive holds these images offline (availability OFFLINE): they cannot be fetched until the archive brings them back online.',
+              ],
               instances: [],
             },
           ],

@@ -12,6 +12,8 @@ export interface InspectReport {
 export interface InspectStudy {
   id: string | null;
   studyInstanceUid: string | null;
+  modalities: string[];
+  availability: string | null;
   wadoRs: string | null;
   iid: string | null;
   errors: string[];
@@ -20,6 +22,8 @@ export interface InspectStudy {
 
 export interface InspectSeries {
   uid: string | null;
+  modality: string | null;
+  availability: string | null;
   wadoRs: string | null;
   wadoRsFrom: StudyEndpoint['from'] | null;
   wadoUri: string | null;
@@ -41,6 +45,8 @@ export function toInspectReport(studies: readonly Study[]): InspectReport {
     studies: studies.map((study) => ({
       id: study.id,
       studyInstanceUid: study.studyInstanceUid,
+      modalities: [...study.modalities],
+      availability: study.availability,
       wadoRs: study.wadoRs?.address ?? null,
       iid: study.iid,
       errors: [...study.errors],
@@ -52,6 +58,8 @@ export function toInspectReport(studies: readonly Study[]): InspectReport {
 function toInspectSeries(series: StudySeries): InspectSeries {
   return {
     uid: series.uid,
+    modality: series.modality,
+    availability: series.availability,
     wadoRs: series.wadoRs?.address ?? null,
     wadoRsFrom: series.wadoRs?.from ?? null,
     wadoUri: series.wadoUri?.address ?? null,

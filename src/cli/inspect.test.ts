@@ -32,9 +32,20 @@ describe('inspect CLI', { timeout: 60_000 }, () => {
     expect(run.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
     const study = report.studies[0];
     if (!study) throw new Error('no study in the report');
-    expect(Object.keys(study)).toEqual(['id', 'studyInstanceUid', 'wadoRs', 'iid', 'errors', 'series']);
+    expect(Object.keys(study)).toEqual([
+      'id',
+      'studyInstanceUid',
+      'modalities',
+      'availability',
+      'wadoRs',
+      'iid',
+      'errors',
+      'series',
+    ]);
     expect(Object.keys(study.series[0] ?? {})).toEqual([
       'uid',
+      'modality',
+      'availability',
       'wadoRs',
       'wadoRsFrom',
       'wadoUri',

@@ -106,6 +106,30 @@ describe('QIDO-RS answers → resolved series', () => {
     expect(series[0]?.wadoRs?.address).toBe(BASE);
   });
 
+  it("takes each series' Instance Availability (0008,0056), else the study's, and does not fetch offline ones", () => {
+    const series = seriesFromQido(
+      STUDY,
+      studyBase(),
+      [
+        { ...qidoSeries('1.2.840.1.7', 1, 'CT'), '00080056': element('CS', 'OFFLINE') },
+        qidoSeries('1.2.840.1.8', 2, 'CT'),
+      ],
+      'NEARLINE',
+    );
+    expect(series.map((item) => item.availability)).toEqual(['OFFLINE', 'NEARLINE']);
+    expect(series.map((item) => item.key === null)).toEqual([true, false]);
+    expect(series[0]?.metadataUrl).toBeNull();
+    expect(series[0]?.errors.join(' ')).toMatch(/offline/);
+  });
+
+  it('does not ask the PACS about a study the archive holds offline', () => {
+    expect(planStudyCompletion(entryOf({ availability: 'OFFLINE' }))).toBeNull();
+    expect(planStudyCompletion(entryOf({ availability: 'NEARLINE' }))).toMatchObject({
+      querySeries: true,
+      availability: 'NEARLINE',
+    });
+  });
+
   it('reports a bad series UID instead of dropping the series', () => {
     const [series] = seriesFromQido(STUDY, studyBase(), [qidoSeries('1.2.x', 1, 'CT')]);
     expect(series?.uid).toBeNull();

@@ -8,6 +8,7 @@ import { parseSeriesInstanceUid, parseSopInstanceUid, type StudyInstanceUid } fr
 import { buildWadoRsInstanceUrl, buildWadoRsSeriesMetadataUrl } from '../dicomweb/wado-rs-urls';
 import { DicomTag, dicomNumber, dicomString, isDicomJsonInstance } from '../imaging/dicom-json';
 import { seriesKeyOf } from '../dicomweb/series-key';
+import { availabilityBlock, readAvailability, type Availability } from './availability';
 import { modalitiesOf } from './read-imaging-study';
 import { labelOf, readUid } from './read-uid';
 import {
@@ -26,33 +27,40 @@ export interface StudyCompletionPlan {
   querySeries: boolean;
   /** Positions of listed series that name no instance and can be asked for them. */
   seriesWithoutInstances: number[];
+  /** The study's availability, which queried series without their own inherit. */
+  availability: Availability | null;
 }
 
 /** What must be asked of the PACS to complete this study; null when nothing is missing (or askable). */
 export function planStudyCompletion(study: Study): StudyCompletionPlan | null {
   const { studyInstanceUid: studyUid } = study;
   if (studyUid === null) return null;
+  const { availability } = study;
   if (study.series.length === 0) {
-    return study.wadoRs
-      ? { base: study.wadoRs, studyUid, querySeries: true, seriesWithoutInstances: [] }
+    // An archive that says the study cannot be had is not asked what it holds.
+    return study.wadoRs && availabilityBlock(availability) === null
+      ? { base: study.wadoRs, studyUid, querySeries: true, seriesWithoutInstances: [], availability }
       : null;
   }
+  // A series with a key may be fetched (UID, image server, available); the others are not asked.
   const seriesWithoutInstances = study.series.flatMap((series, index) =>
-    series.instances.length === 0 && series.uid !== null && series.wadoRs !== null ? [index] : [],
+    series.instances.length === 0 && series.key !== null ? [index] : [],
   );
-  const base = study.wadoRs ?? study.series.find((series) => series.wadoRs)?.wadoRs ?? null;
+  const base = study.wadoRs ?? study.series.find((series) => series.key !== null)?.wadoRs ?? null;
   if (seriesWithoutInstances.length === 0 || base === null) return null;
-  return { base, studyUid, querySeries: false, seriesWithoutInstances };
+  return { base, studyUid, querySeries: false, seriesWithoutInstances, availability };
 }
 
 /**
- * QIDO-RS series of a study → StudySeries on the study's endpoint, ordered by number then UID.
+ * QIDO-RS series of a study → StudySeries on the study's endpoint, ordered by number then UID, each
+ * with its Instance Availability (0008,0056) when the PACS gives it, else the study's.
  * Their instances are left empty: `instancesFromQido` fills them, series by series.
  */
 export function seriesFromQido(
   studyUid: StudyInstanceUid,
   base: StudyEndpoint,
   qidoSeries: unknown,
+  studyAvailability: Availability | null = null,
 ): StudySeries[] {
   const records = (Array.isArray(qidoSeries) ? qidoSeries : []).filter(isDicomJsonInstance);
   const series = records.map((record, index): StudySeries => {
@@ -64,17 +72,22 @@ export function seriesFromQido(
     );
     const seriesUid = uid.uid;
     const endpoint: StudyEndpoint = { ...base, from: 'study' };
+    const availability =
+      readAvailability(dicomString(record, DicomTag.InstanceAvailability)) ?? studyAvailability;
+    const blocked = availabilityBlock(availability);
+    const fetchable = seriesUid !== null && blocked === null;
     return {
       uid: seriesUid,
       rawUid: uid.raw,
-      key: seriesUid ? seriesKeyOf(base.address, studyUid, seriesUid) : null,
+      key: fetchable ? seriesKeyOf(base.address, studyUid, seriesUid) : null,
       number,
       modality: dicomString(record, DicomTag.Modality),
       description: dicomString(record, DicomTag.SeriesDescription),
       wadoRs: endpoint,
       wadoUri: null,
-      metadataUrl: seriesUid ? buildWadoRsSeriesMetadataUrl(base.address, studyUid, seriesUid) : null,
-      errors: uid.error ? [uid.error] : [],
+      availability,
+      metadataUrl: fetchable ? buildWadoRsSeriesMetadataUrl(base.address, studyUid, seriesUid) : null,
+      errors: [uid.error, blocked].filter((error): error is string => error !== null),
       instances: [],
     };
   });

@@ -23,11 +23,16 @@ describe('connectionTypeOf', () => {
     expect(connectionTypeOf({ connectionType: [coding('dicom-wado-uri')] })).toBe('dicom-wado-uri');
   });
 
-  it('accepts a code without a system, refuses one from another system', () => {
+  it("accepts a code without a system and STU3's address of the system, refuses another system", () => {
     expect(connectionTypeOf({ connectionType: { code: 'dicom-wado-rs' } })).toBe('dicom-wado-rs');
     expect(
       connectionTypeOf({
         connectionType: coding('dicom-wado-rs', 'http://hl7.org/fhir/endpoint-connection-type'),
+      }),
+    ).toBe('dicom-wado-rs');
+    expect(
+      connectionTypeOf({
+        connectionType: coding('dicom-wado-rs', 'http://hl7.org/fhir/endpoint-connection-typo'),
       }),
     ).toBeNull();
     expect(

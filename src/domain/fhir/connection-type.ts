@@ -1,12 +1,15 @@
 /**
  * Which imaging service an Endpoint offers, from `connectionType`: a Coding in R4, a list of
- * CodeableConcepts in R5. A code counts only in HL7's endpoint-connection-type system (or with no
- * system): the same code in another system is someone else's vocabulary.
+ * CodeableConcepts in R5. A code counts only in HL7's endpoint-connection-type system (today's or
+ * STU3's address of it) or with no system: the same code in another system is someone else's vocabulary.
  */
 import { field, isRecord, readList, readRecords, readText, type JsonRecord } from './json-read';
 
 export const ENDPOINT_CONNECTION_TYPE_SYSTEM =
   'http://terminology.hl7.org/CodeSystem/endpoint-connection-type';
+
+/** The same codes' system in STU3 (and DSTU2), before terminology moved to terminology.hl7.org. */
+export const STU3_ENDPOINT_CONNECTION_TYPE_SYSTEM = 'http://hl7.org/fhir/endpoint-connection-type';
 
 export const IMAGING_CONNECTION_TYPES = ['dicom-wado-rs', 'dicom-wado-uri', 'ihe-iid'] as const;
 
@@ -44,5 +47,9 @@ export function isImagingConnectionType(code: unknown): code is ImagingConnectio
 }
 
 function hasConnectionTypeSystem(coding: JsonRecord): boolean {
-  return coding.system === undefined || coding.system === ENDPOINT_CONNECTION_TYPE_SYSTEM;
+  return (
+    coding.system === undefined ||
+    coding.system === ENDPOINT_CONNECTION_TYPE_SYSTEM ||
+    coding.system === STU3_ENDPOINT_CONNECTION_TYPE_SYSTEM
+  );
 }

@@ -5,6 +5,7 @@
  * throws on bad input (one malformed element costs one field, not the study).
  */
 import { buildIidStudyUrl } from '../dicomweb/iid-urls';
+import { readAvailability } from './availability';
 import { IMAGING_CONNECTION_TYPES } from './connection-type';
 import type { ImagingStudy } from './fhir-types';
 import { isFhirDateTime } from './fhir-date-time';
@@ -42,8 +43,15 @@ export function readImagingStudy(study: ImagingStudy, pool: ResourcePool, index 
   const wadoRs = own.chosen['dicom-wado-rs'] ?? null;
   const iidEndpoint = own.chosen['ihe-iid'];
   const records = readRecords(field(study, 'series'));
+  const availability = readAvailability(field(study, 'availability'));
   const series = records.map((record, seriesIndex) =>
-    resolveSeries(record, seriesIndex, { study, studyUid, studyEndpoints: own.chosen, pool }),
+    resolveSeries(record, seriesIndex, {
+      study,
+      studyUid,
+      studyEndpoints: own.chosen,
+      studyAvailability: availability,
+      pool,
+    }),
   );
   // With series listed, each series reports a missing endpoint itself; without, the app must query
   // the study over QIDO-RS, which needs the study's own WADO-RS base.
@@ -67,8 +75,9 @@ export function readImagingStudy(study: ImagingStudy, pool: ResourcePool, index 
     numberOfInstances:
       readCount(field(study, 'numberOfInstances'), MAX_PLAUSIBLE_INSTANCES) ?? countInstances(records),
     status: readText(field(study, 'status')),
+    availability,
     referrer: readText(field(field(study, 'referrer'), 'display')),
-    bodySites: unique(records.map((record) => displayOfCoding(record.bodySite))),
+    bodySites: unique(records.map((record) => displayOfConcept(record.bodySite))),
     encounterId: encounterIdOf(study),
     wadoRs,
     iid: studyUid !== null && iidEndpoint ? buildIidStudyUrl(iidEndpoint.address, studyUid) : null,
@@ -83,23 +92,33 @@ export function readImagingStudy(study: ImagingStudy, pool: ResourcePool, index 
   return { ...read, unavailableReason: unavailableReasonOf(read) };
 }
 
-/** The study's own `modality` list, else the series' modalities (many servers fill only those). */
+/**
+ * The study's own modalities (R4/R5 `modality`, STU3 `modalityList`), else the series' modalities
+ * (many servers fill only those).
+ */
 export function modalitiesOf(study: unknown, series: readonly StudySeries[]): string[] {
-  const own = modalityCodesOf(field(study, 'modality'));
+  const own = modalityCodesOf(field(study, 'modality') ?? field(study, 'modalityList'));
   return own.length > 0 ? own : unique(series.map((item) => item.modality));
 }
 
-/** `Encounter/{id}` (relative, absolute or versioned) → id. */
+/** `Encounter/{id}` (relative, absolute or versioned) → id; R4/R5 `encounter`, STU3 `context`. */
 function encounterIdOf(study: unknown): string | null {
-  const reference = readText(field(field(study, 'encounter'), 'reference'));
+  const reference =
+    readText(field(field(study, 'encounter'), 'reference')) ??
+    readText(field(field(study, 'context'), 'reference'));
   const match = reference
     ? /(?:^|\/)Encounter\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference)
     : null;
   return match?.[1] ?? null;
 }
 
+/** STU3/R4 `procedureCode` (CodeableConcept), else R5 `procedure` (CodeableReference: its concept). */
 function procedureOf(study: unknown): string | null {
-  for (const concept of readRecords(field(study, 'procedureCode'))) {
+  const concepts = [
+    ...readRecords(field(study, 'procedureCode')),
+    ...readRecords(field(study, 'procedure')).map((reference) => field(reference, 'concept')),
+  ];
+  for (const concept of concepts) {
     const text = readText(field(concept, 'text'));
     if (text) return text;
     for (const coding of readRecords(field(concept, 'coding'))) {
@@ -110,7 +129,10 @@ function procedureOf(study: unknown): string | null {
   return null;
 }
 
-/** The identifier typed ACSN (HL7 v2 table 0203), as FHIR's ImagingStudy notes recommend. */
+/**
+ * The identifier typed ACSN (HL7 v2 table 0203), as R4's ImagingStudy notes recommend; else STU3's
+ * own `accession` Identifier.
+ */
 function accessionOf(study: unknown): string | null {
   for (const identifier of readRecords(field(study, 'identifier'))) {
     const codings = readRecords(field(field(identifier, 'type'), 'coding'));
@@ -118,7 +140,7 @@ function accessionOf(study: unknown): string | null {
       return readText(field(identifier, 'value'));
     }
   }
-  return null;
+  return readText(field(field(study, 'accession'), 'value'));
 }
 
 function countInstances(series: readonly JsonRecord[]): number {
@@ -128,8 +150,19 @@ function countInstances(series: readonly JsonRecord[]): number {
   }, 0);
 }
 
-function displayOfCoding(coding: unknown): string | null {
-  return readText(field(coding, 'display')) ?? readText(field(coding, 'code'));
+/**
+ * A body site's words: an R4/STU3 Coding, an R5 CodeableReference (its concept), or a CodeableConcept;
+ * the display, else the text, else the code.
+ */
+function displayOfConcept(value: unknown): string | null {
+  const concept = field(value, 'concept') ?? value;
+  const codings = [concept, ...readRecords(field(concept, 'coding'))];
+  return (
+    codings.map((coding) => readText(field(coding, 'display'))).find((text) => text !== null) ??
+    readText(field(concept, 'text')) ??
+    codings.map((coding) => readText(field(coding, 'code'))).find((text) => text !== null) ??
+    null
+  );
 }
 
 /**

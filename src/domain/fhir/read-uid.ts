@@ -1,5 +1,8 @@
+import { stripOidPrefix } from './study-instance-uid';
+
 /**
- * Reads a series or instance `uid` and checks it, phrasing the failure with the label the clinician
+ * Reads a series or instance `uid` and checks it (STU3 and its drafts typed it `oid`, written
+ * "urn:oid:1.2.3": the prefix is not part of the UID), phrasing the failure with the label the clinician
  * sees ("Series 3", "Instance 12") and the value exactly as the resource gave it.
  */
 export interface UidReading<Uid> {
@@ -17,7 +20,7 @@ export function readUid<Uid>(
     return { uid: null, raw: null, error: `${label} has no UID.` };
   }
   const raw = typeof value === 'string' ? value : null;
-  const uid = parse(value);
+  const uid = parse(raw === null ? value : stripOidPrefix(raw));
   if (uid === null) {
     const quoted = raw === null ? JSON.stringify(value) : `"${raw}"`;
     return { uid: null, raw, error: `${label} UID ${quoted} is not a valid DICOM UID.` };

@@ -6,6 +6,7 @@ import { parseSeriesInstanceUid, parseSopInstanceUid, type StudyInstanceUid } fr
 import { buildWadoRsInstanceUrl, buildWadoRsSeriesMetadataUrl } from '../dicomweb/wado-rs-urls';
 import { buildWadoUriInstanceUrl } from '../dicomweb/wado-uri-urls';
 import { seriesKeyOf } from '../dicomweb/series-key';
+import { availabilityBlock, readAvailability, type Availability } from './availability';
 import type { ImagingStudy } from './fhir-types';
 import { field, readInteger, readRecords, readText, type JsonRecord } from './json-read';
 import { modalityCodeOf } from './modality';
@@ -19,6 +20,8 @@ export interface SeriesContext {
   study: ImagingStudy;
   studyUid: StudyInstanceUid | null;
   studyEndpoints: EndpointSelection['chosen'];
+  /** The study's availability, which a series without its own inherits. */
+  studyAvailability: Availability | null;
   pool: ResourcePool;
 }
 
@@ -34,14 +37,19 @@ export function resolveSeries(series: JsonRecord, index: number, context: Series
   ]);
   const wadoRs = own.chosen['dicom-wado-rs'] ?? context.studyEndpoints['dicom-wado-rs'] ?? null;
   const wadoUri = own.chosen['dicom-wado-uri'] ?? context.studyEndpoints['dicom-wado-uri'] ?? null;
-  const errors = [uid.error, ...own.errors, wadoRs === null ? NO_WADO_RS_FOR_SERIES : null].filter(isText);
+  const availability = readAvailability(series.availability) ?? context.studyAvailability;
+  // Images the archive says cannot be had are not asked for: no URLs, no key, and the reason.
+  const blocked = availabilityBlock(availability);
+  const errors = [uid.error, ...own.errors, wadoRs === null ? NO_WADO_RS_FOR_SERIES : null, blocked].filter(
+    isText,
+  );
 
   const { studyUid } = context;
   const seriesUid = uid.uid;
   const instances = readRecords(series.instance).map((instance, instanceIndex) => {
     const resolved = readInstance(instance, instanceIndex);
     const instanceUid = resolved.uid;
-    if (studyUid === null || seriesUid === null || instanceUid === null) return resolved;
+    if (studyUid === null || seriesUid === null || instanceUid === null || blocked) return resolved;
     return {
       ...resolved,
       wadoRsUrl: urlFrom(wadoRs, (base) => buildWadoRsInstanceUrl(base, studyUid, seriesUid, instanceUid)),
@@ -49,7 +57,7 @@ export function resolveSeries(series: JsonRecord, index: number, context: Series
     };
   });
 
-  const resolvable = studyUid !== null && seriesUid !== null && wadoRs !== null;
+  const resolvable = studyUid !== null && seriesUid !== null && wadoRs !== null && blocked === null;
   return {
     uid: seriesUid,
     rawUid: uid.raw,
@@ -59,6 +67,7 @@ export function resolveSeries(series: JsonRecord, index: number, context: Series
     description: readText(series.description),
     wadoRs,
     wadoUri,
+    availability,
     metadataUrl: resolvable ? buildWadoRsSeriesMetadataUrl(wadoRs.address, studyUid, seriesUid) : null,
     errors,
     instances,

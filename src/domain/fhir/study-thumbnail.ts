@@ -18,8 +18,9 @@ export interface ThumbnailInstance {
 export function chooseThumbnailInstance(study: Study): ThumbnailInstance | null {
   const studyUid = study.studyInstanceUid;
   if (studyUid === null) return null;
-  // The first series the viewer could show: a series without a UID or an image server has no picture.
-  const series = study.series.find((item) => item.uid !== null && item.wadoRs !== null);
+  // The first series the viewer could show: one without a UID, an image server or available images
+  // (its key) has no picture.
+  const series = study.series.find((item) => item.key !== null);
   if (!series?.uid || !series.wadoRs) return null;
   const instances = series.instances
     .map((instance, index) => ({ instance, index }))

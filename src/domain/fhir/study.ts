@@ -6,6 +6,7 @@
 import type { DicomWebBaseUrl } from '../dicomweb/dicomweb-base-url';
 import type { SeriesInstanceUid, SopInstanceUid, StudyInstanceUid } from '../dicomweb/dicom-uid';
 import type { SeriesKey } from '../dicomweb/series-key';
+import { availabilityBlock, type Availability } from './availability';
 import type { ImagingConnectionType } from './connection-type';
 import type { Endpoint } from './fhir-types';
 import { presentStudyStatus } from './study-status';
@@ -32,13 +33,18 @@ export interface StudyInstance {
 export interface StudySeries {
   uid: SeriesInstanceUid | null;
   rawUid: string | null;
-  /** The series' identity in the app; null when it has no UID or no WADO-RS server to ask. */
+  /**
+   * The series' identity in the app, and the sign that its images may be fetched: null when it has no
+   * UID, no WADO-RS server to ask, or the archive says its images cannot be had (availability).
+   */
   key: SeriesKey | null;
   number: number | null;
   modality: string | null;
   description: string | null;
   wadoRs: StudyEndpoint | null;
   wadoUri: StudyEndpoint | null;
+  /** The series' own availability, else the study's; null when neither says. */
+  availability: Availability | null;
   metadataUrl: string | null;
   errors: string[];
   instances: StudyInstance[];
@@ -64,6 +70,8 @@ export interface Study {
   numberOfSeries: number;
   numberOfInstances: number;
   status: string | null;
+  /** STU3/draft `availability`; null when absent (R4 and R5 have none). */
+  availability: Availability | null;
   referrer: string | null;
   bodySites: string[];
   /** The id of the Encounter the study belongs to, to point out the one the EHR launched from. */
@@ -88,7 +96,19 @@ export function unavailableReasonOf(study: Omit<Study, 'unavailableReason'>): st
   if (!study.studyInstanceUid) {
     return study.errors[0] ?? 'This study has no valid Study Instance UID.';
   }
-  const hasImageServer = study.wadoRs !== null || study.series.some((series) => series.wadoRs !== null);
+  // An image server counts only where the archive does not say the images cannot be had.
+  const servable = (endpoint: StudyEndpoint | null, availability: Availability | null) =>
+    endpoint !== null && availabilityBlock(availability) === null;
+  // Listed series take the study's endpoint when they have none of their own; the study's alone
+  // counts only when it lists no series (the viewer then asks the PACS for them).
+  const hasImageServer =
+    study.series.length === 0
+      ? servable(study.wadoRs, study.availability)
+      : study.series.some((series) => servable(series.wadoRs, series.availability));
+  const offline = [study.availability, ...study.series.map((series) => series.availability)]
+    .map(availabilityBlock)
+    .find((reason) => reason !== null);
+  if (!hasImageServer && offline) return `Images unavailable. ${offline}`;
   if (!hasImageServer) {
     const detail = study.errors[0] ?? study.series.flatMap((series) => series.errors)[0];
     return `Images unavailable: no usable image server (WADO-RS) is linked to this study.${detail ? ` ${detail}` : ''}`;

@@ -8,6 +8,7 @@ export const DicomTag = {
   SopClassUid: '00080016',
   SopInstanceUid: '00080018',
   Modality: '00080060',
+  InstanceAvailability: '00080056',
   StudyInstanceUid: '0020000D',
   SeriesInstanceUid: '0020000E',
   SeriesNumber: '00200011',

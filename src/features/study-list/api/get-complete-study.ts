@@ -36,10 +36,11 @@ export async function getCompleteStudy(
             signal,
             background: true,
           }),
+          plan.availability,
         )
       : [...study.series];
     const missing = plan.querySeries
-      ? series.flatMap((item, index) => (item.uid && item.wadoRs ? [index] : []))
+      ? series.flatMap((item, index) => (item.key !== null ? [index] : []))
       : plan.seriesWithoutInstances;
     const limit = createConcurrencyLimit(SERIES_QUERY_CONCURRENCY);
     await Promise.all(

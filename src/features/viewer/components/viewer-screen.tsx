@@ -31,7 +31,8 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
   const studyUid = study.studyInstanceUid;
   const viewable = useMemo(
     () =>
-      study.series.flatMap((series, index) => (series.wadoRs !== null && series.uid !== null ? [index] : [])),
+      // A series with a key can be fetched: a UID, an image server, images the archive can send.
+      study.series.flatMap((series, index) => (series.key !== null ? [index] : [])),
     [study.series],
   );
   const requested = study.series.findIndex(
