@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readDicomFiles } from '../pacs/dicom-files.ts';
 import type { DicomFile } from '../pacs/dicom-files.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
+import { loadFhirVersionsPatient } from './fhir-versions-patient.ts';
 import { loadGeneratedPatient } from './generated-patient.ts';
 import { loadHostileRecordsPatient } from './hostile-records-patient.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
@@ -11,7 +12,8 @@ import type { PacsTarget, Warn } from './study-loader.ts';
 /**
  * The patients the study list and deep links are tested against: one with 1,000 studies (scale), one
  * whose studies say too little (QIDO-RS fill-in, statuses, an IID endpoint) and one whose records are
- * hostile text and odd values (no pixels).
+ * hostile text and odd values (no pixels), and one whose studies are written as STU3, the drafts and
+ * R5 write them (with availability).
  */
 export async function loadStudyListPatients(
   dicomDir: string,
@@ -32,6 +34,7 @@ export async function loadStudyListPatients(
   await loadHostileRecordsPatient(store);
   return [
     ...(await loadSparseRecordsPatient(dicomDir, pacs, store, readFiles, iidAddress, warn)),
+    ...(await loadFhirVersionsPatient(dicomDir, pacs, store, readFiles, warn)),
     ...(await loadGeneratedPatient(
       join(dicomDir, 'cornerstone-ctimage-transfer-syntaxes'),
       pacs,

@@ -31,11 +31,3 @@ export function availabilityNotice(availability: Availability | null): string | 
     ? 'Retrieving from the archive (availability NEARLINE): this may take a while.'
     : null;
 }
-
-/** Short label for a list cell or a badge; null for ONLINE and unknown, which need no mark. */
-export function availabilityLabel(availability: Availability | null): string | null {
-  if (availability === 'OFFLINE') return 'Offline';
-  if (availability === 'NEARLINE') return 'Nearline';
-  if (availability === 'UNAVAILABLE') return 'Unavailable';
-  return null;
-}

@@ -4,6 +4,7 @@ import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { UntrustedText } from '@/components/ui/untrusted-text';
 import { buildOpenStudyPath, buildViewerPath } from '@/domain/fhir/deep-link';
 import type { Study } from '@/domain/fhir/study';
+import { availabilityNoteOf } from '@/domain/fhir/study-availability';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatStudyStarted } from '@/lib/format-fhir-date';
 import { useSmartSession } from '@/lib/smart-session';
@@ -41,6 +42,7 @@ export const StudyRow = memo(function StudyRow({
   const uid = study.studyInstanceUid;
   const openPath = buildOpenStudyPath(study);
   const status = presentStudyStatus(study.status);
+  const availability = availabilityNoteOf(study);
   // The EHR launched from an encounter: its studies stand out (the others stay: a comparison may be older).
   const { context } = useSmartSession();
   const inEncounter = context.encounterId !== null && study.encounterId === context.encounterId;
@@ -116,13 +118,20 @@ export const StudyRow = memo(function StudyRow({
       <td className={`${cell} max-w-40 truncate`} data-testid="study-body-site">
         <UntrustedText text={study.bodySites.join(', ') || null} titled />
       </td>
-      <td className={`${cell} max-w-40 truncate`} data-testid="study-status">
-        {status.label}
-        {status.unknownCode !== null && (
-          <>
-            {' ('}
-            <UntrustedText text={status.unknownCode} titled />)
-          </>
+      <td className={`${cell} max-w-40`} data-testid="study-status">
+        <span className="block truncate">
+          {status.label}
+          {status.unknownCode !== null && (
+            <>
+              {' ('}
+              <UntrustedText text={status.unknownCode} titled />)
+            </>
+          )}
+        </span>
+        {availability && (
+          <span className="block text-xs text-amber-300" data-testid="study-availability">
+            {availability}
+          </span>
         )}
       </td>
       <td className={`${cell} text-right whitespace-nowrap`}>
