@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readDicomFiles } from '../pacs/dicom-files.ts';
 import type { DicomFile } from '../pacs/dicom-files.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
+import { loadDocumentsPatient } from './documents-patient.ts';
 import { loadFhirVersionsPatient } from './fhir-versions-patient.ts';
 import { loadGeneratedPatient } from './generated-patient.ts';
 import { loadHostileRecordsPatient } from './hostile-records-patient.ts';
@@ -13,7 +14,8 @@ import type { PacsTarget, Warn } from './study-loader.ts';
  * The patients the study list and deep links are tested against: one with 1,000 studies (scale), one
  * whose studies say too little (QIDO-RS fill-in, statuses, an IID endpoint) and one whose records are
  * hostile text and odd values (no pixels), and one whose studies are written as STU3, the drafts and
- * R5 write them (with availability).
+ * R5 write them (with availability), and one whose study holds key objects, an SR, a PDF and a
+ * presentation state besides its images.
  */
 export async function loadStudyListPatients(
   dicomDir: string,
@@ -35,6 +37,7 @@ export async function loadStudyListPatients(
   return [
     ...(await loadSparseRecordsPatient(dicomDir, pacs, store, readFiles, iidAddress, warn)),
     ...(await loadFhirVersionsPatient(dicomDir, pacs, store, readFiles, warn)),
+    ...(await loadDocumentsPatient(dicomDir, pacs, store, readFiles, warn)),
     ...(await loadGeneratedPatient(
       join(dicomDir, 'cornerstone-ctimage-transfer-syntaxes'),
       pacs,

@@ -32,6 +32,36 @@ export const DicomTag = {
   FrameTime: '00181063',
   RecommendedDisplayFrameRate: '00082144',
   CineRate: '00180040',
+  Rows: '00280010',
+  // Structured reporting and key objects (PS3.3 C.17)
+  ValueType: '0040A040',
+  RelationshipType: '0040A010',
+  ConceptNameCodeSequence: '0040A043',
+  ConceptCodeSequence: '0040A168',
+  ContentSequence: '0040A730',
+  TextValue: '0040A160',
+  MeasuredValueSequence: '0040A300',
+  NumericValue: '0040A30A',
+  MeasurementUnitsCodeSequence: '004008EA',
+  DateTimeValue: '0040A120',
+  DateValue: '0040A121',
+  TimeValue: '0040A122',
+  PersonNameValue: '0040A123',
+  UidValue: '0040A124',
+  CompletionFlag: '0040A491',
+  VerificationFlag: '0040A493',
+  CurrentRequestedProcedureEvidenceSequence: '0040A375',
+  ReferencedSeriesSequence: '00081115',
+  ReferencedSopSequence: '00081199',
+  ReferencedSopClassUid: '00081150',
+  ReferencedSopInstanceUid: '00081155',
+  CodeValue: '00080100',
+  CodingSchemeDesignator: '00080102',
+  CodeMeaning: '00080104',
+  // Encapsulated documents (PS3.3 C.24.2)
+  DocumentTitle: '00420010',
+  EncapsulatedDocument: '00420011',
+  MimeTypeOfEncapsulatedDocument: '00420012',
 } as const;
 
 export function isDicomJsonInstance(value: unknown): value is DicomJsonInstance {
@@ -71,4 +101,25 @@ export function dicomPersonName(instance: DicomJsonInstance, tag: string): strin
     return typeof alphabetic === 'string' && alphabetic.trim() ? alphabetic.trim() : null;
   }
   return typeof first === 'string' && first.trim() ? first.trim() : null;
+}
+
+/** The items of a sequence (SQ): each a data set in the same JSON model; [] when absent or malformed. */
+export function dicomItems(instance: DicomJsonInstance, tag: string): DicomJsonInstance[] {
+  return valuesOf(instance, tag).filter(isDicomJsonInstance);
+}
+
+/** An element's BulkDataURI (PS3.18 F.2.6), or null when the value is inline or absent. */
+export function dicomBulkDataUri(instance: DicomJsonInstance, tag: string): string | null {
+  const element = instance[tag];
+  if (typeof element !== 'object' || element === null) return null;
+  const uri = (element as { BulkDataURI?: unknown }).BulkDataURI;
+  return typeof uri === 'string' && uri.trim() ? uri.trim() : null;
+}
+
+/** An element's InlineBinary (base64, PS3.18 F.2.7), or null. */
+export function dicomInlineBinary(instance: DicomJsonInstance, tag: string): string | null {
+  const element = instance[tag];
+  if (typeof element !== 'object' || element === null) return null;
+  const inline = (element as { InlineBinary?: unknown }).InlineBinary;
+  return typeof inline === 'string' && inline ? inline : null;
 }
