@@ -22,6 +22,8 @@ export const SCOPES_SUPPORTED: readonly string[] = [
   'patient/ImagingStudy.rs',
   'patient/Endpoint.rs',
   'patient/Patient.rs',
+  'patient/DiagnosticReport.rs',
+  'patient/ServiceRequest.rs',
 ];
 
 export function parseScope(scope: string | null | undefined): string[] {

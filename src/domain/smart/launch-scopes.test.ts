@@ -4,7 +4,7 @@ import { buildLaunchScopes, choosePermissionStyle } from './launch-scopes';
 describe('buildLaunchScopes', () => {
   it('asks for v2 read/search scopes with `launch` for an EHR launch', () => {
     expect(buildLaunchScopes('ehr', 'v2')).toBe(
-      'openid fhirUser launch patient/Patient.rs patient/ImagingStudy.rs patient/Endpoint.rs offline_access',
+      'openid fhirUser launch patient/Patient.rs patient/ImagingStudy.rs patient/Endpoint.rs patient/DiagnosticReport.rs patient/ServiceRequest.rs offline_access',
     );
   });
 

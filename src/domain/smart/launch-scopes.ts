@@ -1,11 +1,13 @@
 /**
  * The scopes a launch asks for (SMART App Launch 2.x). The viewer reads the patient, their imaging
- * studies and the Endpoints those reference; `offline_access` lets a long reading session refresh.
+ * studies and the Endpoints those reference, their reports and the orders those are based on (whose
+ * accession numbers link a report to its study); `offline_access` lets a long reading session refresh.
+ * A server that grants less still works: without report scopes the list simply has no Report column.
  */
 export type LaunchKind = 'ehr' | 'standalone';
 export type PermissionStyle = 'v1' | 'v2';
 
-const READ_RESOURCES = ['Patient', 'ImagingStudy', 'Endpoint'] as const;
+const READ_RESOURCES = ['Patient', 'ImagingStudy', 'Endpoint', 'DiagnosticReport', 'ServiceRequest'] as const;
 
 export function buildLaunchScopes(kind: LaunchKind, style: PermissionStyle): string {
   const launchScope = kind === 'ehr' ? 'launch' : 'launch/patient';

@@ -4,11 +4,10 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { field, readRecords, readText } from '@/domain/fhir/json-read';
 import { readStudyList } from '@/domain/fhir/read-imaging-study';
 import type { Study } from '@/domain/fhir/study';
 import { tokenRequiringAddressesOf } from '@/domain/smart/requires-access-token';
-import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
+import { fhirSearchPages } from '@/lib/fhir-pages';
 import { useSmartSession, type SmartSession } from '@/lib/smart-session';
 
 const PAGE_SIZE = 50;
@@ -30,23 +29,7 @@ export async function* streamImagingStudyPages(
     _sort: '-started',
     _count: String(PAGE_SIZE),
   });
-  let url: string | null = `ImagingStudy?${params.toString()}`;
-  for (let pages = 0; url && pages < MAX_PAGES; pages += 1) {
-    const page: unknown = await session.fhirGet(url, signal);
-    yield page;
-    url = nextPageOf(page, session);
-  }
-}
-
-/** The `next` link, followed only while it stays on the FHIR server: the token must not leave it. */
-function nextPageOf(page: unknown, session: SmartSession): string | null {
-  const next = readRecords(field(page, 'link')).find((link) => readText(field(link, 'relation')) === 'next');
-  const url = readText(field(next, 'url'));
-  if (!url) return null;
-  if (!mayReceiveAccessToken(url, { bases: [session.fhirBaseUrl], origins: [] })) {
-    throw new Error('The FHIR server returned a next-page link to another server; the list stops here.');
-  }
-  return url;
+  yield* fhirSearchPages(session, `ImagingStudy?${params.toString()}`, { maxPages: MAX_PAGES, signal });
 }
 
 /** The patient's studies as far as the pages have arrived. */

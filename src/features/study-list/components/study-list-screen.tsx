@@ -10,7 +10,9 @@ import {
   type StudyListQuery,
   type StudySortKey,
 } from '@/domain/fhir/study-list-query';
+import { useStudyReports } from '../api/get-imaging-reports';
 import { useImagingStudies, useRetryImagingStudies } from '../api/get-imaging-studies';
+import { ReportNotes } from './report-notes';
 import { StudyList } from './study-list';
 import { StudyListFilters } from './study-list-filters';
 import { StudyListLoadError } from './study-list-load-error';
@@ -23,6 +25,7 @@ export function StudyListScreen() {
   const query = useMemo(() => parseStudyListQuery(new URLSearchParams(search)), [search]);
 
   const entries = studies.data?.studies;
+  const { reports, linked } = useStudyReports(entries);
   const shown = useMemo(
     () => (entries ? sortStudies(filterStudies(entries, query), query.sort, query.direction) : []),
     [entries, query],
@@ -90,6 +93,7 @@ export function StudyListScreen() {
             onRetry={retry}
           />
         )}
+        <ReportNotes reports={reports} linked={linked} />
       </p>
       {total === 0 && complete ? (
         <p className="p-6 text-slate-400" data-testid="study-list-empty">
@@ -100,7 +104,13 @@ export function StudyListScreen() {
           No study matches these filters.
         </p>
       ) : (
-        <StudyList studies={shown} sort={query.sort} direction={query.direction} onSort={sortBy} />
+        <StudyList
+          studies={shown}
+          sort={query.sort}
+          direction={query.direction}
+          onSort={sortBy}
+          reportsByStudy={linked?.byStudy ?? null}
+        />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import type { ImagingReport } from '@/domain/fhir/imaging-report';
 import type { Study } from '@/domain/fhir/study';
 import type { SortDirection, StudySortKey } from '@/domain/fhir/study-list-query';
 import { StudyRow } from './study-row';
@@ -18,6 +19,7 @@ const COLUMNS: { label: string; sort?: StudySortKey; className?: string }[] = [
   { label: 'Series / Images', className: 'text-right' },
   { label: 'Referrer' },
   { label: 'Body site' },
+  { label: 'Report' },
   { label: 'Status', sort: 'status' },
   { label: '' },
 ];
@@ -27,10 +29,13 @@ interface StudyListProps {
   sort: StudySortKey;
   direction: SortDirection;
   onSort: (key: StudySortKey) => void;
+  /** Reports by study key; null when the list has no Report column (not loaded, not permitted). */
+  reportsByStudy?: ReadonlyMap<string, readonly ImagingReport[]> | null;
 }
 
 /** The scrolling table: only the rows in (or near) its viewport are rendered. */
-export function StudyList({ studies, sort, direction, onSort }: StudyListProps) {
+export function StudyList({ studies, sort, direction, onSort, reportsByStudy = null }: StudyListProps) {
+  const columns = reportsByStudy ? COLUMNS : COLUMNS.filter((column) => column.label !== 'Report');
   // The scroller lives here, not in a parent: the virtualiser reads it in this component's layout
   // effect, which React runs before a parent's ref would be attached.
   const scroller = useRef<HTMLDivElement>(null);
@@ -58,7 +63,7 @@ export function StudyList({ studies, sort, direction, onSort }: StudyListProps) 
       >
         <thead className="sticky top-0 z-10 bg-slate-900 text-left text-xs tracking-wide text-slate-400 uppercase">
           <tr aria-rowindex={1}>
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <th
                 key={column.label}
                 scope="col"
@@ -96,6 +101,8 @@ export function StudyList({ studies, sort, direction, onSort }: StudyListProps) 
                 height={STUDY_ROW_HEIGHT}
                 rowIndex={item.index + 2}
                 settled={!virtualizer.isScrolling}
+                showReports={reportsByStudy !== null}
+                reports={reportsByStudy?.get(study.key)}
               />
             ) : null;
           })}

@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { UntrustedText } from '@/components/ui/untrusted-text';
 import { buildOpenStudyPath, buildViewerPath } from '@/domain/fhir/deep-link';
+import type { ImagingReport } from '@/domain/fhir/imaging-report';
 import type { Study } from '@/domain/fhir/study';
 import { availabilityNoteOf } from '@/domain/fhir/study-availability';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatStudyStarted } from '@/lib/format-fhir-date';
 import { useSmartSession } from '@/lib/smart-session';
 import { useCompleteStudy } from '../api/get-complete-study';
+import { ReportCell } from './report-cell';
 import { StudyThumbnail } from './study-thumbnail';
 
 const TONE_CLASSES = {
@@ -25,6 +27,10 @@ interface StudyRowProps {
   settled?: boolean;
   /** 1-based position in the whole table (the header row is 1), for `aria-rowindex`. */
   rowIndex?: number;
+  /** The study's reports, newest first; undefined when the list has no Report column. */
+  reports?: readonly ImagingReport[] | undefined;
+  /** Whether the list shows the Report column (the server lets the viewer read reports). */
+  showReports?: boolean;
 }
 
 /** Memoised: while the list scrolls, rows that stay on screen do not re-render. */
@@ -33,6 +39,8 @@ export const StudyRow = memo(function StudyRow({
   height,
   settled = true,
   rowIndex,
+  reports,
+  showReports = false,
 }: StudyRowProps) {
   // While on screen, a study its ImagingStudy under-describes is completed over QIDO-RS (one cached
   // query shared with the preview and the viewer): the row then shows the PACS's counts.
@@ -118,6 +126,11 @@ export const StudyRow = memo(function StudyRow({
       <td className={`${cell} max-w-40 truncate`} data-testid="study-body-site">
         <UntrustedText text={study.bodySites.join(', ') || null} titled />
       </td>
+      {showReports && (
+        <td className={`${cell} whitespace-nowrap`}>
+          <ReportCell reports={reports} />
+        </td>
+      )}
       <td className={`${cell} max-w-40`} data-testid="study-status">
         <span className="block truncate">
           {status.label}
