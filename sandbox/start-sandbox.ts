@@ -16,6 +16,7 @@ import { createFaultControlHandler, PacsBusyState } from './fault-controls.ts';
 import { startPacsGateway } from './pacs/pacs-gateway.ts';
 import { listPatientSummaries } from './launcher/patient-summaries.ts';
 import { loadSampleStudies, TWO_PACS_STUDY_ID } from './data/sample-studies.ts';
+import { loadImagingReports } from './data/imaging-reports.ts';
 import { loadStudyListPatients } from './data/study-list-patients.ts';
 import type { SandboxInfo, StudyInfo } from './sandbox-info.ts';
 import { DEFAULT_OPTIONS } from './sandbox-options.ts';
@@ -124,6 +125,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
         )),
       );
     }
+    if (options.loadSampleDicom) await loadImagingReports(store);
     if (options.loadFhirFixtures) await loadFhirFolder(join(options.dataDir, 'fhir'), store, warn);
     if (options.ownDataDir) studies.push(...(await loadOwnData(options.ownDataDir, pacs, store, warn)));
 
