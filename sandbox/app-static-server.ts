@@ -9,7 +9,7 @@ import {
   securityHeaders,
   type CspOrigins,
 } from '../deploy/security-headers.mjs';
-import { chooseEncoding, PRECOMPRESSED } from './accept-encoding.ts';
+import { chooseEncoding, PRECOMPRESSED, type Precompressed } from './accept-encoding.ts';
 import { listen, requestUrl, safeHandler } from './http-helpers.ts';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -38,7 +38,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** The precompressed twins (`.br`, `.gz`) the build wrote beside a file. */
-async function precompressedBeside(path: string): Promise<(typeof PRECOMPRESSED)[number][]> {
+async function precompressedBeside(path: string): Promise<Precompressed[]> {
   const found = await Promise.all(
     PRECOMPRESSED.map(async (twin) => (await isFile(path + twin.suffix)) && twin),
   );
