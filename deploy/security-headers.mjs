@@ -25,10 +25,10 @@ function uniqueOrigins(urls) {
 }
 
 /**
- * The app's Content-Security-Policy. Everything it loads is its own (`'self'`): scripts, styles, the
- * decode workers, the wasm codecs. `'wasm-unsafe-eval'` lets those codecs compile (WebAssembly, not
- * JavaScript eval); `blob:` workers are how Cornerstone's web-worker pool starts; images are drawn from
- * `data:`/`blob:` URLs (previews, the favicon). The only other origins are the ones it talks to: the FHIR
+ * The app's Content-Security-Policy. Everything it loads is its own (`'self'`): scripts, style sheets,
+ * the decode worker, the wasm codecs. `'wasm-unsafe-eval'` lets those codecs compile (WebAssembly, not
+ * JavaScript eval); images may be `data:`/`blob:` URLs (the favicon, images made in the page); measurement
+ * labels need inline style attributes (below). The only other origins are the ones it talks to: the FHIR
  * server, the token endpoint and the image servers (`connectSrc`), and the EHRs that may frame it
  * (`frameAncestors`; none means no one may).
  */
@@ -42,6 +42,10 @@ export function contentSecurityPolicy({ connectSrc, frameAncestors }) {
     ["connect-src 'self'", ...connect].join(' '),
     "img-src 'self' data: blob:",
     "style-src 'self'",
+    // Cornerstone's measurement labels set a style attribute (drawTextBox: no selection, no pointer events,
+    // the drop shadow that keeps them readable on bright pixels). Attributes only: <style> elements and
+    // style sheets stay 'self'. An attribute cannot run script, and React escapes all text it renders.
+    "style-src-attr 'unsafe-inline'",
     ancestors.length > 0 ? ['frame-ancestors', ...ancestors].join(' ') : "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -21,7 +21,8 @@ describe('the deployment CSP', () => {
     ).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; " +
         "connect-src 'self' https://ehr.example.org https://pacs.example.org; img-src 'self' data: blob:; " +
-        "style-src 'self'; frame-ancestors https://ehr.example.org; base-uri 'none'; form-action 'none'; " +
+        "style-src 'self'; style-src-attr 'unsafe-inline'; frame-ancestors https://ehr.example.org; " +
+        "base-uri 'none'; form-action 'none'; " +
         "object-src 'none'",
     );
   });
@@ -30,7 +31,11 @@ describe('the deployment CSP', () => {
     const policy = contentSecurityPolicy({ connectSrc: [], frameAncestors: [] });
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("connect-src 'self';");
-    expect(policy).not.toMatch(/'unsafe-eval'|'unsafe-inline'|\*/);
+    expect(policy).not.toMatch(/'unsafe-eval'|\*/);
+    // Inline style attributes only (Cornerstone's labels): no inline script, no <style> element.
+    expect(policy.split('; ').filter((directive) => directive.includes("'unsafe-inline'"))).toEqual([
+      "style-src-attr 'unsafe-inline'",
+    ]);
   });
 
   it('refuses what is not an http(s) URL rather than writing a broken policy', () => {
