@@ -189,6 +189,11 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
           port: options.appPort,
           distDir: options.distDir,
           appConfig: runtimeAppConfig(options.clientId, fhirBase),
+          // The deployment's policy with the sandbox's origins: the e2e suite runs every flow under it.
+          csp: {
+            connectSrc: [fhirBase, ehrOrigin, pacsAddress.a, pacsAddress.b],
+            frameAncestors: [ehrOrigin],
+          },
         }),
       );
     }

@@ -1,15 +1,18 @@
 #!/bin/sh
 # Makes sure the sandbox's system packages are installed: Orthanc and its DICOMweb plugin (Debian packages),
-# and with --with-chromium the browser CI runs Playwright with. Idempotent: does nothing when all are present.
+# with --with-chromium the browser CI runs Playwright with, and with --with-nginx the web server of the
+# deployment recipe (deploy/), which an e2e project starts. Idempotent: does nothing when all are present.
 # As root it installs what is missing with apt-get; otherwise it says what to install and exits 1.
 set -eu
 
 with_chromium=false
+with_nginx=false
 for arg in "$@"; do
   case "$arg" in
     --with-chromium) with_chromium=true ;;
+    --with-nginx) with_nginx=true ;;
     -h | --help)
-      echo "usage: $0 [--with-chromium]"
+      echo "usage: $0 [--with-chromium] [--with-nginx]"
       exit 0
       ;;
     *)
@@ -28,6 +31,12 @@ if [ "$with_chromium" = true ] && ! command -v chromium >/dev/null 2>&1; then
   missing="$missing chromium"
 fi
 
+# nginx-light is the smallest Debian nginx with gzip_static; the brotli module serves the build's .br files.
+if [ "$with_nginx" = true ]; then
+  [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
+fi
+
 if [ -z "$missing" ]; then
   exit 0
 fi
@@ -40,8 +49,8 @@ fi
 
 echo "Installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
-# The Debian orthanc package may start its own service (ports 8042/4242); it does not clash with the
-# sandbox's ports, and policy-rc.d keeps it from starting here in the first place.
+# The Debian orthanc and nginx packages may start their own services (ports 8042/4242, 80); policy-rc.d
+# keeps them from starting here: the sandbox and the e2e setup run their own processes on their own ports.
 policy=/usr/sbin/policy-rc.d
 created_policy=false
 if [ ! -e "$policy" ]; then

@@ -1,5 +1,6 @@
 import { test as base, expect, type Request } from '@playwright/test';
 import type { SandboxInfo } from '../../sandbox/sandbox-info';
+import { collectCspViolations, isPolicyRefusingOffMachineServer, type CspViolation } from './csp-violations';
 import { keepTrafficLocal } from './keep-traffic-local';
 
 export interface LoggedRequest {
@@ -53,7 +54,12 @@ async function auditTokens(
   }
 }
 
-export const test = base.extend<{ sandbox: SandboxInfo; network: NetworkLog; tokenAudit: undefined }>({
+export const test = base.extend<{
+  sandbox: SandboxInfo;
+  network: NetworkLog;
+  tokenAudit: undefined;
+  cspViolations: CspViolation[];
+}>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
   sandbox: async ({}, use) => {
     const info = process.env.SANDBOX_INFO;
@@ -64,6 +70,17 @@ export const test = base.extend<{ sandbox: SandboxInfo; network: NetworkLog; tok
     await keepTrafficLocal(context);
     await use(context);
   },
+  // Every test runs the app under the deployment's Content-Security-Policy (the sandbox's static server
+  // sends it): any violation, in any page, frame or worker, fails the test after it has run.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = await collectCspViolations(context);
+      await use(violations);
+      const unexpected = violations.filter((violation) => !isPolicyRefusingOffMachineServer(violation));
+      expect(unexpected, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   network: async ({ context }, use) => {
     const log = new NetworkLog();
     context.on('request', (request) => log.record(request));

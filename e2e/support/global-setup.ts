@@ -1,4 +1,4 @@
-import { startSandboxProcess } from './sandbox-process';
+import { nginxPort, startSandboxProcess } from './sandbox-process';
 
 /**
  * Starts the real sandbox and hands its READY info to the tests through SANDBOX_INFO; returns the
@@ -11,7 +11,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     portBase: base,
     sandboxDir: `.sandbox/e2e-${base}`,
     // Short-lived tokens, so the suite exercises refresh.
-    env: { TOKEN_TTL_SECONDS: process.env.TOKEN_TTL_SECONDS ?? '20' },
+    env: {
+      TOKEN_TTL_SECONDS: process.env.TOKEN_TTL_SECONDS ?? '20',
+      // The app as the nginx recipe serves it (e2e/nginx-deployment.spec.ts) is a client of this EHR too.
+      SANDBOX_REDIRECT_URIS: `http://127.0.0.1:${nginxPort(base)}/callback`,
+    },
     onLine: (line) => {
       if (process.env.SANDBOX_VERBOSE) console.log(`[sandbox] ${line}`);
     },

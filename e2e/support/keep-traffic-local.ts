@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 
-function isLoopback(url: URL): boolean {
+export function isLoopback(url: URL): boolean {
   return (
     ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ||
     url.protocol === 'data:' ||

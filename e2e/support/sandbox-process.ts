@@ -25,6 +25,11 @@ export function sandboxPorts(base: number): Record<string, string> {
   };
 }
 
+/** The e2e run's nginx (the deployment recipe) sits just past the sandbox's block. */
+export function nginxPort(base: number): number {
+  return base + 15;
+}
+
 /**
  * Starts the real sandbox exactly as `npm run sandbox` does (a child process, so its Orthanc children go
  * with it) and resolves with its `SANDBOX READY` info. Used by the e2e setup and the benchmarks.

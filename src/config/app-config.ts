@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /**
  * Runtime configuration, read from `/app-config.json` at start-up so that one build serves any

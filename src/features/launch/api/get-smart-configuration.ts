@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /** The parts of `.well-known/smart-configuration` the viewer uses. */
 const smartConfigurationSchema = z.object({

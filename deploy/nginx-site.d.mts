@@ -1,0 +1,9 @@
+export function renderNginxSite(options: {
+  readonly root: string;
+  readonly appConfigFile: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly listen?: string;
+  readonly serverName?: string;
+  readonly brotli?: boolean;
+  readonly source?: string;
+}): string;
