@@ -1,15 +1,18 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { IdentityText } from '@/components/ui/untrusted-text';
-import { parseSeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
+import { parseSeriesInstanceUid, type SeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import { buildViewerPath, parseDeepLink, type DeepLinkRequest } from '@/domain/fhir/deep-link';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
+import type { Study } from '@/domain/fhir/study';
 import { usePatient } from '@/features/patient/api/get-patient';
 import { useCompleteStudy } from '@/features/study-list/api/get-complete-study';
 import { useLinkedStudy } from '@/features/study-list/api/find-linked-study';
+import { ReportPanel } from '@/features/viewer/components/report-panel';
 import { ViewerScreen } from '@/features/viewer/components/viewer-screen';
 import { useWarmViewer } from '@/features/viewer/use-warm-viewer';
+import { useStudyReportState } from './use-study-report-state';
 
 /**
  * `/viewer?StudyInstanceUIDs=…[&SeriesInstanceUID=…]` (OHIF's names), `?ImagingStudy=<id>` (a SMART
@@ -56,7 +59,6 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
   const study = complete.data;
   if (!study) return <NotFound what="" />;
 
-  const studyUid = study.studyInstanceUid;
   const seriesUid = parseSeriesInstanceUid(params.get('SeriesInstanceUID')) ?? request.seriesUid;
 
   // The series on screen goes into the URL, so the copied link and a reload reopen it.
@@ -68,20 +70,60 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
   };
 
   return (
+    <OpenStudy
+      study={study}
+      patient={patient.data}
+      seriesUid={seriesUid}
+      onActiveSeriesChange={followSeries}
+    />
+  );
+}
+
+/**
+ * The viewer with its bar (Report toggle, Copy link) and the report panel beside the images: shown
+ * at first when the study has a report, and whenever the clinician asks.
+ */
+function OpenStudy({
+  study,
+  patient,
+  seriesUid,
+  onActiveSeriesChange,
+}: {
+  study: Study;
+  patient: PatientIdentity;
+  seriesUid: SeriesInstanceUid | null;
+  onActiveSeriesChange: (uid: string) => void;
+}) {
+  const reports = useStudyReportState(study);
+  const [reportChoice, setReportChoice] = useState<boolean | null>(null);
+  const reportCount = reports.status === 'available' ? reports.reports.length : 0;
+  const reportShown = reportChoice ?? reportCount > 0;
+  const studyUid = study.studyInstanceUid;
+  return (
     <div className="flex h-full min-h-0 flex-col">
-      {studyUid && (
-        <div className="flex justify-end border-b border-slate-800 px-4 py-1">
-          <CopyLinkButton path={buildViewerPath(studyUid, seriesUid)} />
+      <div className="flex justify-end gap-2 border-b border-slate-800 px-4 py-1">
+        <button
+          type="button"
+          className="rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200 hover:border-slate-400"
+          aria-pressed={reportShown}
+          onClick={() => setReportChoice(!reportShown)}
+          data-testid="toggle-report"
+        >
+          Report{reportCount > 0 ? ` (${reportCount})` : ''}
+        </button>
+        {studyUid && <CopyLinkButton path={buildViewerPath(studyUid, seriesUid)} />}
+      </div>
+      <div className="flex min-h-0 flex-1">
+        <div className="min-w-0 flex-1">
+          <ViewerScreen
+            key={study.key}
+            study={study}
+            patient={patient}
+            initialSeriesUid={seriesUid}
+            onActiveSeriesChange={onActiveSeriesChange}
+          />
         </div>
-      )}
-      <div className="min-h-0 flex-1">
-        <ViewerScreen
-          key={study.key}
-          study={study}
-          patient={patient.data}
-          initialSeriesUid={seriesUid}
-          onActiveSeriesChange={followSeries}
-        />
+        {reportShown && <ReportPanel state={reports} />}
       </div>
     </div>
   );
