@@ -1,6 +1,11 @@
 import { Enums, imageLoader, imageRetrievalPoolManager, metaData, type Types } from '@cornerstonejs/core';
 import { createImage } from '@cornerstonejs/dicom-image-loader';
-import { checkNativeFrameLength, type NativeFrameGeometry } from '@/domain/imaging/native-frame';
+import {
+  checkNativeFrameLength,
+  isNativeTransferSyntax,
+  type NativeFrameGeometry,
+} from '@/domain/imaging/native-frame';
+import { ybrFull422AsRgb } from '@/domain/imaging/ybr-full-422';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { takeEarlyFrame } from './early-frames';
 import { fetchFrame, type FrameBytes } from './frame-request';
@@ -22,7 +27,11 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
       // A frame of the wrong length would decode into shifted rows or another image's remnants.
       const geometry = metaData.get('imagePixelModule', imageId) as Partial<NativeFrameGeometry> | undefined;
       checkNativeFrameLength(frame.pixelData.byteLength, frame.transferSyntax, geometry ?? {});
-      const decoded = (await createImage(imageId, frame.pixelData, frame.transferSyntax, {
+      // Native YBR_FULL_422 is a layout Cornerstone's decoder does not convert (ybr-full-422.ts).
+      const pixelData =
+        (isNativeTransferSyntax(frame.transferSyntax) && ybrFull422AsRgb(frame.pixelData, geometry ?? {})) ||
+        frame.pixelData;
+      const decoded = (await createImage(imageId, pixelData, frame.transferSyntax, {
         ...options,
         ...DECODE_WITHOUT_PRESCALE,
       })) as Types.IImage;
