@@ -37,8 +37,9 @@ export function wadoUriStackOf(
     imageId: buildWadoUriImageId(instance.wadoUriUrl),
     metadata: dicomJsonOfListedInstance(series, instance),
   }));
-  const listed = series.instances.length;
-  return { images, leftOut: describeLeftOutInstances({ listed, described: listed, usable: images.length }) };
+  // No server describes anything here: the record's own instances without a UID are what is left out.
+  const counts = { listed: series.instances.length, described: images.length, usable: images.length };
+  return { images, leftOut: describeLeftOutInstances(counts) };
 }
 
 /** What the ImagingStudy says of one instance, as the DICOM JSON the viewer reads. */
