@@ -31,6 +31,8 @@ test.describe("pydicom's test images (Debian python3-pydicom)", () => {
   test.skip(!hasPydicomTestFiles(), 'python3-pydicom is not installed');
 
   test('each renders; the MR_small variants match their uncompressed original', async ({ page, sandbox }) => {
+    // Eighteen series one after the other, one of them from its whole instance (Orthanc will not frame it).
+    test.setTimeout(120_000);
     const studies = pydicomStudies(sandbox);
     expect(studies.flatMap((study) => study.series)).toHaveLength(18);
     await new EhrLauncherPage(page, sandbox).launch('colour');

@@ -169,4 +169,28 @@ describe('fetchFrame: frames go through the imaging door', () => {
     await expect(fetchFrame(frameId('1.2.3.9'), () => Promise.resolve(null))).rejects.toThrow('HTTP 404');
     expect(seen).toHaveLength(1);
   });
+
+  it('two requests for one frame refused at once both move to explicit little endian, not past it', async () => {
+    const seen = serverAnswering(
+      new Response('', { status: 500 }),
+      new Response('', { status: 500 }),
+      frameResponse([1], '1.2.840.10008.1.2.1'),
+      frameResponse([1], '1.2.840.10008.1.2.1'),
+    );
+    const id = frameId('1.2.3.10');
+    const frames = await Promise.all([
+      fetchFrame(id, () => Promise.resolve(null)),
+      fetchFrame(id, () => Promise.resolve(null)),
+    ]);
+    expect(frames.map((frame) => frame.transferSyntax)).toEqual([
+      '1.2.840.10008.1.2.1',
+      '1.2.840.10008.1.2.1',
+    ]);
+    expect(seen.map((request) => request.accept?.split('transfer-syntax=')[1])).toEqual([
+      '*',
+      '*',
+      '1.2.840.10008.1.2.1',
+      '1.2.840.10008.1.2.1',
+    ]);
+  });
 });

@@ -1,8 +1,12 @@
 import { WHOLE_INSTANCE } from '@/domain/imaging/frame-retrieval';
 import { firstMultipartPart } from '@/domain/imaging/multipart-related';
-import { transferSyntaxOfContentType, TransferSyntax } from '@/domain/imaging/transfer-syntax';
+import {
+  frameAcceptHeader,
+  transferSyntaxOfContentType,
+  TransferSyntax,
+} from '@/domain/imaging/transfer-syntax';
 import { fetchImagingBytes, ImagingHttpError, type AuthorizationProvider } from '@/lib/imaging-http';
-import { frameAcceptFor, frameRetrievalFor, learnFromFrameFailure } from './frame-transfer-syntax';
+import { frameRetrievalFor, learnFromFrameFailure } from './frame-transfer-syntax';
 import { urlOfImageId } from './image-id-url';
 import { fetchFrameOfInstance } from './whole-instance-frame';
 
@@ -26,13 +30,13 @@ export async function fetchFrame(
   // At most three ways (frame as stored, frame transcoded, whole instance): learnFromFrameFailure
   // says no once each has been tried.
   for (;;) {
+    const way = frameRetrievalFor(imageId);
     try {
-      if (frameRetrievalFor(imageId) === WHOLE_INSTANCE)
-        return await fetchFrameOfInstance(url, authorizationFor, signal);
-      return await fetchOneFrame(url, frameAcceptFor(imageId), authorizationFor, signal);
+      if (way === WHOLE_INSTANCE) return await fetchFrameOfInstance(url, authorizationFor, signal);
+      return await fetchOneFrame(url, frameAcceptHeader(way), authorizationFor, signal);
     } catch (error) {
       const status = error instanceof ImagingHttpError ? error.status : null;
-      if (signal?.aborted || !learnFromFrameFailure(imageId, status)) throw error;
+      if (signal?.aborted || !learnFromFrameFailure(imageId, way, status)) throw error;
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import { nextFrameRetrieval, type FrameRetrieval } from '@/domain/imaging/frame-retrieval';
-import { frameAcceptHeader, frameTransferSyntaxToRequest } from '@/domain/imaging/transfer-syntax';
+import { frameTransferSyntaxToRequest } from '@/domain/imaging/transfer-syntax';
 
 /**
  * How to ask for each image id's frame (see frame-retrieval.ts): a transfer syntax, or the whole
@@ -31,23 +31,24 @@ export function frameRetrievalFor(imageId: string): FrameRetrieval {
   return (series && requestedBySeries.get(series)) ?? '*';
 }
 
-/** The Accept header of this image's frame request (when it is asked for as a frame). */
-export function frameAcceptFor(imageId: string): string {
-  const retrieval = frameRetrievalFor(imageId);
-  return frameAcceptHeader(retrieval === 'instance' ? '*' : retrieval);
-}
-
 /**
- * After a failed request: whether asking another way may help. If so, that way is remembered for
- * the image and its series, and the next `frameRetrievalFor` returns it.
+ * After a request made as `failed` failed with `status`: whether asking another way may help. If so,
+ * that way is remembered for the image and its series, and the next `frameRetrievalFor` returns it.
+ * Two requests for one image may fail at once (the early frame and the loader's): the second finds the
+ * first has already moved on and follows it, rather than skipping a way nobody has tried.
  */
-export function learnFromFrameFailure(imageId: string, status: number | null): boolean {
-  const current = frameRetrievalFor(imageId);
+export function learnFromFrameFailure(
+  imageId: string,
+  failed: FrameRetrieval,
+  status: number | null,
+): boolean {
   const tried = triedByImageId.get(imageId) ?? new Set<FrameRetrieval>();
-  tried.add(current);
+  tried.add(failed);
   triedByImageId.set(imageId, tried);
-  const next = nextFrameRetrieval(current, tried, status);
+  const next = nextFrameRetrieval(failed, tried, status);
   if (next === null) return false;
+  const current = frameRetrievalFor(imageId);
+  if (current !== failed && !tried.has(current)) return true;
   requestedByImageId.set(imageId, next);
   const series = seriesOfImageId.get(imageId);
   if (series) requestedBySeries.set(series, next);
