@@ -25,18 +25,14 @@ function referenceFor(description: string | undefined): string | null {
   return key ? (REFERENCES[key] ?? null) : null;
 }
 
-/**
- * Orthanc stores this one but its DICOMweb plugin refuses to cut frames from uncompressed YBR_FULL_422
- * (HTTP 400): the viewer must say so on the viewport, not show a blank.
- */
-const SERVER_CANNOT_FRAME = ['SC_ybr_full_422_uncompressed.dcm'];
-
 const spread = (values: readonly number[]) => Math.max(...values) - Math.min(...values);
 
 test.describe("pydicom's test images (Debian python3-pydicom)", () => {
   test.skip(!hasPydicomTestFiles(), 'python3-pydicom is not installed');
 
   test('each renders; the MR_small variants match their uncompressed original', async ({ page, sandbox }) => {
+    // Eighteen series one after the other, one of them from its whole instance (Orthanc will not frame it).
+    test.setTimeout(120_000);
     const studies = pydicomStudies(sandbox);
     expect(studies.flatMap((study) => study.series)).toHaveLength(18);
     await new EhrLauncherPage(page, sandbox).launch('colour');
@@ -46,14 +42,6 @@ test.describe("pydicom's test images (Debian python3-pydicom)", () => {
       await page.goto(`${sandbox.app}/`);
       await new StudyListPage(page).open(study.id);
       for (const series of study.series) {
-        if (SERVER_CANNOT_FRAME.some((file) => series.description?.startsWith(file))) {
-          await viewer.thumbnail(series.uid).click();
-          await expect(page.getByTestId('viewport-error')).toContainText(
-            'could not deliver this image (HTTP 400)',
-          );
-          results.push(`${series.description}: refused by the PACS, said so`);
-          continue;
-        }
         await viewer.showSeries(series.uid);
         await expect(page.getByTestId('viewport-error')).toHaveCount(0);
         const shown = await viewer.displayedGrid(GRID);

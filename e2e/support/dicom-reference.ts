@@ -101,3 +101,30 @@ export function filesInSliceOrder(paths: readonly string[]): string[] {
   });
   return keyed.sort((a, b) => a.key - b.key).map((entry) => entry.path);
 }
+
+/**
+ * The red channel of an uncompressed 8-bit YBR_FULL_422 image (PS3.3 C.7.6.3.1.2: each pair of pixels
+ * is stored Y₁ Y₂ Cb Cr), converted with the YBR_FULL equations: what a viewer's red channel shows.
+ */
+export function readYbrFull422Red(path: string): DicomImage {
+  const bytes = readFileSync(path);
+  const dataSet = dicomParser.parseDicom(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const rows = dataSet.uint16('x00280010') ?? 0;
+  const columns = dataSet.uint16('x00280011') ?? 0;
+  const pixelElement = dataSet.elements.x7fe00010;
+  if (
+    dataSet.string('x00280004')?.trim() !== 'YBR_FULL_422' ||
+    !pixelElement ||
+    dataSet.uint16('x00280100') !== 8
+  )
+    throw new Error(`${path}: not an uncompressed 8-bit YBR_FULL_422 image.`);
+  const pixels = dataSet.byteArray.subarray(pixelElement.dataOffset);
+  const values = new Float64Array(rows * columns);
+  for (let i = 0; i < values.length; i += 1) {
+    const pair = Math.floor(i / 2) * 4;
+    const y = pixels[pair + (i % 2)] ?? 0;
+    const cr = pixels[pair + 3] ?? 128;
+    values[i] = Math.min(255, Math.max(0, y + 1.402 * (cr - 128)));
+  }
+  return { rows, columns, values };
+}

@@ -9,13 +9,14 @@ import { loadHostileRecordsPatient } from './hostile-records-patient.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
 import { loadSparseRecordsPatient } from './sparse-records-patient.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
+import { loadWadoUriStudy } from './wado-uri-study.ts';
 
 /**
  * The patients the study list and deep links are tested against: one with 1,000 studies (scale), one
  * whose studies say too little (QIDO-RS fill-in, statuses, an IID endpoint) and one whose records are
  * hostile text and odd values (no pixels), and one whose studies are written as STU3, the drafts and
  * R5 write them (with availability), and one whose study holds key objects, an SR, a PDF and a
- * presentation state besides its images.
+ * presentation state besides its images; and the phantom's study that only WADO-URI serves.
  */
 export async function loadStudyListPatients(
   dicomDir: string,
@@ -38,6 +39,7 @@ export async function loadStudyListPatients(
     ...(await loadSparseRecordsPatient(dicomDir, pacs, store, readFiles, iidAddress, warn)),
     ...(await loadFhirVersionsPatient(dicomDir, pacs, store, readFiles, warn)),
     ...(await loadDocumentsPatient(dicomDir, pacs, store, readFiles, warn)),
+    ...(await loadWadoUriStudy(dicomDir, pacs, store, readFiles, warn)),
     ...(await loadGeneratedPatient(
       join(dicomDir, 'cornerstone-ctimage-transfer-syntaxes'),
       pacs,

@@ -105,4 +105,18 @@ describe('PACS gateway', () => {
     expect((await fetch(`${OPEN}/studies/1.2.3/metadata`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${testPort(4542)}/instances`)).status).toBe(404);
   });
+
+  it("serves Orthanc's WADO-URI at {dicom-web}/wado, under the same token rules", async () => {
+    const query = `?requestType=WADO&studyUID=${summary.studyInstanceUid}&seriesUID=${summary.seriesInstanceUid}&objectUID=${summary.sopInstanceUid}&contentType=application/dicom`;
+    expect((await fetch(`${PROTECTED}/wado${query}`)).status).toBe(401);
+    const response = await fetch(`${PROTECTED}/wado${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/dicom');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.toString('ascii', 128, 132)).toBe('DICM');
+    // Orthanc's own root stays behind the gateway.
+    expect((await fetch(`http://127.0.0.1:${testPort(4542)}/wado${query}`)).status).toBe(404);
+  });
 });

@@ -6,6 +6,12 @@ import type { PacsBusyState } from '../fault-controls.ts';
 import type { TokenService } from '../auth/token-service.ts';
 
 const DICOMWEB_PREFIX = '/dicom-web';
+/**
+ * Orthanc's WADO-URI (`/wado`), offered under the DICOMweb prefix so that it shares its authorization:
+ * the same token rules, and the same SMART imaging-access base the app sends the token to.
+ */
+const WADO_URI_PATH = `${DICOMWEB_PREFIX}/wado`;
+const ORTHANC_WADO_URI_PATH = '/wado';
 /** Request headers worth passing to Orthanc; cookies, tokens and encodings stay with the gateway. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'content-length', 'range'] as const;
 const FORWARDED_RESPONSE_HEADERS = [
@@ -45,7 +51,9 @@ export async function startPacsGateway(options: PacsGatewayOptions): Promise<Ser
     if (applyCors(req, res)) return;
     const url = requestUrl(req);
     if (url.pathname !== DICOMWEB_PREFIX && !url.pathname.startsWith(`${DICOMWEB_PREFIX}/`)) {
-      sendJson(res, 404, { error: `${options.name} serves DICOMweb under ${DICOMWEB_PREFIX}/ only` });
+      sendJson(res, 404, {
+        error: `${options.name} serves DICOMweb (and WADO-URI at ${WADO_URI_PATH}) under ${DICOMWEB_PREFIX}/ only`,
+      });
       return;
     }
     if (options.busy?.answerBusy(url.pathname, res)) return;
@@ -63,7 +71,7 @@ export async function startPacsGateway(options: PacsGatewayOptions): Promise<Ser
         host: orthanc.hostname,
         port: orthanc.port,
         method: req.method,
-        path: `${url.pathname}${url.search}`,
+        path: `${url.pathname === WADO_URI_PATH ? ORTHANC_WADO_URI_PATH : url.pathname}${url.search}`,
         // The Host header tells the DICOMweb plugin which origin to write into BulkDataURIs: ours.
         headers: { ...pickHeaders(req.headers, FORWARDED_REQUEST_HEADERS), host: req.headers.host ?? '' },
       },

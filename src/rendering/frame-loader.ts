@@ -1,35 +1,30 @@
-import { Enums, imageLoader, imageRetrievalPoolManager, metaData, type Types } from '@cornerstonejs/core';
-import { createImage } from '@cornerstonejs/dicom-image-loader';
-import { checkNativeFrameLength, type NativeFrameGeometry } from '@/domain/imaging/native-frame';
+import { imageLoader } from '@cornerstonejs/core';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { decodeFrame } from './decode-frame';
 import { takeEarlyFrame } from './early-frames';
 import { fetchFrame, type FrameBytes } from './frame-request';
-import { DECODE_WITHOUT_PRESCALE, toModalityImage, withUsableWindow } from './modality-image';
-
-/** What Cornerstone passes a loader: decode options for `createImage`, scheduling hints for the pool. */
-type LoadOptions = Record<string, unknown>;
+import { withRenderedFallback } from './rendered-fallback';
+import { inRetrievalPool, type LoadOptions } from './retrieval-pool';
 
 /**
  * Cornerstone's `wadors:` images, fetched through the app's imaging door instead of the loader's own
  * XMLHttpRequest: frames then get the same token policy, 401 renewal, 503 wait, timeout and errors as
  * every other imaging request. Cornerstone still schedules them (its retrieval pool, by request type
- * and priority) and decodes them (its codecs, in its workers).
+ * and priority) and decodes them (its codecs, in its workers). An image the browser cannot have or
+ * decode at all is shown as the PACS renders it, marked (rendered-fallback.ts).
  */
 export function registerFrameLoader(authorizationFor: () => AuthorizationProvider): void {
   imageLoader.registerImageLoader('wadors', (imageId, options: LoadOptions = {}) => {
     const controller = new AbortController();
-    const promise = retrieve(imageId, options, authorizationFor, controller.signal).then(async (frame) => {
-      // A frame of the wrong length would decode into shifted rows or another image's remnants.
-      const geometry = metaData.get('imagePixelModule', imageId) as Partial<NativeFrameGeometry> | undefined;
-      checkNativeFrameLength(frame.pixelData.byteLength, frame.transferSyntax, geometry ?? {});
-      const decoded = (await createImage(imageId, frame.pixelData, frame.transferSyntax, {
-        ...options,
-        ...DECODE_WITHOUT_PRESCALE,
-      })) as Types.IImage;
-      const image: Types.IImage & { transferSyntaxUID?: string } = withUsableWindow(toModalityImage(decoded));
-      image.transferSyntaxUID = frame.transferSyntax;
-      return image;
-    });
+    const promise = withRenderedFallback(
+      imageId,
+      () =>
+        retrieve(imageId, options, authorizationFor, controller.signal).then((frame) =>
+          decodeFrame(imageId, frame, options),
+        ),
+      authorizationFor,
+      controller.signal,
+    );
     return { promise, cancelFn: () => controller.abort() };
   });
 }
@@ -43,24 +38,5 @@ async function retrieve(
 ): Promise<FrameBytes> {
   const early = await takeEarlyFrame(imageId);
   if (early) return early;
-  return new Promise<FrameBytes>((resolve, reject) => {
-    imageRetrievalPoolManager.addRequest(
-      () => {
-        const pending = fetchFrame(imageId, authorizationFor(), signal);
-        pending.then(resolve, reject);
-        // The pool counts the request as running until this settles.
-        return pending.then(
-          () => undefined,
-          () => undefined,
-        );
-      },
-      isRequestType(options.requestType) ? options.requestType : Enums.RequestType.Interaction,
-      { imageId },
-      typeof options.priority === 'number' ? options.priority : 5,
-    );
-  });
-}
-
-function isRequestType(value: unknown): value is Enums.RequestType {
-  return Object.values<unknown>(Enums.RequestType).includes(value);
+  return inRetrievalPool(imageId, options, () => fetchFrame(imageId, authorizationFor(), signal));
 }

@@ -5,6 +5,7 @@ import { baseUrl, checked } from '@/domain/dicomweb/testing/checked-inputs';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame } from './frame-request';
 import { rememberStoredTransferSyntax } from './frame-transfer-syntax';
+import { tinyPart10 } from './testing/part10';
 
 const BASE = 'https://pacs.example.org/dicom-web';
 const frameUrl = (instance: string) => `${BASE}/studies/1.2/series/1.2.3/instances/${instance}/frames/1`;
@@ -108,6 +109,85 @@ describe('fetchFrame: frames go through the imaging door', () => {
     await fetchFrame(frameId('1.2.3.7'), () => Promise.resolve(null));
     await fetchFrame(frameId('1.2.3.8'), () => Promise.resolve(null));
     expect(seen.map((request) => request.accept?.split('transfer-syntax=')[1])).toEqual([
+      '*',
+      '1.2.840.10008.1.2.1',
+      '1.2.840.10008.1.2.1',
+    ]);
+  });
+
+  it('takes the frame from the whole instance when the server refuses it in every encoding, and goes straight there for the rest of the series', async () => {
+    const series = seriesKeyOf(
+      baseUrl(BASE),
+      checked(parseStudyInstanceUid('1.2')),
+      checked(parseSeriesInstanceUid('1.2.4')),
+    );
+    const frameOf = (instance: string, frame: number) =>
+      `${BASE}/studies/1.2/series/1.2.4/instances/${instance}/frames/${frame}`;
+    for (const id of ['wadors:' + frameOf('9.1', 2), 'wadors:' + frameOf('9.2', 1)])
+      rememberStoredTransferSyntax(id, series, null);
+    const part10 = (first: number) =>
+      new Response(
+        new Uint8Array([
+          ...new TextEncoder().encode('--i\r\nContent-Type: application/dicom\r\n\r\n'),
+          ...tinyPart10(2, 2, [first, first + 1, first + 2, first + 3, 10, 11, 12, 13], 2),
+          ...new TextEncoder().encode('\r\n--i--\r\n'),
+        ]),
+        { headers: { 'Content-Type': 'multipart/related; type="application/dicom"; boundary=i' } },
+      );
+    const seen = serverAnswering(
+      new Response('', { status: 400 }),
+      new Response('', { status: 400 }),
+      part10(1),
+      part10(5),
+    );
+    const second = await fetchFrame('wadors:' + frameOf('9.1', 2), tokenProvider());
+    expect([...second.pixelData]).toEqual([10, 11, 12, 13]);
+    expect(second.transferSyntax).toBe('1.2.840.10008.1.2.1');
+    const other = await fetchFrame('wadors:' + frameOf('9.2', 1), tokenProvider());
+    expect([...other.pixelData]).toEqual([5, 6, 7, 8]);
+    expect(seen.map((request) => [request.url.split('/dicom-web')[1], request.accept])).toEqual([
+      ['/studies/1.2/series/1.2.4/instances/9.1/frames/2', expect.stringContaining('transfer-syntax=*')],
+      [
+        '/studies/1.2/series/1.2.4/instances/9.1/frames/2',
+        expect.stringContaining('transfer-syntax=1.2.840.10008.1.2.1'),
+      ],
+      [
+        '/studies/1.2/series/1.2.4/instances/9.1',
+        'multipart/related; type="application/dicom"; transfer-syntax=*',
+      ],
+      [
+        '/studies/1.2/series/1.2.4/instances/9.2',
+        'multipart/related; type="application/dicom"; transfer-syntax=*',
+      ],
+    ]);
+    // The token went with the instance as with the frames: one door, one policy.
+    expect(seen.every((request) => request.authorization === 'Bearer old')).toBe(true);
+  });
+
+  it('does not fall back to the instance when the image is missing or access is refused', async () => {
+    const seen = serverAnswering(new Response('', { status: 404 }));
+    await expect(fetchFrame(frameId('1.2.3.9'), () => Promise.resolve(null))).rejects.toThrow('HTTP 404');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('two requests for one frame refused at once both move to explicit little endian, not past it', async () => {
+    const seen = serverAnswering(
+      new Response('', { status: 500 }),
+      new Response('', { status: 500 }),
+      frameResponse([1], '1.2.840.10008.1.2.1'),
+      frameResponse([1], '1.2.840.10008.1.2.1'),
+    );
+    const id = frameId('1.2.3.10');
+    const frames = await Promise.all([
+      fetchFrame(id, () => Promise.resolve(null)),
+      fetchFrame(id, () => Promise.resolve(null)),
+    ]);
+    expect(frames.map((frame) => frame.transferSyntax)).toEqual([
+      '1.2.840.10008.1.2.1',
+      '1.2.840.10008.1.2.1',
+    ]);
+    expect(seen.map((request) => request.accept?.split('transfer-syntax=')[1])).toEqual([
+      '*',
       '*',
       '1.2.840.10008.1.2.1',
       '1.2.840.10008.1.2.1',

@@ -14,6 +14,7 @@ import {
 } from '@cornerstonejs/tools';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { registerFrameLoader } from './frame-loader';
+import { registerWadoUriLoader } from './wado-uri-loader';
 
 let authorizationFor: AuthorizationProvider = () => Promise.resolve(null);
 let initialization: Promise<void> | null = null;
@@ -42,9 +43,11 @@ function initialize(): void {
   initDicomImageLoader({
     maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)),
   });
-  // Frames go through the app's imaging door (token, retries, timeout), not the loader's own XHR;
-  // no `beforeSend` is set, so no other Cornerstone request can carry the token.
+  // Frames and WADO-URI files go through the app's imaging door (token, retries, timeout), not the
+  // loader's own XHR (these replace the loaders `initDicomImageLoader` registered); no `beforeSend` is
+  // set, so no other Cornerstone request can carry the token.
   registerFrameLoader(() => authorizationFor);
+  registerWadoUriLoader(() => authorizationFor);
   initTools();
   for (const tool of [
     WindowLevelTool,

@@ -21,6 +21,9 @@ export async function registerDicomWebMetadata(
 }
 
 function registerOnce(entry: ImageSource, authorizationFor: AuthorizationProvider): Promise<void> {
+  // A WADO-URI image's metadata is its file's, registered when the loader fetches it: what FHIR said
+  // of it (all the stack has before) must not take the file's place.
+  if (entry.imageId.startsWith('wadouri:')) return Promise.resolve();
   // Thumbnails, viewports and prefetch all register the same entries: once is enough.
   let pending = registeredImageIds.get(entry.imageId);
   if (!pending) {

@@ -9,8 +9,9 @@ const provider = (type: string, imageId: unknown) =>
     : undefined;
 
 /** Just what readViewportState reads of a stack viewport showing one image. */
-function viewportShowing(imageId: string, invert: boolean): StackViewport {
+function viewportShowing(imageId: string, invert: boolean, drawn: unknown = { imageId }): StackViewport {
   const fake = {
+    getCornerstoneImage: () => drawn,
     getProperties: () => ({ invert, voiRange: { lower: 0, upper: 100 } }),
     getViewPresentation: () => ({}),
     getImageIds: () => [imageId],
@@ -42,5 +43,21 @@ describe('viewport state: inverted means the user inverted', () => {
   it('MONOCHROME2 is inverted exactly when Cornerstone inverts it', () => {
     expect(read('test:mono2', false).invert).toBe(false);
     expect(read('test:mono2', true).invert).toBe(true);
+  });
+});
+
+describe('viewport state: the PACS rendering is told apart', () => {
+  const state = (drawn: unknown) =>
+    readViewportState(viewportShowing('test:r', false, drawn), {} as HTMLElement, {
+      cinePlaying: false,
+      cineFps: 10,
+      transferSyntax: null,
+      failedImages: new Map(),
+    });
+  it('is flagged when the current image is a rendering, and only then', () => {
+    expect(state({ imageId: 'test:r', renderedByPacs: true }).renderedByPacs).toBe(true);
+    expect(state({ imageId: 'test:r' }).renderedByPacs).toBe(false);
+    // The previous image's rendering still on the canvas does not flag the one being loaded.
+    expect(state({ imageId: 'test:other', renderedByPacs: true }).renderedByPacs).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '@/domain/imaging/orientation';
 import type { Measurement } from './measurement';
 import { measurementsOnImage } from './viewport-measurements';
+import { isRenderedByPacs } from './rendered-fallback';
 
 /** What the React layer may know of a viewport: plain values, no Cornerstone types. */
 export interface StackViewportState {
@@ -25,6 +26,8 @@ export interface StackViewportState {
   cineFps: number;
   /** The transfer syntax the shown frame arrived in (what the server sent). */
   transferSyntax: string | null;
+  /** The shown image is the PACS's rendering (rendered-fallback.ts), not decoded DICOM: not diagnostic. */
+  renderedByPacs: boolean;
   orientation: OrientationMarkers | null;
   measurements: Measurement[];
   /** Why the image at the current position could not be shown (the server refused it, say). */
@@ -44,6 +47,7 @@ export const INITIAL_STATE: StackViewportState = {
   cinePlaying: false,
   cineFps: 10,
   transferSyntax: null,
+  renderedByPacs: false,
   orientation: null,
   measurements: [],
   loadError: null,
@@ -83,10 +87,17 @@ export function readViewportState(
     cinePlaying: facts.cinePlaying,
     cineFps: facts.cineFps,
     transferSyntax: facts.transferSyntax,
+    renderedByPacs: hasImage && isRenderedImageOn(viewport, currentImageId),
     orientation: hasImage ? orientationOf(viewport, element) : null,
     measurements: measurementsOnImage(currentImageId),
     loadError: facts.failedImages.get(imageIds[viewport.getCurrentImageIdIndex()] ?? '') ?? null,
   };
+}
+
+/** Whether the image drawn is the current one and the PACS's rendering of it. */
+function isRenderedImageOn(viewport: StackViewport, imageId: string): boolean {
+  const image = viewport.getCornerstoneImage() as Types.IImage | undefined;
+  return image?.imageId === imageId && isRenderedByPacs(image);
 }
 
 /**

@@ -4,7 +4,8 @@ import { parseFrameNumber } from './frame-number';
 import { buildIidStudyUrl } from './iid-urls';
 import { buildWadoRsImageId } from './image-ids';
 import { buildQidoRsInstancesUrl, buildQidoRsSeriesUrl } from './qido-rs-urls';
-import { buildWadoUriInstanceUrl } from './wado-uri-urls';
+import { seriesKeyOf, wadoUriSeriesKeyOf } from './series-key';
+import { buildWadoUriDicomUrl, buildWadoUriInstanceUrl } from './wado-uri-urls';
 import { checked, baseUrl } from './testing/checked-inputs';
 
 // The HL7 R4 endpoint Bundle b0a5e4277 (Endpoints 79, 83, 84) and ImagingStudy-example-xr's UIDs.
@@ -31,6 +32,19 @@ describe('WADO-URI URLs', () => {
     expect(buildWadoUriInstanceUrl(uri, study, series, instance)).toBe(
       'https://pacs.hospital.org/wadoUri?requestType=WADO&studyUID=2.16.124.113543.6003.1154777499.30246.19789.3503430046&seriesUID=2.16.124.113543.6003.1154777499.30246.19789.3503430045.1&objectUID=2.16.124.113543.6003.1154777499.30246.19789.3503430045.1.2',
     );
+  });
+
+  it('ask for the DICOM object itself, with the slash of its type left as it is', () => {
+    expect(buildWadoUriDicomUrl(buildWadoUriInstanceUrl(uri, study, series, instance))).toMatch(
+      /&objectUID=[0-9.]+&contentType=application\/dicom$/,
+    );
+  });
+  it('name a WADO-URI series apart from the same series over WADO-RS on the same host', () => {
+    const key = wadoUriSeriesKeyOf(uri, study, series);
+    expect(key).toBe(
+      'https://pacs.hospital.org/wadoUri?requestType=WADO&studyUID=2.16.124.113543.6003.1154777499.30246.19789.3503430046&seriesUID=2.16.124.113543.6003.1154777499.30246.19789.3503430045.1',
+    );
+    expect(key).not.toBe(seriesKeyOf(uri, study, series));
   });
 });
 

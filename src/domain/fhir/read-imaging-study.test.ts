@@ -5,6 +5,7 @@ import type { ImagingStudy } from './fhir-types';
 import { createResourcePool } from './resource-pool';
 import { NO_WADO_RS_FOR_STUDY, readImagingStudies, readImagingStudy } from './read-imaging-study';
 import { NO_WADO_RS_FOR_SERIES } from './resolve-series';
+import { retrievalOf } from './series-retrieval';
 
 type Json = Record<string, unknown>;
 
@@ -99,17 +100,40 @@ describe('readImagingStudy: endpoint selection (series overrides study, per type
     expect(result.series[0]?.errors).toEqual(['Endpoint "paused" is suspended.']);
   });
 
-  it('reports a series with no usable WADO-RS endpoint and builds no URLs for it', () => {
+  it('fetches a series only WADO-URI serves through WADO-URI: a key, instance URLs, no metadata URL', () => {
     const result = resolve(
       imagingStudy({ endpoint: [ref('Endpoint/study-uri')], series: [series('1.2.3.1')] }),
     );
     const [only] = result.series;
-    expect(only?.errors).toEqual([NO_WADO_RS_FOR_SERIES]);
+    expect(only?.errors).toEqual([]);
     expect(only?.wadoRs).toBeNull();
     expect(only?.metadataUrl).toBeNull();
     expect(only?.instances[0]?.wadoRsUrl).toBeNull();
-    // WADO-URI alone still gives the instance a URL; it is optional and its absence is not an error.
     expect(only?.instances[0]?.wadoUriUrl).toContain('https://study.example/wado?requestType=WADO');
+    // Its identity is its WADO-URI series query: fetchable, and never taken for a WADO-RS series.
+    expect(only?.key).toBe('https://study.example/wado?requestType=WADO&studyUID=1.2.3&seriesUID=1.2.3.1');
+    expect(only && retrievalOf(only)).toBe('wado-uri');
+    expect(result.unavailableReason).toBeNull();
+  });
+
+  it('prefers WADO-RS when a series has both', () => {
+    const result = resolve(
+      imagingStudy({
+        endpoint: [ref('Endpoint/study-uri')],
+        series: [series('1.2.3.1', { endpoint: [ref('Endpoint/series-rs')] })],
+      }),
+    );
+    const [only] = result.series;
+    expect(only && retrievalOf(only)).toBe('wado-rs');
+    expect(only?.key).toBe('https://series.example/rs/studies/1.2.3/series/1.2.3.1');
+  });
+
+  it('reports a series with neither WADO-RS nor WADO-URI, and gives it no key', () => {
+    const result = resolve(imagingStudy({ series: [series('1.2.3.1')] }));
+    const [only] = result.series;
+    expect(only?.errors).toEqual([NO_WADO_RS_FOR_SERIES]);
+    expect(only?.key).toBeNull();
+    expect(only && retrievalOf(only)).toBeNull();
   });
 
   it('uses IID only at study level', () => {

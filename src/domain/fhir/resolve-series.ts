@@ -5,7 +5,7 @@
 import { parseSeriesInstanceUid, parseSopInstanceUid, type StudyInstanceUid } from '../dicomweb/dicom-uid';
 import { buildWadoRsInstanceUrl, buildWadoRsSeriesMetadataUrl } from '../dicomweb/wado-rs-urls';
 import { buildWadoUriInstanceUrl } from '../dicomweb/wado-uri-urls';
-import { seriesKeyOf } from '../dicomweb/series-key';
+import { seriesKeyOf, wadoUriSeriesKeyOf } from '../dicomweb/series-key';
 import { availabilityBlock, readAvailability, type Availability } from './availability';
 import type { ImagingStudy } from './fhir-types';
 import { field, readInteger, readRecords, readText, type JsonRecord } from './json-read';
@@ -25,7 +25,8 @@ export interface SeriesContext {
   pool: ResourcePool;
 }
 
-export const NO_WADO_RS_FOR_SERIES = 'No usable WADO-RS endpoint for this series.';
+/** Neither WADO-RS nor WADO-URI: nothing the viewer could fetch this series' images from. */
+export const NO_WADO_RS_FOR_SERIES = 'No usable WADO-RS or WADO-URI endpoint for this series.';
 
 export function resolveSeries(series: JsonRecord, index: number, context: SeriesContext): StudySeries {
   const number = readInteger(series.number);
@@ -40,9 +41,8 @@ export function resolveSeries(series: JsonRecord, index: number, context: Series
   const availability = readAvailability(series.availability) ?? context.studyAvailability;
   // Images the archive says cannot be had are not asked for: no URLs, no key, and the reason.
   const blocked = availabilityBlock(availability);
-  const errors = [uid.error, ...own.errors, wadoRs === null ? NO_WADO_RS_FOR_SERIES : null, blocked].filter(
-    isText,
-  );
+  const noServer = wadoRs === null && wadoUri === null ? NO_WADO_RS_FOR_SERIES : null;
+  const errors = [uid.error, ...own.errors, noServer, blocked].filter(isText);
 
   const { studyUid } = context;
   const seriesUid = uid.uid;
@@ -57,11 +57,16 @@ export function resolveSeries(series: JsonRecord, index: number, context: Series
     };
   });
 
-  const resolvable = studyUid !== null && seriesUid !== null && wadoRs !== null && blocked === null;
+  const identified = studyUid !== null && seriesUid !== null && blocked === null;
+  const resolvable = identified && wadoRs !== null;
+  // WADO-RS when there is one (metadata, frames); else WADO-URI, one whole instance at a time.
+  let key = null;
+  if (resolvable) key = seriesKeyOf(wadoRs.address, studyUid, seriesUid);
+  else if (identified && wadoUri !== null) key = wadoUriSeriesKeyOf(wadoUri.address, studyUid, seriesUid);
   return {
     uid: seriesUid,
     rawUid: uid.raw,
-    key: resolvable ? seriesKeyOf(wadoRs.address, studyUid, seriesUid) : null,
+    key,
     number,
     modality: modalityCodeOf(series.modality),
     description: readText(series.description),

@@ -35,13 +35,15 @@ export interface StudySeries {
   rawUid: string | null;
   /**
    * The series' identity in the app, and the sign that its images may be fetched: null when it has no
-   * UID, no WADO-RS server to ask, or the archive says its images cannot be had (availability).
+   * UID, neither a WADO-RS nor a WADO-URI server to ask, or the archive says its images cannot be had
+   * (availability). How they are fetched: `retrievalOf` (series-retrieval.ts).
    */
   key: SeriesKey | null;
   number: number | null;
   modality: string | null;
   description: string | null;
   wadoRs: StudyEndpoint | null;
+  /** Used only when there is no WADO-RS: whole instances, one request each, no metadata service. */
   wadoUri: StudyEndpoint | null;
   /** The series' own availability, else the study's; null when neither says. */
   availability: Availability | null;
@@ -104,14 +106,14 @@ export function unavailableReasonOf(study: Omit<Study, 'unavailableReason'>): st
   const hasImageServer =
     study.series.length === 0
       ? servable(study.wadoRs, study.availability)
-      : study.series.some((series) => servable(series.wadoRs, series.availability));
+      : study.series.some((series) => servable(series.wadoRs ?? series.wadoUri, series.availability));
   const offline = [study.availability, ...study.series.map((series) => series.availability)]
     .map(availabilityBlock)
     .find((reason) => reason !== null);
   if (!hasImageServer && offline) return `Images unavailable. ${offline}`;
   if (!hasImageServer) {
     const detail = study.errors[0] ?? study.series.flatMap((series) => series.errors)[0];
-    return `Images unavailable: no usable image server (WADO-RS) is linked to this study.${detail ? ` ${detail}` : ''}`;
+    return `Images unavailable: no usable image server (WADO-RS or WADO-URI) is linked to this study.${detail ? ` ${detail}` : ''}`;
   }
   return null;
 }

@@ -12,6 +12,20 @@ describe('native frame length', () => {
     expect(nativeFrameBytes({ rows: 3, columns: 3, samplesPerPixel: 1, bitsAllocated: 1 })).toBe(2);
   });
 
+  it('counts two samples a pixel for uncompressed YBR_FULL_422, as it is stored', () => {
+    const ybr = { rows: 4, columns: 4, samplesPerPixel: 3, bitsAllocated: 8 };
+    expect(nativeFrameBytes({ ...ybr, photometricInterpretation: 'YBR_FULL_422' })).toBe(32);
+    expect(() =>
+      checkNativeFrameLength(32, TransferSyntax.ExplicitVrLittleEndian, {
+        ...ybr,
+        photometricInterpretation: 'YBR_FULL_422',
+      }),
+    ).not.toThrow();
+    expect(() => checkNativeFrameLength(32, TransferSyntax.ExplicitVrLittleEndian, ybr)).toThrow(
+      FrameLengthError,
+    );
+  });
+
   it('accepts the exact length, and one pad byte after an odd one', () => {
     expect(() => checkNativeFrameLength(24, TransferSyntax.ExplicitVrLittleEndian, ct)).not.toThrow();
     const rgb = { rows: 3, columns: 3, samplesPerPixel: 3, bitsAllocated: 8 };

@@ -6,6 +6,11 @@ export interface NativeFrameGeometry {
   columns: number;
   samplesPerPixel: number;
   bitsAllocated: number;
+  /**
+   * YBR_FULL_422 stored uncompressed keeps two samples per pixel, not three (PS3.3 C.7.6.3.1.2: each
+   * pair of pixels is Y Y Cb Cr), whatever SamplesPerPixel says.
+   */
+  photometricInterpretation?: string | undefined;
 }
 
 const NATIVE_SYNTAXES = new Set<string>([
@@ -14,6 +19,11 @@ const NATIVE_SYNTAXES = new Set<string>([
   TransferSyntax.DeflatedExplicitVrLittleEndian,
   TransferSyntax.ExplicitVrBigEndian,
 ]);
+
+/** Whether frames in this syntax are raw samples (no codec between the bytes and the pixels). */
+export function isNativeTransferSyntax(transferSyntax: string): boolean {
+  return NATIVE_SYNTAXES.has(transferSyntax);
+}
 
 /** A native frame whose byte count does not match its image: decoding it would shift every row. */
 export class FrameLengthError extends Error {
@@ -35,8 +45,9 @@ export function nativeFrameBytes({
   columns,
   samplesPerPixel,
   bitsAllocated,
+  photometricInterpretation,
 }: NativeFrameGeometry): number {
-  const samples = rows * columns * samplesPerPixel;
+  const samples = rows * columns * (photometricInterpretation === 'YBR_FULL_422' ? 2 : samplesPerPixel);
   return bitsAllocated === 1 ? Math.ceil(samples / 8) : samples * (bitsAllocated / 8);
 }
 
@@ -61,6 +72,7 @@ export function checkNativeFrameLength(
     columns: columns ?? 0,
     samplesPerPixel,
     bitsAllocated: bitsAllocated ?? 0,
+    photometricInterpretation: geometry.photometricInterpretation,
   });
   const padded = expected % 2 === 1 && byteLength === expected + 1;
   if (byteLength !== expected && !padded) throw new FrameLengthError(byteLength, expected);

@@ -15,6 +15,8 @@ import type { ImageSource } from '@/domain/imaging/image-source';
 import { describeLeftOutInstances } from '@/domain/imaging/left-out-instances';
 import { orderInstancesForStack } from '@/domain/imaging/stack-order';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
+import { retrievalOf } from '@/domain/fhir/series-retrieval';
+import { getWadoUriSeriesStack } from './get-wado-uri-stack';
 import { useSmartSession } from '@/lib/smart-session';
 
 export interface SeriesStack {
@@ -33,6 +35,7 @@ export async function getSeriesStack(
   authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
 ): Promise<SeriesStack> {
+  if (retrievalOf(series) === 'wado-uri') return getWadoUriSeriesStack(series);
   const { uid, wadoRs, metadataUrl, key } = series;
   if (!uid || !wadoRs || !metadataUrl || !key) {
     throw new Error(series.errors[0] ?? 'This series has no usable image server.');

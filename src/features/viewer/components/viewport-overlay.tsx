@@ -59,6 +59,16 @@ export function ViewportOverlay({
               testId="overlay-study-description"
             />
             <div data-testid="overlay-study-date">{formatStudyStarted(study)}</div>
+            {state?.renderedByPacs && (
+              <div
+                role="status"
+                className="ml-1 inline-block rounded bg-red-600 px-1 font-semibold text-white [text-shadow:none]"
+                data-testid="rendered-marker"
+                title="The browser could not decode this image: it is the PACS's own rendering (8-bit, windowed by the PACS, no measurements in modality units)."
+              >
+                Rendered by the PACS — not diagnostic
+              </div>
+            )}
             {lossy && (
               <div
                 className="inline-block rounded bg-amber-500 px-1 font-semibold text-black [text-shadow:none]"

@@ -1,0 +1,77 @@
+import { join, sep } from 'node:path';
+import type { Endpoint, ImagingStudy } from '@medplum/fhirtypes';
+import type { DicomFile } from '../pacs/dicom-files.ts';
+import { summarizeDicom } from '../pacs/dicom-summary.ts';
+import { deterministicUid, rewriteUids } from '../pacs/dicom-uid-rewrite.ts';
+import type { FhirStore } from '../fhir/fhir-store.ts';
+import type { StudyInfo } from '../sandbox-info.ts';
+import { endpointId, PHANTOM_PATIENT_ID } from './sandbox-resources.ts';
+import type { PacsTarget, Warn } from './study-loader.ts';
+import { loadStudy } from './study-loader.ts';
+
+/**
+ * A study the EHR says only WADO-URI serves: eight slices of the Philips phantom's axial series (new
+ * UIDs, same pixels), in pacs-a, whose ImagingStudy names one Endpoint of type `dicom-wado-uri`
+ * (pacs-a's gateway at `{dicom-web}/wado`, Orthanc's `/wado`) and no WADO-RS. The viewer can then
+ * neither ask for metadata nor frames: it must fetch each instance whole.
+ */
+export const WADO_URI_STUDY_ID = 'phantom-wado-uri';
+export const WADO_URI_ENDPOINT_ID = 'pacs-a-wado-uri';
+const SLICES = 8;
+
+export function wadoUriEndpoint(address: string): Endpoint & { id: string } {
+  return {
+    resourceType: 'Endpoint',
+    id: WADO_URI_ENDPOINT_ID,
+    status: 'active',
+    connectionType: {
+      system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type',
+      code: 'dicom-wado-uri',
+    },
+    name: 'Sandbox PACS A, WADO-URI (needs the access token)',
+    payloadType: [{ text: 'DICOM' }],
+    payloadMimeType: ['application/dicom'],
+    address,
+  };
+}
+
+export async function loadWadoUriStudy(
+  dicomDir: string,
+  pacs: Readonly<Record<'a' | 'b', PacsTarget>>,
+  store: FhirStore,
+  readFiles: (dir: string) => Promise<DicomFile[]>,
+  warn: Warn,
+): Promise<StudyInfo[]> {
+  const pacsA = (await store.repo.readResource('Endpoint', endpointId('a'))) as Endpoint;
+  await store.put(wadoUriEndpoint(`${pacsA.address}/wado`));
+  const seed = `sandbox:${WADO_URI_STUDY_ID}`;
+  const slices = (await readFiles(join(dicomDir, 'dcm_qa_ct-philips-S21570')))
+    .filter((file) => file.name.split(sep)[0] === 'S2010')
+    .slice(0, SLICES)
+    .map((file) => {
+      const bytes = rewriteUids(file.bytes, {
+        studyInstanceUid: (length) => deterministicUid(`${seed}:study`, length),
+        seriesInstanceUid: (length) => deterministicUid(`${seed}:axial:series`, length),
+        sopInstanceUid: (length) => deterministicUid(`${seed}:${file.name}:instance`, length),
+      });
+      return { name: file.name, bytes, summary: summarizeDicom(bytes) };
+    });
+  const study = await loadStudy(
+    {
+      id: WADO_URI_STUDY_ID,
+      patientId: PHANTOM_PATIENT_ID,
+      files: slices,
+      studyPacs: 'a',
+      description: 'CT Head, served by WADO-URI only',
+    },
+    pacs,
+    store,
+    warn,
+  );
+  if (!study) return [];
+  const stored = (await store.repo.readResource('ImagingStudy', WADO_URI_STUDY_ID)) as ImagingStudy & {
+    id: string;
+  };
+  await store.put({ ...stored, endpoint: [{ reference: `Endpoint/${WADO_URI_ENDPOINT_ID}` }] });
+  return [study];
+}

@@ -1,0 +1,40 @@
+import { metaData, type Types } from '@cornerstonejs/core';
+import { createImage } from '@cornerstonejs/dicom-image-loader';
+import {
+  checkNativeFrameLength,
+  isNativeTransferSyntax,
+  type NativeFrameGeometry,
+} from '@/domain/imaging/native-frame';
+import { ybrFull422AsRgb } from '@/domain/imaging/ybr-full-422';
+import type { FrameBytes } from './frame-request';
+import { DECODE_WITHOUT_PRESCALE, toModalityImage, withUsableWindow } from './modality-image';
+import type { LoadOptions } from './retrieval-pool';
+
+/** A decoded image, with the syntax its bytes came in (the viewport reads it for the lossy marker). */
+export type LoadedImage = Types.IImage & { transferSyntaxUID?: string };
+
+/**
+ * One frame's bytes into a Cornerstone image, whichever way they came (a WADO-RS frame, a frame cut
+ * from a whole instance, a WADO-URI file): Cornerstone's codecs in its workers, the modality values
+ * computed by the app (modality-image.ts). The image's metadata must be registered already.
+ */
+export async function decodeFrame(
+  imageId: string,
+  frame: FrameBytes,
+  options: LoadOptions,
+): Promise<LoadedImage> {
+  // A frame of the wrong length would decode into shifted rows or another image's remnants.
+  const geometry = (metaData.get('imagePixelModule', imageId) ?? {}) as Partial<NativeFrameGeometry>;
+  checkNativeFrameLength(frame.pixelData.byteLength, frame.transferSyntax, geometry);
+  // Native YBR_FULL_422 is a layout Cornerstone's decoder does not convert (ybr-full-422.ts).
+  const pixelData =
+    (isNativeTransferSyntax(frame.transferSyntax) && ybrFull422AsRgb(frame.pixelData, geometry)) ||
+    frame.pixelData;
+  const decoded = (await createImage(imageId, pixelData, frame.transferSyntax, {
+    ...options,
+    ...DECODE_WITHOUT_PRESCALE,
+  })) as Types.IImage;
+  const image: LoadedImage = withUsableWindow(toModalityImage(decoded));
+  image.transferSyntaxUID = frame.transferSyntax;
+  return image;
+}
