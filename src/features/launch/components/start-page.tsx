@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CenteredPanel } from '@/components/ui/centered-panel';
-import type { AppConfig, IssuerConfig } from '@/config/app-config';
+import { standaloneIssOf, type AppConfig, type IssuerConfig } from '@/config/app-config';
 import { LaunchError } from '../launch-error';
 import { startStandaloneLaunch } from '../start-launch';
 import { LaunchErrorPage } from './launch-error-page';
@@ -42,7 +42,7 @@ export function StartPage({ config, returnTo }: { config: AppConfig; returnTo: s
               onClick={() => launch(issuer)}
             >
               Sign in to {issuer.name}
-              <span className="block text-xs text-sky-200">{issuer.iss}</span>
+              <span className="block text-xs text-sky-200">{standaloneIssOf(issuer)}</span>
             </button>
           </li>
         ))}
