@@ -2,7 +2,7 @@ import { findIssuer, standaloneIssOf, type AppConfig, type IssuerConfig } from '
 import { buildLaunchScopes, choosePermissionStyle, type LaunchKind } from '@/domain/smart/launch-scopes';
 import { authorizeSmart } from '@/lib/smart-client';
 import { getSmartConfiguration } from './api/get-smart-configuration';
-import { LaunchError } from './launch-error';
+import { LaunchError, toLaunchError } from './launch-error';
 import { deepLinkOf, rememberReturnTo } from './return-to';
 
 /** EHR launch: `/launch?iss=…&launch=…`. Resolves only if the redirect did not happen. */
@@ -44,7 +44,10 @@ async function authorizeWith(
   returnTo: string | null,
 ): Promise<void> {
   const smartConfiguration = await getSmartConfiguration(iss).catch((error: unknown) => {
-    throw new LaunchError('token-failed', error instanceof Error ? error.message : String(error));
+    // Its own errors are in words already; the network's ("Failed to fetch") are put into words.
+    throw error instanceof Error && !(error instanceof TypeError)
+      ? new LaunchError('token-failed', error.message)
+      : toLaunchError(error, 'token-failed');
   });
   const scope =
     issuer.scope ??

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { issuerOfSession, type AppConfig } from '@/config/app-config';
+import { toLaunchError } from '../launch-error';
 import { startStandaloneLaunch } from '../start-launch';
 
 /**
@@ -12,7 +13,9 @@ export function SessionExpiredDialog({ config, fhirBaseUrl }: { config: AppConfi
   const signInAgain = () => {
     if (!issuer) return;
     const here = `${window.location.pathname}${window.location.search}`;
-    startStandaloneLaunch(config, issuer, here).catch((error: unknown) => setFailed(String(error)));
+    startStandaloneLaunch(config, issuer, here).catch((error: unknown) =>
+      setFailed(toLaunchError(error, 'token-failed').message),
+    );
   };
   return (
     <div
