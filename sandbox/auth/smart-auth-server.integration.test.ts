@@ -329,5 +329,21 @@ describe('EHR launcher', () => {
     expect(html).toContain('data-testid="launch-phantom"');
     expect(html).toContain('data-testid="launch-phantom-study-phantom-ct"');
     expect(html).toContain('data-testid="launch-colour-no-banner"');
+    expect(html).toContain('data-testid="launch-phantom-embedded" href="/embedded?patient=phantom"');
+  });
+
+  it('shows the embedded launch: the EHR page with a fresh launch of the app in an iframe', async () => {
+    const response = await fetch(`${EHR}/embedded?patient=phantom&study=phantom-ct`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const src = /<iframe name="smart-app"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    const url = new URL(src ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe(`${APP}/launch`);
+    expect(url.searchParams.get('iss')).toBe(FHIR);
+    expect(launches.lookup(url.searchParams.get('launch') ?? '')).toMatchObject({
+      patient: 'phantom',
+      fhirContext: 'ImagingStudy/phantom-ct',
+    });
+    expect((await fetch(`${EHR}/embedded?patient=nobody`)).status).toBe(400);
   });
 });
