@@ -1,4 +1,5 @@
 import { isRouteErrorResponse } from 'react-router';
+import { withoutAddresses } from '@/domain/text/without-addresses';
 import { SessionExpiredError } from '@/lib/session-expired-error';
 
 /**
@@ -14,5 +15,5 @@ export function screenErrorText(error: unknown): string {
   }
   if (error instanceof SessionExpiredError) return 'The EHR has ended this session: sign in again.';
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '(address)');
+  return withoutAddresses(text);
 }

@@ -1,3 +1,5 @@
+import { withoutAddresses } from '@/domain/text/without-addresses';
+
 /** Why a launch failed, each with its own page text (see launch-error-page.tsx). */
 export type LaunchErrorKind =
   | 'missing-iss'
@@ -77,5 +79,5 @@ function statusOf(error: unknown): number | null {
 
 /** Keeps a library's text readable for support without the addresses (token endpoints included). */
 function redactUrls(text: string): string {
-  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '(address)').slice(0, 300);
+  return withoutAddresses(text).slice(0, 300);
 }
