@@ -35,6 +35,26 @@ beforeAll(async () => {
   });
   await store.put(study('mine', 'p1', 'pacs-b'));
   await store.put(study('theirs', 'p2', 'pacs-private'));
+  // Report attachments: Binaries read under their report's rules (securityContext), one with none.
+  for (const [id, patient] of [
+    ['my-report', 'p1'],
+    ['their-report', 'p2'],
+  ] as const) {
+    await store.put({
+      resourceType: 'Binary',
+      id: `${id}-pdf`,
+      contentType: 'text/plain',
+      securityContext: { reference: `DiagnosticReport/${id}` },
+    });
+    await store.put({
+      resourceType: 'DiagnosticReport',
+      id,
+      status: 'final',
+      code: { text: 'CT' },
+      subject: { reference: `Patient/${patient}` },
+    });
+  }
+  await store.put({ resourceType: 'Binary', id: 'loose', contentType: 'text/plain' });
   server = await startFhirServer({
     port: PORT,
     store,
@@ -130,6 +150,18 @@ describe('a patient-scoped token (the viewer’s scopes) reads its patient only'
     const get = await as(VIEWER_SCOPES, 'p1');
     expect((await get('Patient/p2/ImagingStudy')).status).toBe(403);
     expect((await get('ImagingStudy/theirs/_history')).status).toBe(403);
+  });
+});
+
+describe('a Binary (a report attachment) is read under its securityContext’s rules', () => {
+  it('goes to whoever may read the report it belongs to, and to nobody else', async () => {
+    const get = await as(`${VIEWER_SCOPES} patient/DiagnosticReport.rs`, 'p1');
+    expect((await get('Binary/my-report-pdf')).status).toBe(200);
+    expect((await get('Binary/their-report-pdf')).status).toBe(403);
+    expect((await get('Binary/loose')).status).toBe(403);
+    // Without a scope for reports, not their attachments either.
+    expect((await (await as(VIEWER_SCOPES, 'p1'))('Binary/my-report-pdf')).status).toBe(403);
+    expect((await (await as('user/*.rs', 'p1'))('Binary/loose')).status).toBe(200);
   });
 });
 

@@ -53,8 +53,22 @@ export function belongsTo(resource: Resource, patient: string, links: PatientLin
 }
 
 export function mayRead(token: TokenClaims, resource: Resource, links: PatientLinks): boolean {
+  const context = resource.resourceType === 'Binary' ? resource.securityContext?.reference : undefined;
+  if (context) return mayReadReferenced(token, context, links);
   const access = accessFor(token, resource.resourceType, 'read');
   return access.kind === 'all' || (access.kind === 'patient' && belongsTo(resource, access.patient, links));
+}
+
+/**
+ * A Binary with a `securityContext` is read under the rules of the resource it names (FHIR R4
+ * Binary.securityContext): a report's attachment goes to whoever may read the report.
+ */
+function mayReadReferenced(token: TokenClaims, reference: string, links: PatientLinks): boolean {
+  const [type = ''] = reference.split('/');
+  const access = accessFor(token, type, 'read');
+  if (access.kind !== 'patient') return access.kind === 'all';
+  const owner = type === 'Patient' ? reference.slice('Patient/'.length) : links.ownerOf(reference);
+  return owner === access.patient;
 }
 
 /**

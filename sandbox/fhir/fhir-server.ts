@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { applyCors } from '../cors.ts';
-import { accessFor, belongsTo, filterBundle, narrowSearch, type TokenClaims } from './fhir-access.ts';
+import { accessFor, filterBundle, mayRead, narrowSearch, type TokenClaims } from './fhir-access.ts';
 import { buildSearchLinks, normalizePaging, withSearchLinks } from './fhir-paging.ts';
 import { medplumSearchParams } from './fhir-search-shortcuts.ts';
 import type { FhirStore } from './fhir-store.ts';
@@ -90,12 +90,15 @@ async function routeWithAccess(
     return routeToMedplum(options, path, narrowed, res, (bundle) => filterBundle(bundle, token, links));
   }
   if (id && rest.length === 0) {
-    const access = accessFor(token, type, 'read');
-    if (access.kind === 'denied') return forbidden(access.reason);
+    // A Binary is judged by its securityContext once read; every other type by its scopes first.
+    const access = type === 'Binary' ? null : accessFor(token, type, 'read');
+    if (access?.kind === 'denied') return forbidden(access.reason);
     return routeToMedplum(options, path, params, res, undefined, (resource) =>
-      access.kind === 'all' || belongsTo(resource, access.patient, links)
+      mayRead(token, resource, links)
         ? null
-        : `this token may read Patient/${access.patient}'s records only`,
+        : access?.kind === 'patient'
+          ? `this token may read Patient/${access.patient}'s records only`
+          : "this token's scopes do not allow reading this resource",
     );
   }
   // History, compartments, operations: only for a token that may read the whole type.

@@ -8,14 +8,21 @@ import type { Resource } from '@medplum/fhirtypes';
  */
 export class PatientLinks {
   private readonly endpoints = new Map<string, Set<string>>();
+  /** `Type/id` → its patient, for a Binary whose `securityContext` names the resource it belongs to. */
+  private readonly owners = new Map<string, string>();
 
   record(resource: Resource): void {
-    if (resource.resourceType !== 'ImagingStudy') return;
     const patient = patientOf(resource);
-    if (!patient) return;
+    if (patient && resource.id) this.owners.set(`${resource.resourceType}/${resource.id}`, patient);
+    if (resource.resourceType !== 'ImagingStudy' || !patient) return;
     const set = this.endpoints.get(patient) ?? new Set<string>();
     for (const id of endpointIdsOf(resource)) set.add(id);
     this.endpoints.set(patient, set);
+  }
+
+  /** The patient of the resource a relative reference (`DiagnosticReport/r1`) names, if known. */
+  ownerOf(reference: string): string | null {
+    return this.owners.get(reference) ?? null;
   }
 
   /** Ids of the Endpoints the patient's studies refer to. */
