@@ -4,6 +4,7 @@ import {
   HOSTILE_PATIENT_ID,
   LONG_DESCRIPTION_STUDY_ID,
   NULL_UID_STUDY_ID,
+  TOKEN_REQUEST_STUDY_ID,
   longDescription,
 } from '../sandbox/data/hostile-records-patient';
 import type { SandboxInfo } from '../sandbox/sandbox-info';
@@ -68,11 +69,13 @@ test.describe('a patient whose records are hostile text and odd values', () => {
     expect(await list.renderedIds()).toEqual([
       LONG_DESCRIPTION_STUDY_ID,
       NULL_UID_STUDY_ID,
+      TOKEN_REQUEST_STUDY_ID,
       BAD_DATE_STUDY_ID,
     ]);
     await list.sortBy('date');
     await expect(page).toHaveURL(/dir=asc/);
     expect(await list.renderedIds()).toEqual([
+      TOKEN_REQUEST_STUDY_ID,
       NULL_UID_STUDY_ID,
       LONG_DESCRIPTION_STUDY_ID,
       BAD_DATE_STUDY_ID,

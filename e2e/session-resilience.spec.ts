@@ -90,6 +90,29 @@ test.describe('the session survives what real servers do', () => {
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
   });
 
+  test('a refresh refused with 403 invalid_grant (as smart-launcher-v2 answers) ends the session with the dialog', async ({
+    page,
+    sandbox,
+  }) => {
+    await new EhrLauncherPage(page, sandbox).launch('phantom');
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.route(`${sandbox.ehr}/token`, (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'invalid_grant', error_description: 'Invalid refresh token' }),
+      }),
+    );
+    await fault(sandbox.ehr, 'revoke?what=access');
+    await page.reload();
+
+    await expect(page.getByTestId('session-expired')).toBeVisible();
+    // Under the dialog the list says the same in words, never the token endpoint's raw status.
+    await expect(page.getByTestId('study-list-error')).toContainText('The EHR did not renew the session.');
+    await expect(page.getByText(/HTTP 403/)).toHaveCount(0);
+  });
+
   test('a session the EHR ends while frames are loading says so in the viewer too', async ({
     page,
     sandbox,

@@ -156,6 +156,13 @@ test.describe('launch error pages', () => {
     });
     await page.goto(sandbox.launcher);
     await page.getByTestId('launch-phantom').click();
-    await expect(new StartPage(page).launchError).toHaveAttribute('data-kind', 'token-failed');
+    const error = new StartPage(page).launchError;
+    await expect(error).toHaveAttribute('data-kind', 'token-failed');
+    // The cause in words; fhirclient's own text (status line and token endpoint URL) is not shown.
+    await expect(error).toHaveText(/The EHR did not accept this sign-in/);
+    await expect(page.getByTestId('launch-error-detail')).toHaveText(
+      'Technical detail: HTTP 400, invalid_grant',
+    );
+    await expect(page.locator('body')).not.toContainText(`${sandbox.ehr}/token`);
   });
 });

@@ -38,7 +38,9 @@ beforeAll(async () => {
     fhir: info.fhir,
     clientId: info.clientId,
     redirectUri: info.redirectUri,
-    scope: 'launch patient/*.rs',
+    // A user-level token: these tests look at every patient's records (a patient scope would be kept
+    // to phantom's, see fhir/fhir-access.ts).
+    scope: 'launch user/*.rs',
     launch: new URL(launchUrl).searchParams.get('launch') ?? '',
   });
   auth = { Authorization: `Bearer ${String(token.body.access_token)}` };

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 /** The patient's study list: filters, a count line, and virtualised rows (only those on screen exist). */
 export class StudyListPage {
@@ -6,7 +6,8 @@ export class StudyListPage {
   readonly count: Locator;
   readonly scroller: Locator;
 
-  constructor(private readonly page: Page) {
+  /** `page` may be the app's frame on an EHR page (embedded launch). */
+  constructor(private readonly page: Page | FrameLocator) {
     this.rows = page.getByTestId('study-row');
     this.count = page.getByTestId('study-count');
     this.scroller = page.getByTestId('study-list-scroller');

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { LaunchContext } from './launch-registry.ts';
 
 /** Authorization codes live one minute (RFC 6749 §4.1.2 recommends at most ten). */
@@ -15,44 +15,91 @@ export interface AuthorizationGrant {
 
 interface StoredCode {
   readonly grant: AuthorizationGrant;
+  readonly grantId: string;
   readonly expiresAt: number;
   used: boolean;
 }
 
-/** Single-use authorization codes and the refresh tokens they turn into, in memory. */
+/** Everything one authorization code turned into: its access tokens and its (current) refresh token. */
+interface IssuedFromCode {
+  readonly accessTokens: string[];
+  readonly refreshTokens: Set<string>;
+}
+
+export type RedeemedCode =
+  | { ok: true; grant: AuthorizationGrant; grantId: string }
+  /** `revokeAccessTokens`: what a replayed code had issued, for the token service to revoke. */
+  | { ok: false; reason: string; revokeAccessTokens: readonly string[] };
+
+/**
+ * Single-use authorization codes and the refresh tokens they turn into, in memory.
+ * - A code used twice revokes what it issued (RFC 6749 §4.1.2): the replay may be an attacker's.
+ * - Refresh tokens rotate: each use returns a new one and the old one stops working.
+ */
 export class GrantStore {
   private readonly codes = new Map<string, StoredCode>();
-  private readonly refreshTokens = new Map<string, AuthorizationGrant>();
+  private readonly issued = new Map<string, IssuedFromCode>();
+  private readonly refreshTokens = new Map<string, { grant: AuthorizationGrant; grantId: string }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   issueCode(grant: AuthorizationGrant): string {
     const code = randomBytes(24).toString('base64url');
-    this.codes.set(code, { grant, expiresAt: this.now() + CODE_TTL_MS, used: false });
+    const grantId = randomUUID();
+    this.issued.set(grantId, { accessTokens: [], refreshTokens: new Set() });
+    this.codes.set(code, { grant, grantId, expiresAt: this.now() + CODE_TTL_MS, used: false });
     return code;
   }
 
-  /** Redeems a code once: a second attempt (replay) and an expired code both fail. */
-  redeemCode(code: string): { ok: true; grant: AuthorizationGrant } | { ok: false; reason: string } {
+  /** Redeems a code once: a second attempt (replay) fails and revokes what the first one issued. */
+  redeemCode(code: string): RedeemedCode {
     const stored = this.codes.get(code);
-    if (!stored) return { ok: false, reason: 'unknown authorization code' };
-    if (stored.used) return { ok: false, reason: 'authorization code already used' };
+    if (!stored) return { ok: false, reason: 'unknown authorization code', revokeAccessTokens: [] };
+    if (stored.used) {
+      return {
+        ok: false,
+        reason: 'authorization code already used (what it issued is revoked)',
+        revokeAccessTokens: this.revokeGrant(stored.grantId),
+      };
+    }
     stored.used = true;
-    if (this.now() > stored.expiresAt) return { ok: false, reason: 'authorization code expired' };
-    return { ok: true, grant: stored.grant };
+    if (this.now() > stored.expiresAt) {
+      return { ok: false, reason: 'authorization code expired', revokeAccessTokens: [] };
+    }
+    return { ok: true, grant: stored.grant, grantId: stored.grantId };
   }
 
-  issueRefreshToken(grant: AuthorizationGrant): string {
+  /** Remembers an access token issued under a code, so that a replay of the code can revoke it. */
+  recordAccessToken(grantId: string, token: string): void {
+    this.issued.get(grantId)?.accessTokens.push(token);
+  }
+
+  issueRefreshToken(grant: AuthorizationGrant, grantId: string): string {
     const token = randomBytes(32).toString('base64url');
-    this.refreshTokens.set(token, grant);
+    this.refreshTokens.set(token, { grant, grantId });
+    this.issued.get(grantId)?.refreshTokens.add(token);
     return token;
   }
 
-  lookupRefreshToken(token: string): AuthorizationGrant | undefined {
-    return this.refreshTokens.get(token);
+  /** Uses up a refresh token: it works once, and the caller issues the next one (rotation). */
+  useRefreshToken(token: string): { grant: AuthorizationGrant; grantId: string } | undefined {
+    const found = this.refreshTokens.get(token);
+    if (!found) return undefined;
+    this.refreshTokens.delete(token);
+    this.issued.get(found.grantId)?.refreshTokens.delete(token);
+    return found;
   }
 
   revokeRefreshTokens(): void {
     this.refreshTokens.clear();
+    for (const issued of this.issued.values()) issued.refreshTokens.clear();
+  }
+
+  private revokeGrant(grantId: string): string[] {
+    const issued = this.issued.get(grantId);
+    if (!issued) return [];
+    for (const token of issued.refreshTokens) this.refreshTokens.delete(token);
+    issued.refreshTokens.clear();
+    return issued.accessTokens.splice(0);
   }
 }

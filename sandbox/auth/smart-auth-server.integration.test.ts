@@ -199,10 +199,50 @@ describe('SMART authorization server: /token', () => {
       client_id: 'imaging-viewer',
       code_verifier: codeVerifier,
     };
-    expect((await postToken(EHR, form)).status).toBe(200);
+    const first = await postToken(EHR, form);
+    expect(first.status).toBe(200);
+    expect((await tokens.checkBearer(`Bearer ${String(first.body.access_token)}`)).ok).toBe(true);
     const replay = await postToken(EHR, form);
     expect(replay.status).toBe(400);
     expect(replay.body.error).toBe('invalid_grant');
+    // RFC 6749 §4.1.2: the replay revokes what the code issued, access and refresh tokens alike.
+    expect(await tokens.checkBearer(`Bearer ${String(first.body.access_token)}`)).toEqual({
+      ok: false,
+      reason: 'token revoked',
+    });
+    const refresh = await postToken(EHR, {
+      grant_type: 'refresh_token',
+      refresh_token: String(first.body.refresh_token),
+      client_id: 'imaging-viewer',
+    });
+    expect(refresh.body.error).toBe('invalid_grant');
+  });
+
+  it('revokes, on a replayed code, the tokens its refreshes issued too, and nobody else’s', async () => {
+    const { code, codeVerifier } = await codeFor(ehrLaunch());
+    const form = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'imaging-viewer',
+      code_verifier: codeVerifier,
+    };
+    const first = await postToken(EHR, form);
+    const refreshed = await postToken(EHR, {
+      grant_type: 'refresh_token',
+      refresh_token: String(first.body.refresh_token),
+      client_id: 'imaging-viewer',
+    });
+    const bystander = await launchAndGetToken(ehrLaunch());
+    await postToken(EHR, form);
+    expect((await tokens.checkBearer(`Bearer ${String(refreshed.body.access_token)}`)).ok).toBe(false);
+    const afterReplay = await postToken(EHR, {
+      grant_type: 'refresh_token',
+      refresh_token: String(refreshed.body.refresh_token),
+      client_id: 'imaging-viewer',
+    });
+    expect(afterReplay.body.error).toBe('invalid_grant');
+    expect((await tokens.checkBearer(`Bearer ${String(bystander.body.access_token)}`)).ok).toBe(true);
   });
 
   it('refuses a redirect_uri that differs from the authorization request', async () => {
@@ -217,7 +257,7 @@ describe('SMART authorization server: /token', () => {
     expect(result.body.error).toBe('invalid_grant');
   });
 
-  it('refreshes with the refresh token, keeping the context', async () => {
+  it('refreshes with the refresh token, keeping the context, and rotates it', async () => {
     const first = await launchAndGetToken(ehrLaunch());
     const refreshed = await postToken(EHR, {
       grant_type: 'refresh_token',
@@ -227,6 +267,22 @@ describe('SMART authorization server: /token', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.patient).toBe('phantom');
     expect(refreshed.body.access_token).not.toBe(first.body.access_token);
+    // Rotation: a new refresh token each time, and the used one stops working.
+    expect(typeof refreshed.body.refresh_token).toBe('string');
+    expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token);
+    const reused = await postToken(EHR, {
+      grant_type: 'refresh_token',
+      refresh_token: String(first.body.refresh_token),
+      client_id: 'imaging-viewer',
+    });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error).toBe('invalid_grant');
+    const next = await postToken(EHR, {
+      grant_type: 'refresh_token',
+      refresh_token: String(refreshed.body.refresh_token),
+      client_id: 'imaging-viewer',
+    });
+    expect(next.status).toBe(200);
     expect(
       (
         await postToken(EHR, {
@@ -273,5 +329,21 @@ describe('EHR launcher', () => {
     expect(html).toContain('data-testid="launch-phantom"');
     expect(html).toContain('data-testid="launch-phantom-study-phantom-ct"');
     expect(html).toContain('data-testid="launch-colour-no-banner"');
+    expect(html).toContain('data-testid="launch-phantom-embedded" href="/embedded?patient=phantom"');
+  });
+
+  it('shows the embedded launch: the EHR page with a fresh launch of the app in an iframe', async () => {
+    const response = await fetch(`${EHR}/embedded?patient=phantom&study=phantom-ct`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const src = /<iframe name="smart-app"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    const url = new URL(src ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe(`${APP}/launch`);
+    expect(url.searchParams.get('iss')).toBe(FHIR);
+    expect(launches.lookup(url.searchParams.get('launch') ?? '')).toMatchObject({
+      patient: 'phantom',
+      fhirContext: 'ImagingStudy/phantom-ct',
+    });
+    expect((await fetch(`${EHR}/embedded?patient=nobody`)).status).toBe(400);
   });
 });

@@ -35,7 +35,8 @@ type AuthorizeOutcome =
 
 /**
  * The SMART App Launch authorization server: `/authorize` (EHR and standalone launch, PKCE S256 required)
- * and `/token` (authorization_code and refresh_token grants). Returns false for paths it does not own.
+ * and `/token` (authorization_code and refresh_token grants; refresh tokens rotate, a replayed code
+ * revokes what it issued). Returns false for paths it does not own.
  */
 export function createSmartAuthHandler(deps: SmartAuthDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
@@ -158,8 +159,11 @@ async function handleToken(deps: SmartAuthDeps, req: IncomingMessage, res: Serve
   const grantType = form.get('grant_type');
   if (grantType === 'authorization_code') {
     const redeemed = deps.grants.redeemCode(form.get('code') ?? '');
-    if (!redeemed.ok) return tokenError(res, 'invalid_grant', redeemed.reason);
-    const { grant } = redeemed;
+    if (!redeemed.ok) {
+      for (const token of redeemed.revokeAccessTokens) deps.tokens.revokeAccessToken(token);
+      return tokenError(res, 'invalid_grant', redeemed.reason);
+    }
+    const { grant, grantId } = redeemed;
     if (grant.clientId !== clientId)
       return tokenError(res, 'invalid_grant', 'code was issued to another client');
     if (grant.redirectUri !== form.get('redirect_uri')) {
@@ -168,14 +172,16 @@ async function handleToken(deps: SmartAuthDeps, req: IncomingMessage, res: Serve
     if (!verifyS256(form.get('code_verifier') ?? '', grant.codeChallenge)) {
       return tokenError(res, 'invalid_grant', 'PKCE code_verifier does not match the code_challenge');
     }
-    sendJson(res, 200, await tokenResponse(deps, grant));
+    sendJson(res, 200, await tokenResponse(deps, grant, grantId));
     return;
   }
   if (grantType === 'refresh_token') {
-    const grant = deps.grants.lookupRefreshToken(form.get('refresh_token') ?? '');
-    if (!grant || grant.clientId !== clientId)
-      return tokenError(res, 'invalid_grant', 'unknown refresh_token');
-    sendJson(res, 200, await tokenResponse(deps, grant, form.get('refresh_token') ?? undefined));
+    // Rotation: this refresh token is used up whatever happens next; the answer carries the next one.
+    const found = deps.grants.useRefreshToken(form.get('refresh_token') ?? '');
+    if (!found || found.grant.clientId !== clientId) {
+      return tokenError(res, 'invalid_grant', 'unknown or already used refresh_token');
+    }
+    sendJson(res, 200, await tokenResponse(deps, found.grant, found.grantId));
     return;
   }
   tokenError(res, 'unsupported_grant_type', `grant_type "${grantType ?? ''}" is not supported`);
@@ -184,24 +190,26 @@ async function handleToken(deps: SmartAuthDeps, req: IncomingMessage, res: Serve
 async function tokenResponse(
   deps: SmartAuthDeps,
   grant: AuthorizationGrant,
-  existingRefreshToken?: string,
+  grantId: string,
 ): Promise<Record<string, unknown>> {
   const scope = grant.scopes.join(' ');
   const { context } = grant;
   const sub = deps.practitionerId;
+  const accessToken = await deps.tokens.signAccessToken({
+    sub,
+    clientId: grant.clientId,
+    scope,
+    ...(context ? { patient: context.patient } : {}),
+  });
+  deps.grants.recordAccessToken(grantId, accessToken);
   const response: Record<string, unknown> = {
-    access_token: await deps.tokens.signAccessToken({
-      sub,
-      clientId: grant.clientId,
-      scope,
-      ...(context ? { patient: context.patient } : {}),
-    }),
+    access_token: accessToken,
     token_type: 'Bearer',
     expires_in: deps.tokens.ttlSeconds,
     scope,
   };
   if (grant.scopes.includes('offline_access') || grant.scopes.includes('online_access')) {
-    response.refresh_token = existingRefreshToken ?? deps.grants.issueRefreshToken(grant);
+    response.refresh_token = deps.grants.issueRefreshToken(grant, grantId);
   }
   if (context) {
     response.patient = context.patient;

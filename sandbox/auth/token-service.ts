@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import type { CryptoKey, JSONWebKeySet, JWTPayload } from 'jose';
 
 const ALGORITHM = 'ES256';
@@ -31,6 +31,8 @@ export interface TokenService {
   jwks(): Promise<JSONWebKeySet>;
   /** Invalidates every access token issued so far (the EHR revoked them). */
   revokeIssuedTokens(): void;
+  /** Invalidates one access token (e.g. issued under an authorization code that was replayed). */
+  revokeAccessToken(token: string): void;
 }
 
 /**
@@ -107,6 +109,10 @@ export async function createTokenService(options: {
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : 'invalid token' };
       }
+    },
+    revokeAccessToken: (token) => {
+      const { jti } = decodeJwt(token);
+      if (jti) revoked.add(jti);
     },
     revokeIssuedTokens: () => {
       for (const jti of issued) revoked.add(jti);

@@ -22,7 +22,7 @@ describe('the hostile patient', () => {
       filters: [{ code: 'patient', operator: 'eq' as never, value: `Patient/${HOSTILE_PATIENT_ID}` }],
       sortRules: [{ code: 'started', descending: true }],
     });
-    expect(studies).toHaveLength(3);
+    expect(studies).toHaveLength(4);
     const long = studies.find((study) => study.id === 'hostile-long-description');
     expect(long).toMatchObject({ status: 'bogus', numberOfSeries: -3, numberOfInstances: 1.5 });
     expect(studies.map((study) => study.started)).toContain(BAD_DATE);

@@ -15,6 +15,8 @@ import { endpointId, mrnIdentifier } from './sandbox-resources.ts';
  * - `hostile-bad-date`: a `started` that is not a FHIR dateTime.
  * - `hostile-null-uid`: its `urn:dicom:uid` identifier has a null value (which medplum, like many
  *   servers, drops on write: the app receives the system without a value).
+ * - `hostile-token-request`: its (contained) Endpoint at `https://evil.example/dicom-web` carries SMART's
+ *   `requires-access-token`: FHIR data asking for the EHR's token for a server nobody trusts with it.
  *
  * The resources are not valid FHIR on purpose; the in-memory server stores them as given.
  */
@@ -24,6 +26,9 @@ export const HOSTILE_MRN = 'HOSTILE\u200B1';
 export const LONG_DESCRIPTION_STUDY_ID = 'hostile-long-description';
 export const BAD_DATE_STUDY_ID = 'hostile-bad-date';
 export const NULL_UID_STUDY_ID = 'hostile-null-uid';
+export const TOKEN_REQUEST_STUDY_ID = 'hostile-token-request';
+/** Not a server anywhere (the e2e tests keep traffic on this machine): it must never get the token. */
+export const UNTRUSTED_IMAGING_BASE = 'https://evil.example/dicom-web';
 export const BAD_DATE = '20th of Never';
 export const BOGUS_STATUS = 'bogus';
 export const LONG_DESCRIPTION_BYTES = 100_000;
@@ -35,6 +40,10 @@ export function longDescription(): string {
   const words = 'lorem ipsum dolor sit amet '.repeat(Math.ceil(LONG_DESCRIPTION_BYTES / 27));
   return `${start}${run} ${words}`.slice(0, LONG_DESCRIPTION_BYTES);
 }
+
+const ENDPOINT_CONNECTION_TYPES = 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type';
+const REQUIRES_ACCESS_TOKEN =
+  'http://hl7.org/fhir/smart-app-launch/StructureDefinition/requires-access-token';
 
 export function hostilePatient(): Patient & { id: string } {
   return {
@@ -91,6 +100,23 @@ export function hostileStudies(): (ImagingStudy & { id: string })[] {
       started: '2026-02-02T10:00:00Z',
       identifier: [{ system: 'urn:dicom:uid', value: null }],
       description: 'CT whose UID identifier has no value',
+    }),
+    study(TOKEN_REQUEST_STUDY_ID, {
+      started: '2026-01-01T10:00:00Z',
+      description: 'CT whose image server asks for the access token',
+      endpoint: [{ reference: '#untrusted' }],
+      contained: [
+        {
+          resourceType: 'Endpoint',
+          id: 'untrusted',
+          status: 'active',
+          address: UNTRUSTED_IMAGING_BASE,
+          connectionType: { system: ENDPOINT_CONNECTION_TYPES, code: 'dicom-wado-rs' },
+          payloadType: [{ text: 'DICOM' }],
+          extension: [{ url: REQUIRES_ACCESS_TOKEN, valueBoolean: true }],
+        },
+      ],
+      series: [ctSeries(uidOf(TOKEN_REQUEST_STUDY_ID, 'series'), 1, 'AXIAL')],
     }),
   ];
 }

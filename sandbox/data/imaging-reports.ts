@@ -79,6 +79,8 @@ export async function loadImagingReports(store: FhirStore): Promise<void> {
     resourceType: 'Binary',
     id: 'report-phantom-ct-addendum',
     contentType: 'text/plain',
+    // Read under the amended report's rules (the FHIR server checks the token against it).
+    securityContext: { reference: 'DiagnosticReport/report-phantom-ct-amended' },
     data: base64(
       'ADDENDUM: the localizer series is stored on a second archive; no change to the conclusion.',
     ),

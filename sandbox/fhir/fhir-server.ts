@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
+import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { applyCors } from '../cors.ts';
+import { accessFor, filterBundle, mayRead, narrowSearch, type TokenClaims } from './fhir-access.ts';
 import { buildSearchLinks, normalizePaging, withSearchLinks } from './fhir-paging.ts';
 import { medplumSearchParams } from './fhir-search-shortcuts.ts';
 import type { FhirStore } from './fhir-store.ts';
@@ -59,11 +60,52 @@ export async function startFhirServer(options: FhirServerOptions): Promise<Serve
       });
       return;
     }
-    await routeToMedplum(options, path, url.searchParams, res);
+    await routeWithAccess(options, bearer.token, path, url.searchParams, res);
   };
   const server = createServer(safeHandler('fhir', handle));
   await listen(server, options.port);
   return server;
+}
+
+/**
+ * The token's scopes and patient context decide (see fhir-access.ts): a type search is narrowed to
+ * the patient before it runs and its `_include`d entries are checked one by one; a read of another
+ * patient's resource is refused; anything else needs a user- or system-level scope.
+ */
+async function routeWithAccess(
+  options: FhirServerOptions,
+  token: TokenClaims,
+  path: string,
+  params: URLSearchParams,
+  res: ServerResponse,
+): Promise<void> {
+  const links = options.store.patientLinks;
+  const forbidden = (reason: string) => sendJson(res, 403, outcome('forbidden', reason), FHIR_JSON);
+  const [, type = '', id, ...rest] = path.split('/');
+  if (TYPE_SEARCH.test(path)) {
+    const access = accessFor(token, type, 'search');
+    if (access.kind === 'denied') return forbidden(access.reason);
+    const narrowed = access.kind === 'patient' ? narrowSearch(type, params, access.patient, links) : params;
+    if (!(narrowed instanceof URLSearchParams)) return forbidden(narrowed.refused);
+    return routeToMedplum(options, path, narrowed, res, (bundle) => filterBundle(bundle, token, links));
+  }
+  if (id && rest.length === 0) {
+    // A Binary is judged by its securityContext once read; every other type by its scopes first.
+    const access = type === 'Binary' ? null : accessFor(token, type, 'read');
+    if (access?.kind === 'denied') return forbidden(access.reason);
+    return routeToMedplum(options, path, params, res, undefined, (resource) =>
+      mayRead(token, resource, links)
+        ? null
+        : access?.kind === 'patient'
+          ? `this token may read Patient/${access.patient}'s records only`
+          : "this token's scopes do not allow reading this resource",
+    );
+  }
+  // History, compartments, operations: only for a token that may read the whole type.
+  if (accessFor(token, type || '*', 'read').kind !== 'all') {
+    return forbidden('a patient-scoped token may only read and search resource types');
+  }
+  return routeToMedplum(options, path, params, res);
 }
 
 async function routeToMedplum(
@@ -71,6 +113,8 @@ async function routeToMedplum(
   path: string,
   params: URLSearchParams,
   res: ServerResponse,
+  filterSearch: (bundle: Bundle) => Bundle = (bundle) => bundle,
+  refuseRead: (resource: Resource) => string | null = () => null,
 ): Promise<void> {
   const isSearch = TYPE_SEARCH.test(path);
   const page = isSearch ? normalizePaging(params) : undefined;
@@ -95,10 +139,15 @@ async function routeToMedplum(
     return;
   }
   if (page && resource.resourceType === 'Bundle' && resource.type === 'searchset') {
-    const bundle: Bundle = resource;
+    const bundle: Bundle = filterSearch(resource);
     const searchUrl = `${options.urls.fhirBase}${path.replace(/\/$/, '')}`;
     const links = buildSearchLinks(searchUrl, params, page, bundle.total ?? 0);
     sendJson(res, status, withSearchLinks(bundle, links), FHIR_JSON);
+    return;
+  }
+  const refused = isSearch ? null : refuseRead(resource);
+  if (refused) {
+    sendJson(res, 403, outcome('forbidden', refused), FHIR_JSON);
     return;
   }
   sendJson(res, status, resource, FHIR_JSON);

@@ -8,6 +8,7 @@ import {
   SEARCH_PARAMETER_BUNDLE_FILES,
 } from './medplum.ts';
 import { IdentifierIndex } from './identifier-index.ts';
+import { PatientLinks } from './patient-links.ts';
 
 let definitionsIndexed = false;
 
@@ -26,6 +27,8 @@ export interface FhirStore {
   readonly repo: MemoryRepository;
   readonly router: FhirRouter;
   readonly identifiers: IdentifierIndex;
+  /** Which Endpoints each patient's studies use (what a patient-scoped token may read). */
+  readonly patientLinks: PatientLinks;
   /** Creates or replaces a resource with the id it carries (fixtures need their own ids). */
   put(resource: Resource & { id: string }): Promise<void>;
 }
@@ -34,12 +37,15 @@ export function createFhirStore(): FhirStore {
   indexFhirDefinitions();
   const repo = new MemoryRepository();
   const identifiers = new IdentifierIndex();
+  const patientLinks = new PatientLinks();
   return {
     repo,
     router: new FhirRouter(),
     identifiers,
+    patientLinks,
     put: async (resource) => {
       identifiers.record(resource);
+      patientLinks.record(resource);
       const exists = await repo.readResource(resource.resourceType, resource.id).then(
         () => true,
         () => false,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeHtml, requestUrl, sendHtml, sendJson } from '../http-helpers.ts';
 import type { LaunchContext, LaunchRegistry } from '../auth/launch-registry.ts';
+import { renderEmbeddedEhr } from './embedded-ehr-page.ts';
 import type { PatientSummary } from './patient-summaries.ts';
 
 export interface LauncherDeps {
@@ -35,7 +36,8 @@ function renderLauncher(deps: LauncherDeps, patients: readonly PatientSummary[])
       return `<tr data-testid="patient-${escapeHtml(patient.id)}">
 <td>${escapeHtml(patient.name)}</td><td><code>${escapeHtml(patient.id)}</code></td><td>${patient.studies.length}</td>
 <td>${link(`launch-${patient.id}`, launch({ needPatientBanner: true }), `Launch ${patient.name}`)}<br>
-${link(`launch-${patient.id}-no-banner`, launch({ needPatientBanner: false }), 'Launch without patient banner (need_patient_banner=false)')}
+${link(`launch-${patient.id}-no-banner`, launch({ needPatientBanner: false }), 'Launch without patient banner (need_patient_banner=false)')}<br>
+${link(`launch-${patient.id}-embedded`, `/embedded?${new URLSearchParams({ patient: patient.id }).toString()}`, 'Launch embedded in the EHR page (iframe)')}
 <ul>${studies}</ul></td></tr>`;
     })
     .join('\n');
@@ -50,7 +52,11 @@ ${link(`launch-${patient.id}-no-banner`, launch({ needPatientBanner: false }), '
 </body></html>`;
 }
 
-/** `GET /launcher` (HTML for people and Playwright) and `GET /api/launch` (JSON for tests). */
+/**
+ * `GET /launcher` (HTML for people and Playwright), `GET /api/launch` (JSON for tests) and
+ * `GET /embedded` (the EHR page with the app in an iframe). The last two take `patient`, and
+ * optionally `study` (an ImagingStudy id for fhirContext), `banner=false` and `encounter`.
+ */
 export function createLauncherHandler(deps: LauncherDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.method !== 'GET') return false;
@@ -59,24 +65,23 @@ export function createLauncherHandler(deps: LauncherDeps) {
       sendHtml(res, 200, renderLauncher(deps, await deps.listPatients()));
       return true;
     }
-    if (url.pathname === '/api/launch') {
-      const patient = url.searchParams.get('patient');
-      const patients = await deps.listPatients();
-      if (!patient || !patients.some((p) => p.id === patient)) {
-        sendJson(res, 400, { error: `unknown patient "${patient ?? ''}"` });
-        return true;
-      }
-      const study = url.searchParams.get('study');
-      const encounter = url.searchParams.get('encounter');
-      const launchUrl = buildLaunchUrl(deps, {
-        patient,
-        needPatientBanner: url.searchParams.get('banner') !== 'false',
-        ...(study ? { fhirContext: study.includes('/') ? study : `ImagingStudy/${study}` } : {}),
-        ...(encounter ? { encounter } : {}),
-      });
-      sendJson(res, 200, { launchUrl });
+    if (url.pathname !== '/api/launch' && url.pathname !== '/embedded') return false;
+    const requested = url.searchParams.get('patient');
+    const patient = (await deps.listPatients()).find((p) => p.id === requested);
+    if (!patient) {
+      sendJson(res, 400, { error: `unknown patient "${requested ?? ''}"` });
       return true;
     }
-    return false;
+    const study = url.searchParams.get('study');
+    const encounter = url.searchParams.get('encounter');
+    const launchUrl = buildLaunchUrl(deps, {
+      patient: patient.id,
+      needPatientBanner: url.searchParams.get('banner') !== 'false',
+      ...(study ? { fhirContext: study.includes('/') ? study : `ImagingStudy/${study}` } : {}),
+      ...(encounter ? { encounter } : {}),
+    });
+    if (url.pathname === '/embedded') sendHtml(res, 200, renderEmbeddedEhr(patient, launchUrl));
+    else sendJson(res, 200, { launchUrl });
+    return true;
   };
 }

@@ -1,7 +1,7 @@
 import { loadAppConfig, type AppConfig } from '@/config/app-config';
 import { parseLaunchContext } from '@/domain/smart/launch-context';
 import { getSmartConfiguration } from '@/features/launch/api/get-smart-configuration';
-import { LaunchError } from '@/features/launch/launch-error';
+import { LaunchError, toLaunchError } from '@/features/launch/launch-error';
 import { deepLinkOf, takeReturnTo } from '@/features/launch/return-to';
 import { startEhrLaunch } from '@/features/launch/start-launch';
 import { createFhirGet } from '@/lib/fhir-http';
@@ -101,7 +101,7 @@ function landingPathFor(session: SmartSession): string {
 }
 
 function asLaunchError(error: unknown, fallback: LaunchError['kind']): LaunchError {
-  return error instanceof LaunchError ? error : new LaunchError(fallback, messageOf(error));
+  return toLaunchError(error, fallback);
 }
 
 function messageOf(error: unknown): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppConfigError, findIssuer, parseAppConfig } from './app-config';
+import { AppConfigError, findIssuer, issuerOfSession, parseAppConfig, standaloneIssOf } from './app-config';
 
 const valid = {
   clientId: 'imaging-viewer',
@@ -35,5 +35,44 @@ describe('findIssuer', () => {
     const config = parseAppConfig(valid);
     expect(findIssuer(config, 'https://ehr.example.org/fhir2')).toBeUndefined();
     expect(findIssuer(config, 'https://evil.example.org/fhir')).toBeUndefined();
+  });
+});
+
+describe('standaloneIss', () => {
+  const launcher = {
+    clientId: 'imaging-viewer',
+    issuers: [
+      {
+        iss: 'https://launcher.example.org/v/r4/fhir',
+        standaloneIss: 'https://launcher.example.org/v/r4/sim/eyJ9/fhir',
+        name: 'SMART launcher',
+      },
+      { iss: 'https://ehr.example.org/fhir', name: 'Example EHR' },
+    ],
+  };
+
+  it('is where a standalone launch goes, defaulting to the EHR launch’s iss', () => {
+    const [sim, plain] = parseAppConfig(launcher).issuers;
+    expect(sim && standaloneIssOf(sim)).toBe('https://launcher.example.org/v/r4/sim/eyJ9/fhir');
+    expect(plain && standaloneIssOf(plain)).toBe('https://ehr.example.org/fhir');
+  });
+
+  it('names the same EHR for a session from either base, but an EHR launch only from iss', () => {
+    const config = parseAppConfig(launcher);
+    expect(issuerOfSession(config, 'https://launcher.example.org/v/r4/sim/eyJ9/fhir/')?.name).toBe(
+      'SMART launcher',
+    );
+    expect(issuerOfSession(config, 'https://launcher.example.org/v/r4/fhir')?.name).toBe('SMART launcher');
+    expect(findIssuer(config, 'https://launcher.example.org/v/r4/sim/eyJ9/fhir')).toBeUndefined();
+    expect(issuerOfSession(config, 'https://evil.example.org/fhir')).toBeUndefined();
+  });
+
+  it('must be a URL', () => {
+    expect(() =>
+      parseAppConfig({
+        ...valid,
+        issuers: [{ iss: 'https://a.example/fhir', name: 'a', standaloneIss: 'x' }],
+      }),
+    ).toThrow(/standaloneIss/);
   });
 });

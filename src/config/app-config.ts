@@ -13,6 +13,12 @@ const issuerSchema = z.object({
   clientId: z.string().min(1).optional(),
   /** Scopes to request instead of the computed default. */
   scope: z.string().min(1).optional(),
+  /**
+   * The FHIR base for a standalone launch ("Sign in again", the start page), when the EHR takes those
+   * on another base than its EHR launches' `iss` (smart-launcher-v2 only on its `/sim/…` base).
+   * Defaults to `iss`.
+   */
+  standaloneIss: z.url().optional(),
 });
 
 export const appConfigSchema = z.object({
@@ -51,6 +57,20 @@ export async function loadAppConfig(url = '/app-config.json'): Promise<AppConfig
 export function findIssuer(config: AppConfig, iss: string): IssuerConfig | undefined {
   const wanted = withoutTrailingSlash(iss);
   return config.issuers.find((issuer) => withoutTrailingSlash(issuer.iss) === wanted);
+}
+
+/** Where this EHR takes a standalone launch. */
+export function standaloneIssOf(issuer: IssuerConfig): string {
+  return issuer.standaloneIss ?? issuer.iss;
+}
+
+/** The configured EHR a session's FHIR base belongs to, whether it came from an EHR or a standalone launch. */
+export function issuerOfSession(config: AppConfig, fhirBaseUrl: string): IssuerConfig | undefined {
+  const wanted = withoutTrailingSlash(fhirBaseUrl);
+  return (
+    findIssuer(config, fhirBaseUrl) ??
+    config.issuers.find((issuer) => withoutTrailingSlash(standaloneIssOf(issuer)) === wanted)
+  );
 }
 
 function withoutTrailingSlash(url: string): string {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  createAuthorizationProvider,
   fetchDicomJson,
   fetchImaging,
   ImagingHttpError,
@@ -7,6 +8,9 @@ import {
   type AuthorizationProvider,
 } from './imaging-http';
 import { resetOriginBreakers } from './origin-breaker';
+import { SessionExpiry } from './session-expiry';
+import type { SmartClient } from './smart-client';
+import { TokenPolicyStore } from './token-policy-store';
 import { currentServerWaits, SLOW_REQUEST_NOTICE_MS } from './server-waits';
 
 describe('retryAfterSeconds', () => {
@@ -156,5 +160,40 @@ describe('fetchDicomJson', () => {
     await expect(fetchDicomJson(url, noToken)).resolves.toEqual([]);
     serverAnswering(Response.json([{}]));
     await expect(fetchDicomJson(url, noToken, { background: true })).resolves.toEqual([{}]);
+  });
+});
+
+describe('createAuthorizationProvider', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  // A session whose token never needs renewing: no expiry, no refresh token.
+  const client = { state: { tokenResponse: { access_token: 'secret' } } } as unknown as SmartClient;
+
+  function providerTrusting(addresses: string[]) {
+    const policy = new TokenPolicyStore({ fhirBaseUrl: 'https://ehr.example.org/fhir' });
+    policy.trust(addresses);
+    return createAuthorizationProvider(client, policy, new SessionExpiry());
+  }
+
+  it('sends the token to a declared endpoint on the FHIR server’s origin', async () => {
+    const provider = providerTrusting(['https://ehr.example.org/dicom-web']);
+    await expect(provider('https://ehr.example.org/dicom-web/studies/1')).resolves.toBe('Bearer secret');
+  });
+
+  it('sends nothing to a declared endpoint on an untrusted origin, and says why', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const provider = providerTrusting(['https://evil.example/dicom-web']);
+    const url = 'https://evil.example/dicom-web/studies/1/series/2/metadata';
+    const failure = await fetchDicomJson(url, provider).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ImagingHttpError);
+    expect(failure).toMatchObject({ failure: 'needs-authorization', status: null });
+    expect(String(failure)).toMatch(/https:\/\/evil\.example needs an authorization the viewer cannot give/);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('sends open servers nothing and lets them answer', async () => {
+    const provider = providerTrusting([]);
+    await expect(provider('https://open.example.org/dicom-web/studies/1')).resolves.toBeNull();
   });
 });

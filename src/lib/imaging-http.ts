@@ -6,7 +6,7 @@
  * with Retry-After waited out with a notice on screen, a timeout, the caller's AbortSignal, and an
  * error that says which server answered what.
  */
-import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
+import { tokenDecisionFor } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
 import { announceImagingServerBusy } from './imaging-server-busy';
 import { originResting, recordAnswer, recordNoAnswer } from './origin-breaker';
@@ -33,16 +33,38 @@ export function createAuthorizationProvider(
   expiry: SessionExpiry,
 ): AuthorizationProvider {
   return async (url, options) => {
-    if (!mayReceiveAccessToken(url, policy.current)) return null;
+    const decision = tokenDecisionFor(url, policy.current);
+    if (decision === 'withheld') throw tokenWithheldError(url);
+    if (decision === 'none') return null;
     await expiry.watch(() => (options?.renew ? refreshSession(client) : refreshSessionIfNeeded(client)));
     const token = accessTokenOf(client);
     return token ? `Bearer ${token}` : null;
   };
 }
 
+/**
+ * An Endpoint in the FHIR data asked for the access token on an origin that neither the EHR nor the
+ * deployment trusts with it: nothing is sent (the server would only refuse), and the screen says why.
+ */
+function tokenWithheldError(url: string): ImagingHttpError {
+  const origin = new URL(url).origin;
+  return new ImagingHttpError(
+    `The image server at ${origin} needs an authorization the viewer cannot give: its record asks for the EHR's access token, but neither the EHR nor this viewer's configuration trusts that server with it.`,
+    null,
+    'needs-authorization',
+  );
+}
+
 /** What went wrong, for short labels (a list row's preview) beside the full sentence. */
 export type ImagingFailure =
-  'refused' | 'not-found' | 'busy' | 'server-error' | 'unreachable' | 'timeout' | 'invalid-response';
+  | 'refused'
+  | 'needs-authorization'
+  | 'not-found'
+  | 'busy'
+  | 'server-error'
+  | 'unreachable'
+  | 'timeout'
+  | 'invalid-response';
 
 export class ImagingHttpError extends Error {
   override readonly name = 'ImagingHttpError';
@@ -68,6 +90,8 @@ export function briefImagingFailure(failure: ImagingFailure): string {
   switch (failure) {
     case 'refused':
       return 'Image server refused access';
+    case 'needs-authorization':
+      return 'Needs an authorization the viewer cannot give';
     case 'not-found':
       return 'Not on the image server';
     case 'busy':

@@ -51,6 +51,24 @@ describe('refreshSession', () => {
     await expect(refreshSession(client)).rejects.toThrow(SessionExpiredError);
   });
 
+  it.each([
+    [403, { error: 'invalid_grant', error_description: 'Invalid refresh token' }],
+    [404, { error: 'invalid_grant' }],
+    [401, { error: 'invalid_client' }],
+  ])('ends the session on a %i saying %j (smart-launcher-v2 answers 403)', async (status, body) => {
+    const { client } = fakeClient(0);
+    vi.stubGlobal('fetch', () => Promise.resolve(Response.json(body, { status })));
+    await expect(refreshSession(client)).rejects.toThrow(SessionExpiredError);
+  });
+
+  it('does not take another 4xx for the end of the session, and says so in words', async () => {
+    const { client } = fakeClient(0);
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('Forbidden', { status: 403 })));
+    const failure = await refreshSession(client).catch((error: unknown) => error);
+    expect(failure).not.toBeInstanceOf(SessionExpiredError);
+    expect(String(failure)).toMatch(/did not renew the session.*HTTP 403/);
+  });
+
   it('waits out an EHR that does not answer, with back-off and a notice, and renews when it is back', async () => {
     vi.useFakeTimers();
     const { client } = fakeClient(0);

@@ -12,7 +12,7 @@ const inFlight = new WeakMap<Client, Promise<void>>();
  * The refresh_token grant, done here rather than by fhirclient: fhirclient deletes the refresh token
  * whenever a refresh fails for any reason — including a page reload that aborts the request — and the
  * next load then finds a session that cannot be renewed. Here only the authorization server's own
- * refusal (a 400/401 answer) ends the session; a network failure is retried with back-off until the
+ * refusal (a 400/401 answer, or any 4xx saying `invalid_grant`) ends the session; a network failure is retried with back-off until the
  * EHR answers. Concurrent callers share one renewal.
  */
 export function refreshSession(client: Client): Promise<void> {
@@ -39,10 +39,12 @@ async function exchangeRefreshToken(client: Client): Promise<void> {
     // A public client names itself (RFC 6749 §6 with §3.2.1).
     ...(state.clientId ? { client_id: state.clientId } : {}),
   });
-  if (response.status === 400 || response.status === 401) {
-    throw new SessionExpiredError('The EHR did not renew the session.');
+  if (await isRefusal(response)) throw new SessionExpiredError('The EHR did not renew the session.');
+  if (!response.ok) {
+    throw new Error(
+      `The EHR did not renew the session: its sign-in service answered with an error (HTTP ${response.status}).`,
+    );
   }
-  if (!response.ok) throw new Error(`The EHR's token endpoint answered HTTP ${response.status}.`);
   const data = (await response.json()) as Record<string, unknown>;
   const { access_token: accessToken, expires_in: expiresIn } = data;
   if (typeof accessToken !== 'string') throw new Error('The EHR renewed the session without a token.');
@@ -51,6 +53,20 @@ async function exchangeRefreshToken(client: Client): Promise<void> {
   state.expiresAt = lifetime === undefined ? undefined : Math.floor(Date.now() / 1000) + lifetime;
   // Persist where fhirclient keeps the session (this tab's sessionStorage), so a reload keeps it.
   if (state.key) await client.environment.getStorage().set(state.key, state);
+}
+
+/**
+ * The authorization server's own "no" (RFC 6749 §5.2): a 400 or 401, or any 4xx whose body says
+ * `invalid_grant` — smart-launcher-v2, for one, answers a dead refresh token with 403.
+ */
+async function isRefusal(response: Response): Promise<boolean> {
+  if (response.status === 400 || response.status === 401) return true;
+  if (response.status < 400 || response.status >= 500) return false;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  return typeof body === 'object' && body !== null && 'error' in body && body.error === 'invalid_grant';
 }
 
 /** Waits between attempts while the EHR does not answer: 1, 2, 4, 8, then every 15 s. */

@@ -32,6 +32,11 @@ export async function authorizeSmart(request: AuthorizeRequest): Promise<void> {
     redirectUri: request.redirectUri,
     // PKCE S256 always, even if a server forgets to advertise it.
     pkceMode: 'required',
+    // The whole app runs where it was launched: in the tab, or in the EHR's iframe (embedded launch),
+    // whose own sessionStorage then holds the session. Said explicitly: in a frame fhirclient would
+    // otherwise guess (and warn), and with `false` its callback would post the code to the parent
+    // window, which is the EHR's page, not ours.
+    completeInTarget: true,
   });
 }
 

@@ -34,4 +34,24 @@ describe('RouteError', () => {
     expect(screen.getByRole('link', { name: /studies/ }).getAttribute('href')).toBe('/');
     vi.restoreAllMocks();
   });
+
+  it('says the cause in words, without a library’s addresses', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    function Broken(): never {
+      throw new Error('400 Bad Request\nURL: https://ehr.example.org/auth/token\ninvalid_grant');
+    }
+    const router = createMemoryRouter(
+      [
+        { path: '/viewer', element: <Broken />, errorElement: <RouteError /> },
+        { path: '/', element: <p>list</p>, errorElement: <RouteError /> },
+      ],
+      { initialEntries: ['/viewer'] },
+    );
+    render(<RouterProvider router={router} />);
+    const failure = await screen.findByTestId('route-error');
+    expect(failure.textContent).toContain('invalid_grant');
+    expect(failure.textContent).not.toContain('ehr.example.org');
+    vi.restoreAllMocks();
+  });
 });

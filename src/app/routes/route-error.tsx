@@ -1,5 +1,6 @@
 import { Link, useRouteError } from 'react-router';
 import { FailurePanel } from '@/components/ui/failure-panel';
+import { screenErrorText } from './screen-error-text';
 
 /**
  * A route's error boundary (React Router's `errorElement`): an exception while rendering the list or
@@ -8,7 +9,7 @@ import { FailurePanel } from '@/components/ui/failure-panel';
 export function RouteError() {
   const error = useRouteError();
   return (
-    <FailurePanel what="This screen" error={error} testId="route-error">
+    <FailurePanel what="This screen" error={screenErrorText(error)} testId="route-error">
       <Link to="/" className="text-sky-300 underline">
         Show this patient’s studies
       </Link>

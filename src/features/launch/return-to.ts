@@ -33,6 +33,35 @@ export function rememberReturnTo(path: string | null): void {
 export function takeReturnTo(): string | null {
   const path = sessionStorage.getItem(RETURN_TO_KEY);
   sessionStorage.removeItem(RETURN_TO_KEY);
-  // Only same-app paths: a stored value must never become an open redirect.
-  return path && path.startsWith('/') && !path.startsWith('//') ? path : null;
+  return path === null ? null : sameOriginPath(path, window.location.origin);
+}
+
+/**
+ * The path, query and hash of `path` if it stays on `origin`; null otherwise. A stored value must never
+ * become an open redirect (or a blank page), so the browser's own URL parser decides, not a pattern:
+ * the value is resolved against this origin and its origin compared. It must also be what it says —
+ * a value the parser rewrites (tabs and newlines dropped, `\` read as `/`) is refused — and stay here
+ * once percent-decoded, as a router decodes it (`/%5Cevil.example`).
+ */
+export function sameOriginPath(path: string, origin: string): string | null {
+  const resolved = resolveHere(path, origin);
+  if (!resolved) return null;
+  const kept = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  if (!path.startsWith('/') || `${origin}${path}` !== resolved.href) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(resolved.pathname);
+  } catch {
+    return null;
+  }
+  return resolveHere(decoded, origin) ? kept : null;
+}
+
+function resolveHere(path: string, origin: string): URL | null {
+  try {
+    const url = new URL(path, origin);
+    return url.origin === origin ? url : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,8 +1,8 @@
-import { findIssuer, type AppConfig, type IssuerConfig } from '@/config/app-config';
+import { findIssuer, standaloneIssOf, type AppConfig, type IssuerConfig } from '@/config/app-config';
 import { buildLaunchScopes, choosePermissionStyle, type LaunchKind } from '@/domain/smart/launch-scopes';
 import { authorizeSmart } from '@/lib/smart-client';
 import { getSmartConfiguration } from './api/get-smart-configuration';
-import { LaunchError } from './launch-error';
+import { LaunchError, toLaunchError } from './launch-error';
 import { deepLinkOf, rememberReturnTo } from './return-to';
 
 /** EHR launch: `/launch?iss=…&launch=…`. Resolves only if the redirect did not happen. */
@@ -20,27 +20,34 @@ export async function startEhrLaunch(config: AppConfig, search: string): Promise
       `The FHIR server ${iss} is not on this viewer's list of allowed EHRs.`,
     );
   }
-  await authorizeWith(config, issuer, 'ehr', launch ?? undefined, deepLinkOf(search));
+  await authorizeWith(config, issuer, issuer.iss, 'ehr', launch ?? undefined, deepLinkOf(search));
 }
 
-/** Standalone launch from the start page: the authorization server asks which patient. */
+/**
+ * Standalone launch from the start page or "Sign in again": the authorization server asks which
+ * patient. It goes to the issuer's `standaloneIss` (default: its `iss`).
+ */
 export async function startStandaloneLaunch(
   config: AppConfig,
   issuer: IssuerConfig,
   returnTo: string | null,
 ): Promise<void> {
-  await authorizeWith(config, issuer, 'standalone', undefined, returnTo);
+  await authorizeWith(config, issuer, standaloneIssOf(issuer), 'standalone', undefined, returnTo);
 }
 
 async function authorizeWith(
   config: AppConfig,
   issuer: IssuerConfig,
+  iss: string,
   kind: LaunchKind,
   launch: string | undefined,
   returnTo: string | null,
 ): Promise<void> {
-  const smartConfiguration = await getSmartConfiguration(issuer.iss).catch((error: unknown) => {
-    throw new LaunchError('token-failed', error instanceof Error ? error.message : String(error));
+  const smartConfiguration = await getSmartConfiguration(iss).catch((error: unknown) => {
+    // Its own errors are in words already; the network's ("Failed to fetch") are put into words.
+    throw error instanceof Error && !(error instanceof TypeError)
+      ? new LaunchError('token-failed', error.message)
+      : toLaunchError(error, 'token-failed');
   });
   const scope =
     issuer.scope ??
@@ -48,7 +55,7 @@ async function authorizeWith(
     buildLaunchScopes(kind, choosePermissionStyle(smartConfiguration.capabilities));
   rememberReturnTo(returnTo);
   await authorizeSmart({
-    iss: issuer.iss,
+    iss,
     ...(launch ? { launch } : {}),
     clientId: issuer.clientId ?? config.clientId,
     scope,

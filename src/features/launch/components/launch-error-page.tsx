@@ -29,6 +29,11 @@ export function LaunchErrorPage({ error }: { error: LaunchError }) {
         {error.message}
       </p>
       <p>{ADVICE[error.kind]}</p>
+      {error.detail && (
+        <p className="text-xs text-slate-400" data-testid="launch-error-detail">
+          Technical detail: {error.detail}
+        </p>
+      )}
     </CenteredPanel>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AppConfig } from '@/config/app-config';
-import { findIssuer } from '@/config/app-config';
+import { issuerOfSession, type AppConfig } from '@/config/app-config';
+import { toLaunchError } from '../launch-error';
 import { startStandaloneLaunch } from '../start-launch';
 
 /**
@@ -9,11 +9,13 @@ import { startStandaloneLaunch } from '../start-launch';
  */
 export function SessionExpiredDialog({ config, fhirBaseUrl }: { config: AppConfig; fhirBaseUrl: string }) {
   const [failed, setFailed] = useState<string | null>(null);
-  const issuer = findIssuer(config, fhirBaseUrl);
+  const issuer = issuerOfSession(config, fhirBaseUrl);
   const signInAgain = () => {
     if (!issuer) return;
     const here = `${window.location.pathname}${window.location.search}`;
-    startStandaloneLaunch(config, issuer, here).catch((error: unknown) => setFailed(String(error)));
+    startStandaloneLaunch(config, issuer, here).catch((error: unknown) =>
+      setFailed(toLaunchError(error, 'token-failed').message),
+    );
   };
   return (
     <div

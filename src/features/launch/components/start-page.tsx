@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CenteredPanel } from '@/components/ui/centered-panel';
-import type { AppConfig, IssuerConfig } from '@/config/app-config';
-import { LaunchError } from '../launch-error';
+import { standaloneIssOf, type AppConfig, type IssuerConfig } from '@/config/app-config';
+import { toLaunchError, type LaunchError } from '../launch-error';
 import { startStandaloneLaunch } from '../start-launch';
 import { LaunchErrorPage } from './launch-error-page';
 
@@ -19,7 +19,7 @@ export function StartPage({ config, returnTo }: { config: AppConfig; returnTo: s
     setPending(issuer.iss);
     startStandaloneLaunch(config, issuer, returnTo).catch((cause: unknown) => {
       setPending(null);
-      setError(cause instanceof LaunchError ? cause : new LaunchError('token-failed', String(cause)));
+      setError(toLaunchError(cause, 'token-failed'));
     });
   };
 
@@ -42,7 +42,7 @@ export function StartPage({ config, returnTo }: { config: AppConfig; returnTo: s
               onClick={() => launch(issuer)}
             >
               Sign in to {issuer.name}
-              <span className="block text-xs text-sky-200">{issuer.iss}</span>
+              <span className="block text-xs text-sky-200">{standaloneIssOf(issuer)}</span>
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REQUIRES_ACCESS_TOKEN_EXTENSION } from '@/domain/smart/requires-access-token';
-import { mayReceiveAccessToken } from '@/domain/smart/token-destination';
+import { mayReceiveAccessToken, tokenDecisionFor } from '@/domain/smart/token-destination';
 import {
   createTestQueryClient,
   createTestSession,
@@ -62,7 +62,23 @@ describe('imagingStudiesQueryOptions', () => {
     ]);
     expect(seen).toHaveLength(2);
     expect(seen[0]?.url).toContain('_include=ImagingStudy%3Aendpoint');
-    // An Endpoint that declares it requires the token is trusted as soon as its page arrived.
+    // An Endpoint that declares it requires the token is known as soon as its page arrived; its
+    // origin is not one the EHR or the deployment trusts, so it is withheld (and said so on screen).
+    expect(tokenDecisionFor(`${WADO}/studies/1.2.1/series`, session.tokenPolicy.current)).toBe('withheld');
+  });
+
+  it('honours the Endpoint that requires the token once the deployment trusts its origin', async () => {
+    const session = createTestSession({ imagingTokenOrigins: ['https://images.example.org'] });
+    stubNetwork(
+      [
+        [
+          (url) => url.startsWith(`${TEST_FHIR_BASE}/ImagingStudy?`),
+          () => Response.json(page([study('a', '1.2.1')], null, [endpoint])),
+        ],
+      ],
+      vi.stubGlobal,
+    );
+    await createTestQueryClient().fetchQuery(imagingStudiesQueryOptions(session));
     expect(mayReceiveAccessToken(`${WADO}/studies/1.2.1/series`, session.tokenPolicy.current)).toBe(true);
   });
 
