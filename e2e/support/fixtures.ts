@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Request } from '@playwright/test';
 import type { SandboxInfo } from '../../sandbox/sandbox-info';
 import { collectCspViolations, isPolicyRefusingOffMachineServer, type CspViolation } from './csp-violations';
@@ -62,9 +63,10 @@ export const test = base.extend<{
 }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
   sandbox: async ({}, use) => {
-    const info = process.env.SANDBOX_INFO;
-    if (!info) throw new Error('SANDBOX_INFO is not set: run the e2e tests through playwright.config.ts.');
-    await use(JSON.parse(info) as SandboxInfo);
+    const file = process.env.SANDBOX_INFO_FILE;
+    if (!file)
+      throw new Error('SANDBOX_INFO_FILE is not set: run the e2e tests through playwright.config.ts.');
+    await use(JSON.parse(await readFile(file, 'utf8')) as SandboxInfo);
   },
   context: async ({ context }, use) => {
     await keepTrafficLocal(context);
