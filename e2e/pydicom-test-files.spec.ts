@@ -47,6 +47,7 @@ test.describe("pydicom's test images (Debian python3-pydicom)", () => {
       await new StudyListPage(page).open(study.id);
       for (const series of study.series) {
         if (SERVER_CANNOT_FRAME.some((file) => series.description?.startsWith(file))) {
+          await viewer.revealThumbnail(series.uid);
           await viewer.thumbnail(series.uid).click();
           await expect(page.getByTestId('viewport-error')).toContainText(
             'could not deliver this image (HTTP 400)',
