@@ -6,7 +6,7 @@ import type { SandboxInfo } from '../sandbox/sandbox-info';
 import { PROJECT_ROOT } from '../sandbox/sandbox-options';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
-import { expect, test as base } from './support/fixtures';
+import { expect, readSandboxInfo, test as base } from './support/fixtures';
 import { startNginx, type NginxProcess } from './support/nginx-process';
 import { nginxPort } from './support/sandbox-process';
 
@@ -19,7 +19,7 @@ const test = base.extend<object, { nginx: NginxProcess }>({
   nginx: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
     async ({}, use) => {
-      const sandbox = JSON.parse(process.env.SANDBOX_INFO ?? '{}') as SandboxInfo;
+      const sandbox = readSandboxInfo();
       const nginx = await startNginx({
         port: nginxPort(Number(process.env.E2E_PORT_BASE ?? 4400)),
         appConfig: {

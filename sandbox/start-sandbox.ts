@@ -15,6 +15,7 @@ import { loadOwnData } from './data/own-data.ts';
 import { createFaultControlHandler, PacsBusyState } from './fault-controls.ts';
 import { startPacsGateway } from './pacs/pacs-gateway.ts';
 import { listPatientSummaries } from './launcher/patient-summaries.ts';
+import { loadManySeriesPatient } from './data/many-series-patient.ts';
 import { loadSampleStudies, TWO_PACS_STUDY_ID } from './data/sample-studies.ts';
 import { loadImagingReports } from './data/imaging-reports.ts';
 import { loadStudyListPatients } from './data/study-list-patients.ts';
@@ -124,6 +125,8 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
           warn,
         )),
       );
+      if (process.env.SANDBOX_SYNTHETIC !== 'none')
+        studies.push(...(await loadManySeriesPatient(pacs, store, warn)));
     }
     if (options.loadSampleDicom) await loadImagingReports(store);
     if (options.loadFhirFixtures) await loadFhirFolder(join(options.dataDir, 'fhir'), store, warn);

@@ -22,6 +22,7 @@ export class ViewerPage {
 
   /** Clicks a series and waits until its first image is drawn. */
   async showSeries(seriesUid: string): Promise<void> {
+    await this.revealThumbnail(seriesUid);
     await this.thumbnail(seriesUid).click();
     await this.waitForImage(seriesUid);
   }
@@ -67,6 +68,30 @@ export class ViewerPage {
         from[1] + ((to[1] - from[1]) * step) / 10,
       );
     await this.page.mouse.up();
+  }
+
+  /**
+   * The series panel is virtualised: a thumbnail far down the list does not exist until the panel is
+   * scrolled near it. Scrolls from the top a screen at a time until it does.
+   */
+  async revealThumbnail(seriesUid: string): Promise<void> {
+    const thumbnail = this.thumbnail(seriesUid);
+    if ((await thumbnail.count()) > 0) return;
+    const panel = this.page.getByTestId('series-panel');
+    await panel.evaluate((element) => {
+      element.scrollTop = 0;
+    });
+    for (let moved = true; moved && (await thumbnail.count()) === 0;) {
+      moved = await panel.evaluate(
+        (element) =>
+          new Promise<boolean>((resolve) => {
+            const before = element.scrollTop;
+            element.scrollTop += element.clientHeight;
+            // Two frames: the virtualiser hears the scroll, then React renders the new thumbnails.
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(element.scrollTop !== before)));
+          }),
+      );
+    }
   }
 
   thumbnail(seriesUid: string): Locator {

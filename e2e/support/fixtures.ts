@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Request } from '@playwright/test';
 import type { SandboxInfo } from '../../sandbox/sandbox-info';
 import { collectCspViolations, isPolicyRefusingOffMachineServer, type CspViolation } from './csp-violations';
@@ -54,6 +55,13 @@ async function auditTokens(
   }
 }
 
+/** The READY info of the sandbox the e2e setup started (global-setup.ts writes it to a file). */
+export function readSandboxInfo(): SandboxInfo {
+  const file = process.env.SANDBOX_INFO_FILE;
+  if (!file) throw new Error('SANDBOX_INFO_FILE is not set: run the e2e tests through playwright.config.ts.');
+  return JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
+}
+
 export const test = base.extend<{
   sandbox: SandboxInfo;
   network: NetworkLog;
@@ -68,9 +76,7 @@ export const test = base.extend<{
   expectedCspViolations: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
   sandbox: async ({}, use) => {
-    const info = process.env.SANDBOX_INFO;
-    if (!info) throw new Error('SANDBOX_INFO is not set: run the e2e tests through playwright.config.ts.');
-    await use(JSON.parse(info) as SandboxInfo);
+    await use(readSandboxInfo());
   },
   context: async ({ context }, use) => {
     await keepTrafficLocal(context);

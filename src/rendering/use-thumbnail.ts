@@ -1,4 +1,5 @@
-import { utilities } from '@cornerstonejs/core';
+import { Enums, imageLoader, utilities } from '@cornerstonejs/core';
+import PQueue from 'p-queue';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { initRendering } from './init-rendering';
@@ -28,7 +29,7 @@ export function useThumbnail(entry: ImageSource | null, authorizationFor: Author
       })
       .then(() => {
         if (cancelled) return;
-        return renderOneAtATime(canvas, entry.imageId);
+        return renderInTurn(canvas, entry.imageId, () => cancelled);
       })
       .then(
         () => !cancelled && setOutcome({ entry, status: 'ready' }),
@@ -44,23 +45,24 @@ export function useThumbnail(entry: ImageSource | null, authorizationFor: Author
   return { attachCanvas, status };
 }
 
-const rendering = new Map<string, Promise<unknown>>();
-
 /**
- * Cornerstone's `loadImageToCanvas` draws through an offscreen viewport named after the image id, and
- * the first render to finish disables it: a second render of the same image at the same time (the
- * list's preview of a study and the viewer's thumbnail of its first series, say) then waits forever.
- * Renders of one image id are therefore queued, one after the other.
+ * Thumbnails are drawn one at a time, each in a task of its own. Cornerstone's `loadImageToCanvas`
+ * draws through an offscreen WebGL viewport and copies it out; renders started together are drawn in
+ * one animation frame, so a panel of ten thumbnails made one main-thread task of 400 ms on software
+ * GL, during which nothing answered. One at a time also keeps two renders of one image id apart: the
+ * first to finish disables the offscreen viewport named after it, and the second then waited forever
+ * (the list's preview of a study and the viewer's thumbnail of its first series, say).
  */
-function renderOneAtATime(canvas: HTMLCanvasElement, imageId: string): Promise<unknown> {
-  const previous = rendering.get(imageId) ?? Promise.resolve();
-  const next = previous
-    .catch(() => undefined)
-    .then(() => utilities.loadImageToCanvas({ canvas, imageId, thumbnail: true }));
-  rendering.set(imageId, next);
-  const forget = () => {
-    if (rendering.get(imageId) === next) rendering.delete(imageId);
-  };
-  next.then(forget, forget);
-  return next;
+const renders = new PQueue({ concurrency: 1 });
+
+async function renderInTurn(canvas: HTMLCanvasElement, imageId: string, isCancelled: () => boolean) {
+  // Fetched and decoded outside the queue (Cornerstone's pool runs several at once); only drawing waits.
+  await imageLoader.loadAndCacheImage(imageId, { priority: -5, requestType: Enums.RequestType.Thumbnail });
+  return renders.add(async () => {
+    // A thumbnail scrolled away while it waited is not drawn.
+    if (isCancelled()) return;
+    await utilities.loadImageToCanvas({ canvas, imageId, thumbnail: true });
+    // Yield before the next one, so input and the viewports' frames get their turn between renders.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
 }

@@ -1,3 +1,4 @@
+import { utilities } from '@cornerstonejs/core';
 import { annotation, Enums as ToolEnums, type Types as ToolTypes } from '@cornerstonejs/tools';
 import { MEASUREMENT_TOOLS, measurementOf, type Measurement, type MeasurementTool } from './measurement';
 import { TOOL_NAMES } from './tool-bindings';
@@ -41,7 +42,16 @@ export function deleteMeasurementOnImage(imageId: string | undefined): boolean {
   return true;
 }
 
-/** Forgets every measurement: called when the study closes (they are kept per image until then). */
+/**
+ * Forgets every measurement: called when the study closes (they are kept per image until then). The
+ * tools' undo history goes too: each drawn annotation leaves a memo whose restore function holds its
+ * viewport's element, and through it the whole closed viewer (DOM, listeners, canvases) stayed alive
+ * for up to 50 memos. The viewer offers no undo, and none may reach into a closed study.
+ */
 export function removeAllMeasurements(): void {
   annotation.state.removeAllAnnotations();
+  const history = utilities.HistoryMemo.DefaultHistoryMemo;
+  // Setting the size empties the ring (Cornerstone has no clear()).
+  const { size } = history;
+  history.size = size;
 }

@@ -18,6 +18,7 @@ import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { retrievalOf } from '@/domain/fhir/series-retrieval';
 import { getWadoUriSeriesStack } from './get-wado-uri-stack';
 import { useSmartSession } from '@/lib/smart-session';
+import { seriesMetadataQueue } from './series-metadata-queue';
 
 export interface SeriesStack {
   /** One per frame, in stack order. */
@@ -84,7 +85,17 @@ export function seriesStackQueryOptions(
   // eslint-disable-next-line @tanstack/query/exhaustive-deps -- series: metadataUrl and uid are its inputs
   return queryOptions({
     queryKey: ['series-stack', series.key, study],
-    queryFn: ({ signal }) => getSeriesStack(study, series, authorizationFor, signal),
+    // Through the shared queue: a few at a time, a viewport's series first. Using the signal makes
+    // TanStack Query abort the query when its last observer leaves (a thumbnail scrolled away), and
+    // the queue then drops it unsent.
+    queryFn: ({ signal }) =>
+      series.key
+        ? seriesMetadataQueue.schedule(
+            series.key,
+            () => getSeriesStack(study, series, authorizationFor, signal),
+            signal,
+          )
+        : getSeriesStack(study, series, authorizationFor, signal),
     staleTime: Infinity,
     retry: false,
   });

@@ -4,20 +4,24 @@ import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatStudyStarted } from '@/lib/format-fhir-date';
+import { useStudyIdentityCheck } from '../use-study-identity-check';
 
 interface ViewerHeaderProps {
   study: Study;
   patient: PatientIdentity;
-  /** Whether any instance of the study names another patient than the one in context. */
-  mismatch: boolean;
 }
+
+const count = new Intl.NumberFormat('en-US');
 
 /**
  * The study's line above the viewports. Shown whether or not any image can load. Record text is
  * clamped to one line (the full text on hover and in the expandable details), so a 100 KB description
  * cannot push the viewports away or widen the page.
  */
-export function ViewerHeader({ study, patient, mismatch }: ViewerHeaderProps) {
+export function ViewerHeader({ study, patient }: ViewerHeaderProps) {
+  // Only what has been loaded is checked (metadata is fetched as series are looked at): the header
+  // says how far the check has got rather than implying a whole study it has not read.
+  const { checked, total, mismatch } = useStudyIdentityCheck(study, patient);
   const status = presentStudyStatus(study.status);
   const problems = [
     ...(study.unavailableReason ? [study.unavailableReason] : []),
@@ -58,6 +62,16 @@ export function ViewerHeader({ study, patient, mismatch }: ViewerHeaderProps) {
         >
           ⚠ Patient mismatch: images in this study name a different patient than{' '}
           <IdentityText text={patient.name} fallback="the chart" />
+        </span>
+      )}
+      {checked < total && (
+        <span
+          className="shrink-0 text-slate-400"
+          data-testid="study-identity-coverage"
+          data-checked={checked}
+          data-total={total}
+        >
+          Patient identity checked in {count.format(checked)} of {count.format(total)} series
         </span>
       )}
       {unique.length > 0 && (

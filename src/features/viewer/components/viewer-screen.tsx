@@ -1,17 +1,15 @@
-import { useQueries } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useState } from 'react';
+import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
 import { viewerShortcuts, type ViewerCommand, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
-import { useSmartSession } from '@/lib/smart-session';
 import { removeAllMeasurements } from '@/rendering/use-stack-viewport';
-import { seriesStackQueryOptions } from '../api/get-series-stack';
+import { seriesMetadataQueue } from '../api/series-metadata-queue';
 import { CommandBus } from '../model/command-bus';
 import { fillViewports, LAYOUTS, stepSeries, viewportCountOf, type LayoutId } from '../model/viewer-layout';
-import { patientMatchOf } from '../model/viewport-identity';
 import { useViewerKeyboard } from '../use-viewer-keyboard';
-import { SeriesThumbnail } from './series-thumbnail';
+import { SeriesPanel } from './series-panel';
 import { ShortcutHelp } from './shortcut-help';
 import { StackViewport } from './stack-viewport';
 import { ViewportBoundary } from './viewport-boundary';
@@ -27,7 +25,6 @@ interface ViewerScreenProps {
 }
 
 export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesChange }: ViewerScreenProps) {
-  const { authorizationFor } = useSmartSession();
   const studyUid = study.studyInstanceUid;
   const viewable = useMemo(
     () =>
@@ -55,15 +52,16 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
   const presets = windowPresetsFor(activeSeries?.modality);
   const shortcuts = useMemo(() => viewerShortcuts(presets), [presets]);
 
-  // Every series' metadata (the thumbnails load it anyway): the header warns if any instance of the
-  // study names another patient, even one not on screen.
-  const stacks = useQueries({
-    queries: studyUid
-      ? study.series.map((series) => seriesStackQueryOptions(studyUid, series, authorizationFor))
-      : [],
+  // The viewports' series are fetched before any thumbnail's (layout effect: before the viewports'
+  // queries subscribe and send). Keyed by the joined keys so a re-render does not re-mark.
+  const shownKeys = shownSlots.flatMap((index) => {
+    const key = index === null ? null : (study.series[index]?.key ?? null);
+    return key ? [key] : [];
   });
-  const mismatch = stacks.some((stack) =>
-    stack.data?.instances.some((instance) => patientMatchOf(patient, instance).status === 'mismatch'),
+  const shownKeysId = shownKeys.join('\n');
+  useLayoutEffect(
+    () => seriesMetadataQueue.markShown(shownKeysId ? (shownKeysId.split('\n') as SeriesKey[]) : []),
+    [shownKeysId],
   );
 
   const showSeries = (slot: number, seriesIndex: number) => {
@@ -97,7 +95,7 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <ViewerHeader study={study} patient={patient} mismatch={mismatch} />
+      <ViewerHeader study={study} patient={patient} />
       <ViewerToolbar
         tool={tool}
         onTool={setTool}
@@ -109,23 +107,14 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
         onCommand={(command) => bus.dispatch(command)}
       />
       <div className="flex min-h-0 flex-1">
-        <nav
-          className="w-64 shrink-0 space-y-2 overflow-y-auto border-r border-slate-800 p-2"
-          aria-label="Series"
-        >
-          {studyUid &&
-            study.series.map((item, index) => (
-              <SeriesThumbnail
-                // By position: two series may claim one UID (the study's errors say so), and both stay listed.
-                key={index}
-                study={studyUid}
-                series={item}
-                index={index}
-                selected={index === shownSlots[activeSlot]}
-                onSelect={() => showSeries(activeSlot, index)}
-              />
-            ))}
-        </nav>
+        {studyUid && (
+          <SeriesPanel
+            study={studyUid}
+            series={study.series}
+            selected={shownSlots[activeSlot] ?? null}
+            onSelect={(index) => showSeries(activeSlot, index)}
+          />
+        )}
         <main
           className="relative grid min-w-0 flex-1 gap-px bg-slate-800"
           style={{
