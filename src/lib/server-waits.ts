@@ -58,3 +58,9 @@ function subscribe(listener: () => void): () => void {
 export function useServerWaits(): readonly ServerWait[] {
   return useSyncExternalStore(subscribe, currentServerWaits);
 }
+
+/** Whether a request to this server (an origin, or the FHIR base URL) is taking long right now. */
+export function useServerWaiting(server: ServerWait['server'], address: string | null): boolean {
+  const waits = useServerWaits();
+  return address !== null && waits.some((wait) => wait.server === server && wait.address === address);
+}

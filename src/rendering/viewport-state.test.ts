@@ -22,13 +22,16 @@ function viewportShowing(imageId: string, invert: boolean): StackViewport {
   return fake as unknown as StackViewport;
 }
 
+const facts = (drawnImageId: string | null, failedImages = new Map<string, string>()) => ({
+  cinePlaying: false,
+  cineFps: 10,
+  transferSyntax: null,
+  failedImages,
+  drawnImageId,
+});
+
 const read = (imageId: string, invert: boolean) =>
-  readViewportState(viewportShowing(imageId, invert), {} as HTMLElement, {
-    cinePlaying: false,
-    cineFps: 10,
-    transferSyntax: null,
-    failedImages: new Map(),
-  });
+  readViewportState(viewportShowing(imageId, invert), {} as HTMLElement, facts(imageId));
 
 describe('viewport state: inverted means the user inverted', () => {
   beforeAll(() => metaData.addProvider(provider, 10_000));
@@ -42,5 +45,32 @@ describe('viewport state: inverted means the user inverted', () => {
   it('MONOCHROME2 is inverted exactly when Cornerstone inverts it', () => {
     expect(read('test:mono2', false).invert).toBe(false);
     expect(read('test:mono2', true).invert).toBe(true);
+  });
+});
+
+describe('viewport state: an image on its way is said to be so', () => {
+  it('is pending while the canvas still holds another image, or none', () => {
+    expect(
+      readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts('test:a')),
+    ).toMatchObject({ imagePending: true, loadError: null });
+    expect(readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts(null))).toMatchObject(
+      { imagePending: true },
+    );
+  });
+
+  it('is not pending once drawn', () => {
+    expect(
+      readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts('test:b')),
+    ).toMatchObject({ imagePending: false, loadError: null });
+  });
+
+  it('says why instead when the image failed', () => {
+    const failed = new Map([['test:b', 'The image server at http://pacs could not be reached.']]);
+    expect(
+      readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts('test:a', failed)),
+    ).toMatchObject({
+      imagePending: false,
+      loadError: 'The image server at http://pacs could not be reached.',
+    });
   });
 });

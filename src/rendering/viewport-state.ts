@@ -29,6 +29,11 @@ export interface StackViewportState {
   measurements: Measurement[];
   /** Why the image at the current position could not be shown (the server refused it, say). */
   loadError: string | null;
+  /**
+   * The image at the current position is on its way: what the canvas still holds is another image
+   * (Cornerstone moves the index at once and draws the new image only when its pixels arrive).
+   */
+  imagePending: boolean;
 }
 
 export const INITIAL_STATE: StackViewportState = {
@@ -47,6 +52,7 @@ export const INITIAL_STATE: StackViewportState = {
   orientation: null,
   measurements: [],
   loadError: null,
+  imagePending: false,
 };
 
 /** What the controller knows that the viewport does not tell. */
@@ -56,6 +62,8 @@ export interface ControllerFacts {
   transferSyntax: string | null;
   /** Image ids that failed to load, with the sentence for each. */
   failedImages: ReadonlyMap<string, string>;
+  /** The image whose pixels the canvas holds (the last one Cornerstone drew), null before the first. */
+  drawnImageId: string | null;
 }
 
 export function readViewportState(
@@ -70,6 +78,7 @@ export function readViewportState(
   const imageIds = viewport.getImageIds();
   const currentImageId = viewport.getCurrentImageId();
   const hasImage = imageIds.length > 0 && currentImageId !== undefined;
+  const loadError = facts.failedImages.get(currentImageId ?? '') ?? null;
   return {
     imageIndex: viewport.getCurrentImageIdIndex(),
     imageCount: imageIds.length,
@@ -85,7 +94,8 @@ export function readViewportState(
     transferSyntax: facts.transferSyntax,
     orientation: hasImage ? orientationOf(viewport, element) : null,
     measurements: measurementsOnImage(currentImageId),
-    loadError: facts.failedImages.get(imageIds[viewport.getCurrentImageIdIndex()] ?? '') ?? null,
+    loadError,
+    imagePending: hasImage && loadError === null && currentImageId !== facts.drawnImageId,
   };
 }
 
