@@ -4,6 +4,7 @@ import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { applyCors } from '../cors.ts';
 import { buildSearchLinks, normalizePaging, withSearchLinks } from './fhir-paging.ts';
 import { medplumSearchParams } from './fhir-search-shortcuts.ts';
+import type { FhirHangFaults } from './fhir-faults.ts';
 import type { FhirStore } from './fhir-store.ts';
 import { listen, requestUrl, safeHandler, sendJson } from '../http-helpers.ts';
 import { getStatus } from './medplum.ts';
@@ -25,6 +26,8 @@ export interface FhirServerOptions {
   readonly store: FhirStore;
   readonly tokens: TokenService;
   readonly urls: SmartServerUrls;
+  /** Lets a test make a search page hang (see fault-controls.ts). */
+  readonly faults?: FhirHangFaults;
 }
 
 /**
@@ -40,6 +43,8 @@ export async function startFhirServer(options: FhirServerOptions): Promise<Serve
       return;
     }
     const path = url.pathname.slice(FHIR_PATH.length) || '/';
+    await options.faults?.wait(`${path}${url.search}`, req);
+    if (res.destroyed) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, outcome('not-supported', 'the sandbox FHIR server is read-only'), FHIR_JSON);
       return;
