@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  fetchDicomJson,
-  fetchImaging,
-  ImagingHttpError,
-  retryAfterSeconds,
-  type AuthorizationProvider,
-} from './imaging-http';
+import { fetchDicomJson, fetchImaging, ImagingHttpError, type AuthorizationProvider } from './imaging-http';
+import { retryAfterSeconds } from './retry-after';
 import { resetOriginBreakers } from './origin-breaker';
 import { currentServerWaits, SLOW_REQUEST_NOTICE_MS } from './server-waits';
 
