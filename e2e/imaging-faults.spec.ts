@@ -125,6 +125,31 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
   });
 
+  test('a PACS that hangs when the viewer opens: the series says whom it waits for, then shows', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = syntheticCtSeries(sandbox);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    await fault(sandbox, 'pacs-stop?pacs=a&mode=hang');
+    await new StudyListPage(page).open(study.id);
+
+    const viewer = new ViewerPage(page);
+    const loading = viewer.viewport.getByTestId('viewport-loading-series');
+    await expect(loading).toContainText('Loading series…');
+    await expect(viewer.viewport.getByTestId('viewport-waiting-for')).toHaveText(
+      `Waiting for the image server at ${new URL(sandbox.pacs.a).origin}…`,
+    );
+    await viewer.press('End');
+    await expect(loading).toBeVisible();
+
+    await fault(sandbox, 'pacs-resume?pacs=a');
+    await viewer.waitForImage(series.uid, 0);
+    await expect(loading).toHaveCount(0);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
+
   test('a PACS that hangs: the viewport waits, naming it; once it answers the image shows and nothing is lost', async ({
     page,
     sandbox,
