@@ -91,7 +91,8 @@ export function readViewportState(
     flipVertical: presentation.flipVertical ?? false,
     cinePlaying: facts.cinePlaying,
     cineFps: facts.cineFps,
-    transferSyntax: facts.transferSyntax,
+    // Only the drawn image's: a pending or failed position has none to show (nor a LOSSY mark).
+    transferSyntax: hasImage && currentImageId === facts.drawnImageId ? facts.transferSyntax : null,
     orientation: hasImage ? orientationOf(viewport, element) : null,
     measurements: measurementsOnImage(currentImageId),
     loadError,
