@@ -21,7 +21,7 @@ import { ViewportOverlay } from './viewport-overlay';
 
 export const SERIES_DRAG_TYPE = 'application/x-imaging-series-index';
 
-/** Long enough for an image already in the cache to be drawn: those never blink. */
+/** Long enough for an image that is quick to come to be drawn: those never blink (nor their notice). */
 const HIDE_PENDING_AFTER_MS = 150;
 
 interface StackViewportProps {
@@ -199,7 +199,11 @@ export function StackViewport({
         </Waiting>
       )}
       {!stack.isPending && imagePending && (
-        <Waiting testId="viewport-loading" server={waitingForServer ? imageServer : null}>
+        <Waiting
+          testId="viewport-loading"
+          server={waitingForServer ? imageServer : null}
+          showAfterMs={HIDE_PENDING_AFTER_MS}
+        >
           Loading image…
         </Waiting>
       )}

@@ -10,21 +10,32 @@ export function Centered({ children }: { children: ReactNode }) {
 }
 
 /**
- * At once, not after a delay: a blank black viewport reads as "no image", not as "on its way". After
- * a few seconds it names the server it waits for (the imaging door reports slow requests).
+ * At once (or after `showAfterMs`, a blink at most): a blank black viewport reads as "no image", not as
+ * "on its way". After a few seconds it names the server it waits for (the imaging door reports slow
+ * requests).
  */
 export function Waiting({
   children,
   server,
   testId,
+  showAfterMs = 0,
 }: {
   children: ReactNode;
   server: string | null;
   testId: string;
+  showAfterMs?: number;
 }) {
   return (
     <Centered>
-      <span role="status" className="flex flex-col items-center gap-1 text-slate-300" data-testid={testId}>
+      <span
+        role="status"
+        className="flex flex-col items-center gap-1 text-slate-300"
+        data-testid={testId}
+        // Hidden during the delay (the animation's first frame), shown after it: pure CSS, no timer.
+        style={
+          showAfterMs > 0 ? { animation: `show-after-delay 0s linear ${showAfterMs}ms both` } : undefined
+        }
+      >
         <span className="flex items-center gap-2">
           <span
             aria-hidden="true"
