@@ -3,6 +3,7 @@ import { GENERATED_PATIENT_ID } from '../sandbox/data/generated-patient';
 import type { SandboxInfo } from '../sandbox/sandbox-info';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StudyListPage } from './pages/study-list-page';
+import { fault, resetFaults } from './support/fault-controls';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -31,6 +32,25 @@ async function spoil(
 }
 
 test.describe('a FHIR server that misbehaves is never silent', () => {
+  test.afterEach(({ sandbox }) => resetFaults(sandbox));
+
+  test('a page that hangs in the server itself is named on screen; the list comes once it answers', async ({
+    page,
+    sandbox,
+  }) => {
+    // The fault control, not a route: the real FHIR server holds the first ImagingStudy page.
+    await fault(sandbox, `fhir-hang?match=${encodeURIComponent('/ImagingStudy?')}`);
+    await new EhrLauncherPage(page, sandbox).launch('phantom');
+    const notice = page.getByTestId('server-wait');
+    await expect(notice).toContainText(`Waiting for the FHIR server at ${sandbox.fhir}`);
+    await expect(page.getByTestId('study-list-error')).toHaveCount(0);
+
+    await fault(sandbox, 'fhir-release');
+    await new StudyListPage(page).waitUntilComplete();
+    await expect(notice).toHaveCount(0);
+    await expect(page.getByTestId('study-list-error')).toHaveCount(0);
+  });
+
   test('a page that hangs is named on screen, and the list comes when it answers', async ({
     page,
     sandbox,

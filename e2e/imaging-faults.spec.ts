@@ -1,8 +1,9 @@
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
+import { fault, resetFaults } from './support/fault-controls';
 import { expect, test } from './support/fixtures';
-import { philipsAxialSeries } from './support/sandbox-studies';
+import { philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
 
 /** An image server that is slow or gone for a while, expressed with `page.route` over the real pacs-a. */
 test.describe('an image server that falters is never silent, and the viewer recovers', () => {
@@ -78,5 +79,166 @@ test.describe('an image server that falters is never silent, and the viewer reco
     await viewer.waitForImage(axial.uid);
     await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
     await expect(viewer.viewport.getByTestId('viewport-retry')).toHaveCount(0);
+  });
+});
+
+/**
+ * The same faults caused in the real pacs-a gateway by the sandbox's fault controls, after the first
+ * image: the 300-slice CT's prefetch is still under way, so its last slices are not in the cache yet.
+ */
+test.describe('a PACS that slows down or stops mid-series: the viewer says so, goes on, and recovers', () => {
+  test.afterEach(({ sandbox }) => resetFaults(sandbox));
+
+  test('a slow image after the first: loading at once, then the server named; keys move on meanwhile', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = syntheticCtSeries(sandbox);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid, 0);
+    await fault(sandbox, `slow-frames?pacs=a&delayMs=6000&match=${series.uid}`);
+
+    await viewer.press('End');
+    const position = viewer.viewport.getByTestId('overlay-image-index');
+    await expect(position).toHaveText('Im 300/300');
+    const loading = viewer.viewport.getByTestId('viewport-loading');
+    await expect(loading).toBeVisible({ timeout: 2_000 });
+    await expect(viewer.viewport).toHaveAttribute('data-image-pending', 'true');
+    await expect(viewer.viewport.getByTestId('viewport-waiting-for')).toHaveText(
+      `Waiting for the image server at ${new URL(sandbox.pacs.a).origin}…`,
+    );
+    // The previous image's pixels are not left under the new position's number.
+    await expect(viewer.viewport.getByTestId('viewport-element')).toHaveCSS('opacity', '0');
+
+    // Keys still move through the stack, and the viewport still says it is loading.
+    await viewer.press('ArrowUp');
+    await expect(viewer.viewport).toHaveAttribute('data-image-index', '298');
+    await expect(position).toHaveText('Im 299/300');
+    await expect(loading).toBeVisible();
+
+    // The pixels come: the image at the current position shows, and nothing is left over it.
+    await viewer.waitForImage(series.uid, 298);
+    await expect(loading).toHaveCount(0);
+    await expect(viewer.viewport.getByTestId('viewport-element')).toHaveCSS('opacity', '1');
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
+
+  test('a PACS that hangs when the viewer opens: the series says whom it waits for, then shows', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = syntheticCtSeries(sandbox);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    await fault(sandbox, 'pacs-stop?pacs=a&mode=hang');
+    await new StudyListPage(page).open(study.id);
+
+    const viewer = new ViewerPage(page);
+    const loading = viewer.viewport.getByTestId('viewport-loading-series');
+    await expect(loading).toContainText('Loading series…');
+    await expect(viewer.viewport.getByTestId('viewport-waiting-for')).toHaveText(
+      `Waiting for the image server at ${new URL(sandbox.pacs.a).origin}…`,
+    );
+    await viewer.press('End');
+    await expect(loading).toBeVisible();
+
+    await fault(sandbox, 'pacs-resume?pacs=a');
+    await viewer.waitForImage(series.uid, 0);
+    await expect(loading).toHaveCount(0);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
+
+  test('a PACS that hangs: the viewport waits, naming it; once it answers the image shows and nothing is lost', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = syntheticCtSeries(sandbox);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid, 0);
+    // A length on the first slice: it must survive what follows.
+    await viewer.press('d');
+    await viewer.dragPixels(
+      await viewer.screenPointOf(150, 300, 512, 512),
+      await viewer.screenPointOf(270, 300, 512, 512),
+    );
+    const measurement = viewer.viewport.getByTestId('measurement');
+    await expect(measurement).toHaveCount(1);
+
+    await fault(sandbox, 'pacs-stop?pacs=a&mode=hang');
+    await viewer.press('End');
+    await viewer.press('ArrowUp');
+    await expect(viewer.viewport).toHaveAttribute('data-image-index', '298');
+    await expect(viewer.viewport.getByTestId('viewport-loading')).toBeVisible();
+    await expect(viewer.viewport.getByTestId('viewport-waiting-for')).toContainText(
+      new URL(sandbox.pacs.a).origin,
+    );
+
+    await fault(sandbox, 'pacs-resume?pacs=a');
+    await viewer.waitForImage(series.uid, 298);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+    // Nothing lost: the session, the position, and the measurement on the first slice.
+    await viewer.press('Home');
+    await expect(viewer.viewport).toHaveAttribute('data-image-index', '0');
+    await expect(measurement).toHaveCount(1);
+    await expect(measurement).toHaveAttribute('data-tool', 'length');
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+    // The prefetch went on by itself, and what failed when the PACS stopped loads and no longer counts
+    // (the refusing PACS below waits for the whole series).
+    const progress = viewer.thumbnail(series.uid).getByTestId('series-progress');
+    const loaded = async () => Number(await progress.getAttribute('data-loaded'));
+    const loadedAfterResume = await loaded();
+    await expect.poll(loaded, { timeout: 30_000 }).toBeGreaterThan(loadedAfterResume);
+    await expect(progress).toHaveAttribute('data-failed', '0', { timeout: 30_000 });
+  });
+
+  test('a PACS that refuses connections: the image says why; when it is back the image shows by itself', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = syntheticCtSeries(sandbox);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid, 0);
+
+    await fault(sandbox, 'pacs-stop?pacs=a&mode=refuse');
+    await viewer.press('End');
+    const error = viewer.viewport.getByTestId('viewport-error');
+    await expect(error).toHaveText(
+      `The image server at ${new URL(sandbox.pacs.a).origin} could not be reached.`,
+    );
+    await expect(viewer.viewport.getByTestId('viewport-retry')).toBeVisible();
+    await expect(viewer.viewport.getByTestId('viewport-loading')).toHaveCount(0);
+    const progress = viewer.thumbnail(series.uid).getByTestId('series-progress');
+    await expect(progress).not.toHaveAttribute('data-failed', '0');
+
+    // Back: no key, no click, no reload. The prefetch finds the server again, the whole series loads,
+    // the error over the last slice goes and its pixels show; the bar is no longer amber.
+    await fault(sandbox, 'pacs-resume?pacs=a');
+    await expect(progress).toHaveAttribute('data-loaded', '300', { timeout: 60_000 });
+    await expect(progress).toHaveAttribute('data-failed', '0');
+    await expect(error).toHaveCount(0);
+    await viewer.waitForImage(series.uid, 299);
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+  });
+
+  test('an image that failed is asked for again with Retry', async ({ page, sandbox }) => {
+    const { study, axial } = philipsAxialSeries(sandbox);
+    const frames = `${sandbox.pacs.a}/studies/*/series/${axial.uid}/instances/*/frames/*`;
+    await page.route(frames, (route) => route.abort('connectionrefused'));
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await viewer.thumbnail(axial.uid).click();
+    await expect(viewer.viewport.getByTestId('viewport-error')).toContainText('could not be reached');
+
+    await page.unroute(frames);
+    await viewer.viewport.getByTestId('viewport-retry').click();
+    await viewer.waitForImage(axial.uid, 0);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
   });
 });

@@ -3,7 +3,8 @@ import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import type { SandboxInfo, StudyInfo } from '../sandbox/sandbox-info';
 import { expect, test } from './support/fixtures';
-import { philipsAxialSeries } from './support/sandbox-studies';
+import { fault, resetFaults } from './support/fault-controls';
+import { philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
 
 /** A phantom study stored on pacs-a only: its list preview needs a token pacs-a accepts. */
 function studyOnPacsA(sandbox: SandboxInfo): StudyInfo {
@@ -14,13 +15,9 @@ function studyOnPacsA(sandbox: SandboxInfo): StudyInfo {
   return study;
 }
 
-/** The sandbox EHR's fault controls: real revocations and a real busy PACS, on demand. */
-async function fault(ehr: string, path: string): Promise<void> {
-  const response = await fetch(`${ehr}/api/faults/${path}`, { method: 'POST' });
-  if (!response.ok) throw new Error(`fault ${path}: HTTP ${response.status}`);
-}
-
 test.describe('the session survives what real servers do', () => {
+  test.afterEach(({ sandbox }) => resetFaults(sandbox));
+
   test('a revoked access token is renewed once and the work goes on', async ({ page, sandbox, network }) => {
     await new EhrLauncherPage(page, sandbox).launch('phantom');
     await expect(page.getByTestId('study-list')).toBeVisible();
@@ -29,7 +26,7 @@ test.describe('the session survives what real servers do', () => {
     await page.waitForLoadState('networkidle');
     const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
 
-    await fault(sandbox.ehr, 'revoke?what=access');
+    await fault(sandbox, 'revoke?what=access');
     await page.reload();
 
     await expect(page.getByTestId('study-list')).toBeVisible();
@@ -57,7 +54,7 @@ test.describe('the session survives what real servers do', () => {
       failed += 1;
       await route.abort('connectionreset');
     });
-    await fault(sandbox.ehr, 'revoke?what=access');
+    await fault(sandbox, 'revoke?what=access');
     await page.reload();
     await expect.poll(() => failed).toBeGreaterThan(1);
     // Said on screen, and not taken for a refusal: no dialog, no dead-end error.
@@ -73,11 +70,49 @@ test.describe('the session survives what real servers do', () => {
     await expect(page.getByTestId('session-expired')).toHaveCount(0);
   });
 
+  test('a token endpoint that answers busy (429) or unavailable (5xx) is said in words, and the page recovers', async ({
+    page,
+    sandbox,
+  }) => {
+    await new EhrLauncherPage(page, sandbox).launch('phantom');
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    // The EHR answers, but not with a token: twice "too many requests", then "bad gateway" until it is back.
+    let answered = 0;
+    await page.route(`${sandbox.ehr}/token`, async (route) => {
+      answered += 1;
+      await (answered <= 2
+        ? route.fulfill({ status: 429, headers: { 'Retry-After': '3' }, body: 'Too Many Requests' })
+        : route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' }));
+    });
+    await fault(sandbox, 'revoke?what=access');
+    await page.reload();
+
+    const notice = page.getByTestId('server-wait');
+    await expect(notice).toContainText(
+      `The EHR at ${sandbox.ehr} is busy and could not renew the session yet`,
+    );
+    await expect(notice).toContainText('Your session and your work are kept.');
+    await expect(notice).toContainText(
+      `The EHR at ${sandbox.ehr} is unavailable for the moment and could not renew the session yet`,
+    );
+    await expect(notice).not.toContainText('HTTP');
+    await expect(notice).not.toContainText('Bad Gateway');
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+    await expect(page.getByTestId('study-list-error')).toHaveCount(0);
+
+    // Back: the next attempt (at most 15 s later) renews, and the same page goes on without a reload.
+    await page.unroute(`${sandbox.ehr}/token`);
+    await expect(page.getByTestId('study-list')).toBeVisible({ timeout: 30_000 });
+    await new StudyListPage(page).waitUntilComplete();
+    await expect(notice).toHaveCount(0);
+    await expect(page.getByTestId('session-expired')).toHaveCount(0);
+  });
+
   test('a session the EHR has ended says so and offers to sign in again', async ({ page, sandbox }) => {
     await new EhrLauncherPage(page, sandbox).launch('phantom');
     await expect(page.getByTestId('study-list')).toBeVisible();
 
-    await fault(sandbox.ehr, 'revoke?what=all');
+    await fault(sandbox, 'revoke?what=all');
     await page.reload();
 
     const dialog = page.getByTestId('session-expired');
@@ -104,7 +139,7 @@ test.describe('the session survives what real servers do', () => {
         body: JSON.stringify({ error: 'invalid_grant', error_description: 'Invalid refresh token' }),
       }),
     );
-    await fault(sandbox.ehr, 'revoke?what=access');
+    await fault(sandbox, 'revoke?what=access');
     await page.reload();
 
     await expect(page.getByTestId('session-expired')).toBeVisible();
@@ -117,16 +152,14 @@ test.describe('the session survives what real servers do', () => {
     page,
     sandbox,
   }) => {
-    const study = sandbox.studies['phantom-synthetic-ct'];
-    const series = study?.series[0];
-    if (!study || !series) throw new Error('The sandbox has no synthetic CT.');
+    const { study, series } = syntheticCtSeries(sandbox);
     await new EhrLauncherPage(page, sandbox).launch(study.patient);
     await new StudyListPage(page).open(study.id);
     const viewer = new ViewerPage(page);
     await viewer.waitForImage(series.uid);
 
     // The prefetch of the other frames is under way (no FHIR request, no query): only frames can find out.
-    await fault(sandbox.ehr, 'revoke?what=all');
+    await fault(sandbox, 'revoke?what=all');
     // A jump to the last slice asks for a frame too, should the prefetch have finished (no click:
     // the dialog may already cover the viewport).
     await viewer.press('End');
@@ -145,7 +178,7 @@ test.describe('the session survives what real servers do', () => {
     await expect(page.getByTestId('study-list')).toBeVisible();
 
     // Only this series' metadata request is refused, so nothing else can use up the busy answer.
-    await fault(sandbox.ehr, `pacs-busy?pacs=a&count=1&retryAfter=2&match=${axial.uid}/metadata`);
+    await fault(sandbox, `pacs-busy?pacs=a&count=1&retryAfter=2&match=${axial.uid}/metadata`);
     await new StudyListPage(page).open(study.id);
 
     await expect(page.getByTestId('imaging-busy')).toContainText(sandbox.pacs.a.replace(/\/dicom-web$/, ''));
@@ -157,9 +190,7 @@ test.describe('the session survives what real servers do', () => {
     sandbox,
     network,
   }) => {
-    const study = sandbox.studies['phantom-synthetic-ct'];
-    const series = study?.series[0];
-    if (!study || !series) throw new Error('The sandbox has no synthetic CT.');
+    const { study, series } = syntheticCtSeries(sandbox);
     const refused: string[] = [];
     page.on('response', (response) => {
       if (response.status() === 401 && response.url().includes('/frames/')) refused.push(response.url());
@@ -171,7 +202,7 @@ test.describe('the session survives what real servers do', () => {
     const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
 
     // The prefetch of the other 299 frames is under way: every token it holds stops working.
-    await fault(sandbox.ehr, 'revoke?what=access');
+    await fault(sandbox, 'revoke?what=access');
 
     const progress = viewer.thumbnail(series.uid).getByTestId('series-progress');
     await expect(progress).toHaveAttribute('data-loaded', String(series.instances), { timeout: 60_000 });
@@ -190,7 +221,7 @@ test.describe('the session survives what real servers do', () => {
     await expect(page.getByTestId('study-list')).toBeVisible();
 
     // The next frame requests of this series are refused as busy: the first image must wait them out.
-    await fault(sandbox.ehr, `pacs-busy?pacs=a&count=2&retryAfter=2&match=${axial.uid}/instances/`);
+    await fault(sandbox, `pacs-busy?pacs=a&count=2&retryAfter=2&match=${axial.uid}/instances/`);
     await new StudyListPage(page).open(study.id);
 
     await expect(page.getByTestId('imaging-busy')).toContainText(sandbox.pacs.a.replace(/\/dicom-web$/, ''));

@@ -12,7 +12,9 @@ import { LaunchRegistry } from './auth/launch-registry.ts';
 import { loadFhirFolder } from './data/load-fixtures.ts';
 import { startOrthanc } from './pacs/orthanc-process.ts';
 import { loadOwnData } from './data/own-data.ts';
-import { createFaultControlHandler, PacsBusyState } from './fault-controls.ts';
+import { createFaultControlHandler } from './fault-controls.ts';
+import { FhirHangFaults } from './fhir/fhir-faults.ts';
+import { PacsFaults } from './pacs/pacs-faults.ts';
 import { startPacsGateway } from './pacs/pacs-gateway.ts';
 import { listPatientSummaries } from './launcher/patient-summaries.ts';
 import { loadManySeriesPatient } from './data/many-series-patient.ts';
@@ -141,7 +143,8 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     const launches = new LaunchRegistry();
     const urls = { fhirBase, ehrOrigin, imagingEndpoints: [pacsAddress.a] };
     const grants = new GrantStore();
-    const pacsBusy = { a: new PacsBusyState(), b: new PacsBusyState() };
+    const pacsFaults = { a: new PacsFaults(), b: new PacsFaults() };
+    const fhirFaults = new FhirHangFaults();
 
     serve(
       await startPacsGateway({
@@ -149,7 +152,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
         port: options.pacsAPort,
         orthancUrl: orthancA.restUrl,
         tokens,
-        busy: pacsBusy.a,
+        faults: pacsFaults.a,
       }),
     );
     serve(
@@ -157,10 +160,10 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
         name: 'pacs-b',
         port: options.pacsBPort,
         orthancUrl: orthancB.restUrl,
-        busy: pacsBusy.b,
+        faults: pacsFaults.b,
       }),
     );
-    serve(await startFhirServer({ port: options.fhirPort, store, tokens, urls }));
+    serve(await startFhirServer({ port: options.fhirPort, store, tokens, urls, faults: fhirFaults }));
     serve(
       await startEhrServer({
         port: options.ehrPort,
@@ -181,7 +184,8 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
           createFaultControlHandler({
             revokeAccessTokens: () => tokens.revokeIssuedTokens(),
             revokeRefreshTokens: () => grants.revokeRefreshTokens(),
-            pacsBusy,
+            pacs: pacsFaults,
+            fhir: fhirFaults,
           }),
         ],
       }),

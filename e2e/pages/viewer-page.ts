@@ -102,8 +102,10 @@ export class ViewerPage {
     await expect(this.viewport).toHaveAttribute('data-series-uid', seriesUid);
     await expect(this.viewport).toHaveAttribute('data-image-count', /^[1-9]\d*$/);
     if (index !== undefined) await expect(this.viewport).toHaveAttribute('data-image-index', String(index));
-    // Set once a decoded frame is on screen (colour images have no window to wait for).
+    // Set once a decoded frame is on screen (colour images have no window to wait for)…
     await expect(this.viewport).toHaveAttribute('data-transfer-syntax', /\d/);
+    // … and it is the image at the current position, not the one before it.
+    await expect(this.viewport).toHaveAttribute('data-image-pending', 'false');
   }
 
   async imageIndex(): Promise<number> {

@@ -7,3 +7,11 @@ export function philipsAxialSeries(sandbox: SandboxInfo): { study: StudyInfo; ax
   if (!study || !axial) throw new Error('The sandbox names no 28-slice Philips series.');
   return { study, axial };
 }
+
+/** The 300-slice synthetic CT on pacs-a: long enough that its prefetch is still running after the first image. */
+export function syntheticCtSeries(sandbox: SandboxInfo): { study: StudyInfo; series: SeriesInfo } {
+  const study = sandbox.studies['phantom-synthetic-ct'];
+  const series = study?.series[0];
+  if (!study || !series) throw new Error('The sandbox has no synthetic CT.');
+  return { study, series };
+}

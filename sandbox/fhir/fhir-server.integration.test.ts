@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Bundle } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FhirHangFaults } from './fhir-faults.ts';
 import { startFhirServer } from './fhir-server.ts';
 import { createFhirStore } from './fhir-store.ts';
 import { closeServer } from '../http-helpers.ts';
@@ -52,10 +53,13 @@ beforeAll(async () => {
     store,
     tokens,
     urls: { fhirBase: FHIR, ehrOrigin: EHR, imagingEndpoints: [] },
+    faults: hangs,
   });
 });
 
 afterAll(() => closeServer(server));
+
+const hangs = new FhirHangFaults();
 
 async function getBundle(url: string): Promise<Bundle> {
   const response = await fetch(url, { headers: auth });
@@ -137,5 +141,31 @@ describe('FHIR server access', () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-headers')).toContain('Authorization');
+  });
+});
+
+describe('FHIR server faults, as the fault controls cause them', () => {
+  const answeredWithin = (pending: Promise<Response>, ms: number) =>
+    Promise.race([
+      pending.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+    ]);
+
+  it('a page that hangs answers only when released, and only the pages that match hang', async () => {
+    hangs.hang('_offset=20', 1, null);
+    const hung = fetch(`${FHIR}/Patient?_count=20&_offset=20`, { headers: auth });
+    expect(await answeredWithin(hung, 500)).toBe(false);
+    expect((await fetch(`${FHIR}/Patient?_count=20`, { headers: auth })).status).toBe(200);
+    hangs.release();
+    expect((await hung).status).toBe(200);
+  });
+
+  it('a page that hangs for N ms answers by itself after them', async () => {
+    hangs.hang('Patient', 1, 700);
+    const started = Date.now();
+    expect((await fetch(`${FHIR}/Patient`, { headers: auth })).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    // Once: the next one answers at once.
+    expect(await answeredWithin(fetch(`${FHIR}/Patient`, { headers: auth }), 500)).toBe(true);
   });
 });

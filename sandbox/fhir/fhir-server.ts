@@ -5,6 +5,7 @@ import { applyCors } from '../cors.ts';
 import { accessFor, filterBundle, mayRead, narrowSearch, type TokenClaims } from './fhir-access.ts';
 import { buildSearchLinks, normalizePaging, withSearchLinks } from './fhir-paging.ts';
 import { medplumSearchParams } from './fhir-search-shortcuts.ts';
+import type { FhirHangFaults } from './fhir-faults.ts';
 import type { FhirStore } from './fhir-store.ts';
 import { listen, requestUrl, safeHandler, sendJson } from '../http-helpers.ts';
 import { getStatus } from './medplum.ts';
@@ -26,6 +27,8 @@ export interface FhirServerOptions {
   readonly store: FhirStore;
   readonly tokens: TokenService;
   readonly urls: SmartServerUrls;
+  /** Lets a test make a search page hang (see fault-controls.ts). */
+  readonly faults?: FhirHangFaults;
 }
 
 /**
@@ -41,6 +44,8 @@ export async function startFhirServer(options: FhirServerOptions): Promise<Serve
       return;
     }
     const path = url.pathname.slice(FHIR_PATH.length) || '/';
+    await options.faults?.wait(`${path}${url.search}`, req);
+    if (res.destroyed) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, outcome('not-supported', 'the sandbox FHIR server is read-only'), FHIR_JSON);
       return;

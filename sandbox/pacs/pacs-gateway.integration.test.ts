@@ -8,6 +8,7 @@ import { summarizeDicom } from './dicom-summary.ts';
 import { closeServer } from '../http-helpers.ts';
 import type { OrthancProcess } from './orthanc-process.ts';
 import { startOrthanc, uploadInstance } from './orthanc-process.ts';
+import { PacsFaults } from './pacs-faults.ts';
 import { startPacsGateway } from './pacs-gateway.ts';
 import { createTokenService } from '../auth/token-service.ts';
 import type { TokenService } from '../auth/token-service.ts';
@@ -19,6 +20,8 @@ const OPEN = `http://127.0.0.1:${testPort(4542)}/dicom-web`;
 const APP = `http://127.0.0.1:${testPort(4540)}`;
 const FHIR = `http://127.0.0.1:${testPort(4544)}/fhir`;
 const EHR = `http://127.0.0.1:${testPort(4545)}`;
+const FAULTY = `http://127.0.0.1:${testPort(4546)}/dicom-web`;
+const faults = new PacsFaults();
 const FILE = join(import.meta.dirname, '..', 'data', 'dicom', 'dcm_qa_ct-philips-S21570', 'S1000', 'I10');
 
 let dir: string;
@@ -39,6 +42,7 @@ beforeAll(async () => {
   servers = [
     await startPacsGateway({ name: 'pacs-a', port: testPort(4541), orthancUrl: orthanc.restUrl, tokens }),
     await startPacsGateway({ name: 'pacs-b', port: testPort(4542), orthancUrl: orthanc.restUrl }),
+    await startPacsGateway({ name: 'faulty', port: testPort(4546), orthancUrl: orthanc.restUrl, faults }),
   ];
 }, 30_000);
 
@@ -118,5 +122,53 @@ describe('PACS gateway', () => {
     expect(bytes.toString('ascii', 128, 132)).toBe('DICM');
     // Orthanc's own root stays behind the gateway.
     expect((await fetch(`http://127.0.0.1:${testPort(4542)}/wado${query}`)).status).toBe(404);
+  });
+});
+
+describe('PACS gateway faults, as the fault controls cause them', () => {
+  const metadata = () => fetch(`${instanceUrl(FAULTY)}/metadata`, { signal: AbortSignal.timeout(5_000) });
+  const frame = () => fetch(`${instanceUrl(FAULTY)}/frames/1`, { signal: AbortSignal.timeout(5_000) });
+
+  it('stopped (refuse): connections are refused until resumed, then it serves again', async () => {
+    expect((await metadata()).status).toBe(200);
+    await faults.stop('refuse');
+    await expect(metadata()).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } });
+    await faults.resume();
+    expect((await metadata()).status).toBe(200);
+  });
+
+  it('stopped (hang): requests get no answer until resumed, then they are served', async () => {
+    await faults.stop('hang');
+    const pending = fetch(`${instanceUrl(FAULTY)}/metadata`);
+    const early = await Promise.race([
+      pending.then(() => 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('no answer'), 500)),
+    ]);
+    expect(early).toBe('no answer');
+    expect(faults.describe()).toMatchObject({ stopped: 'hang', held: 1 });
+    await faults.resume();
+    expect((await pending).status).toBe(200);
+  });
+
+  it('slow frames: each frame request is answered late, other requests at once', async () => {
+    faults.setFrameDelay(800);
+    try {
+      let started = Date.now();
+      expect((await frame()).status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(800);
+      started = Date.now();
+      expect((await metadata()).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(800);
+    } finally {
+      await faults.reset();
+    }
+  });
+
+  it('busy: the next requests get 503 with Retry-After, then it serves', async () => {
+    faults.setBusy(1, 3, '/metadata');
+    const busy = await metadata();
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('3');
+    expect((await metadata()).status).toBe(200);
   });
 });

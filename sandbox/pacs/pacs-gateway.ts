@@ -2,7 +2,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { applyCors } from '../cors.ts';
 import { listen, requestUrl, safeHandler, sendJson } from '../http-helpers.ts';
-import type { PacsBusyState } from '../fault-controls.ts';
+import type { PacsFaults } from './pacs-faults.ts';
 import type { TokenService } from '../auth/token-service.ts';
 
 const DICOMWEB_PREFIX = '/dicom-web';
@@ -28,8 +28,8 @@ export interface PacsGatewayOptions {
   readonly orthancUrl: string;
   /** When set, the gateway behaves like a SMART imaging server: only our access tokens get through. */
   readonly tokens?: TokenService;
-  /** Lets a test make this PACS answer 503 with Retry-After for a few requests. */
-  readonly busy?: PacsBusyState;
+  /** Lets a test make this PACS busy, stopped or slow (see fault-controls.ts). */
+  readonly faults?: PacsFaults;
 }
 
 function pickHeaders(headers: IncomingHttpHeaders, names: readonly string[]): Record<string, string> {
@@ -48,6 +48,7 @@ function pickHeaders(headers: IncomingHttpHeaders, names: readonly string[]): Re
 export async function startPacsGateway(options: PacsGatewayOptions): Promise<Server> {
   const orthanc = new URL(options.orthancUrl);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await options.faults?.holdIfHung(req, res)) return;
     if (applyCors(req, res)) return;
     const url = requestUrl(req);
     if (url.pathname !== DICOMWEB_PREFIX && !url.pathname.startsWith(`${DICOMWEB_PREFIX}/`)) {
@@ -56,7 +57,7 @@ export async function startPacsGateway(options: PacsGatewayOptions): Promise<Ser
       });
       return;
     }
-    if (options.busy?.answerBusy(url.pathname, res)) return;
+    if (await options.faults?.answerOrDelay(url.pathname, res)) return;
     if (options.tokens) {
       const bearer = await options.tokens.checkBearer(req.headers.authorization);
       if (!bearer.ok) {
@@ -92,5 +93,6 @@ export async function startPacsGateway(options: PacsGatewayOptions): Promise<Ser
   };
   const server = createServer(safeHandler(options.name, handle));
   await listen(server, options.port);
+  options.faults?.bind(server, options.port);
   return server;
 }

@@ -4,9 +4,9 @@ import {
   fetchDicomJson,
   fetchImaging,
   ImagingHttpError,
-  retryAfterSeconds,
   type AuthorizationProvider,
 } from './imaging-http';
+import { retryAfterSeconds } from './retry-after';
 import { resetOriginBreakers } from './origin-breaker';
 import { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';

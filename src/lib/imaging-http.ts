@@ -12,6 +12,7 @@ import { announceImagingServerBusy } from './imaging-server-busy';
 import { originResting, recordAnswer, recordNoAnswer } from './origin-breaker';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
 import { wait, withTimeout } from './request-timeout';
+import { retryAfterSeconds } from './retry-after';
 import { noticeIfSlow } from './server-waits';
 import type { SessionExpiry } from './session-expiry';
 import type { SmartClient } from './smart-client';
@@ -125,7 +126,6 @@ export interface ImagingRequest {
 
 /** How long we honour a busy server before giving up, per request. */
 const MAX_BUSY_RETRIES = 3;
-const MAX_RETRY_AFTER_SECONDS = 30;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** GETs an imaging URL through the policy above; resolves with a response that is ok (2xx). */
@@ -226,15 +226,6 @@ async function readBody<T>(url: string, signal: AbortSignal | undefined, read: (
       'invalid-response',
     );
   }
-}
-
-/** Retry-After in seconds (delta-seconds or an HTTP date), capped; null when absent or unreadable. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
-  if (!header) return null;
-  const trimmed = header.trim();
-  const seconds = /^\d+$/.test(trimmed) ? Number(trimmed) : (Date.parse(trimmed) - now) / 1000;
-  if (!Number.isFinite(seconds)) return null;
-  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds)));
 }
 
 function describeStatus(status: number, origin: string): string {

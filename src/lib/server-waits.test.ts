@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { beginServerWait, currentServerWaits, noticeIfSlow } from './server-waits';
+import { beginServerWait, currentServerWaits, describeServerWait, noticeIfSlow } from './server-waits';
 
 afterEach(() => vi.useRealTimers());
 
@@ -30,5 +30,29 @@ describe('server waits', () => {
     expect(currentServerWaits()).toEqual([{ server: 'image', address: 'https://pacs.example.org' }]);
     second();
     expect(currentServerWaits()).toEqual([]);
+  });
+});
+
+describe('what the notice says', () => {
+  const ehr = { server: 'ehr', address: 'https://ehr.example.org', retryInSeconds: 4 } as const;
+
+  it('says in words why a renewal waits and that the session is kept, never an HTTP status', () => {
+    expect(describeServerWait({ ...ehr, why: 'busy' })).toBe(
+      'The EHR at https://ehr.example.org is busy and could not renew the session yet; trying again in 4 s. Your session and your work are kept.',
+    );
+    expect(describeServerWait({ ...ehr, why: 'unavailable' })).toContain(
+      'is unavailable for the moment and could not renew the session yet; trying again in 4 s',
+    );
+    expect(describeServerWait({ ...ehr, why: 'no-answer' })).toContain(
+      'The EHR at https://ehr.example.org did not answer',
+    );
+    for (const why of ['busy', 'unavailable', 'no-answer'] as const)
+      expect(describeServerWait({ ...ehr, why })).not.toMatch(/HTTP|\d{3}/);
+  });
+
+  it('names the server a slow request waits for', () => {
+    expect(describeServerWait({ server: 'image', address: 'https://pacs.example.org' })).toBe(
+      'Waiting for the image server at https://pacs.example.org…',
+    );
   });
 });

@@ -11,6 +11,35 @@ export interface ServerWait {
   address: string;
   /** Set while a failed attempt is waited out before the next one. */
   retryInSeconds?: number;
+  /** Why the attempt failed: no answer at all, "too many requests" (429), or a 5xx. */
+  why?: 'no-answer' | 'busy' | 'unavailable';
+}
+
+const NAMES: Record<ServerWait['server'], string> = {
+  fhir: 'the FHIR server',
+  image: 'the image server',
+  ehr: 'the EHR',
+};
+
+const WHY: Record<NonNullable<ServerWait['why']>, string> = {
+  'no-answer': 'did not answer',
+  busy: 'is busy',
+  unavailable: 'is unavailable for the moment',
+};
+
+/**
+ * The sentence on screen, in words rather than HTTP: whom we wait for, why, and what happens next.
+ * A renewal the EHR cannot do yet is not a refusal: the session and the work on screen are kept.
+ */
+export function describeServerWait({ server, address, retryInSeconds, why }: ServerWait): string {
+  const name = NAMES[server];
+  if (retryInSeconds === undefined) return `Waiting for ${name} at ${address}…`;
+  const what = WHY[why ?? 'no-answer'];
+  const subject = `${name.charAt(0).toUpperCase()}${name.slice(1)} at ${address} ${what}`;
+  if (server === 'ehr') {
+    return `${subject} and could not renew the session yet; trying again in ${retryInSeconds} s. Your session and your work are kept.`;
+  }
+  return `${subject}; trying again in ${retryInSeconds} s…`;
 }
 
 /** How long a request may take before the user is told whom we are waiting for. */
@@ -57,4 +86,10 @@ function subscribe(listener: () => void): () => void {
 
 export function useServerWaits(): readonly ServerWait[] {
   return useSyncExternalStore(subscribe, currentServerWaits);
+}
+
+/** Whether a request to this server (an origin, or the FHIR base URL) is taking long right now. */
+export function useServerWaiting(server: ServerWait['server'], address: string | null): boolean {
+  const waits = useServerWaits();
+  return address !== null && waits.some((wait) => wait.server === server && wait.address === address);
 }

@@ -88,13 +88,49 @@ describe('refreshSession', () => {
     const renewal = refreshSession(client);
     await vi.advanceTimersByTimeAsync(0);
     expect(currentServerWaits()).toEqual([
-      { server: 'ehr', address: 'https://ehr.example.org', retryInSeconds: REFRESH_BACKOFF_SECONDS[0] },
+      {
+        server: 'ehr',
+        address: 'https://ehr.example.org',
+        retryInSeconds: REFRESH_BACKOFF_SECONDS[0],
+        why: 'no-answer',
+      },
     ]);
     await vi.advanceTimersByTimeAsync(10_000);
     await renewal;
     expect(times.slice(1).map((time, i) => (time - (times[i] ?? 0)) / 1000)).toEqual([1, 2, 4]);
     expect(client.state.tokenResponse?.access_token).toBe('new');
     expect(client.state.tokenResponse?.refresh_token).toBe('refresh-1');
+    expect(currentServerWaits()).toEqual([]);
+  });
+});
+
+describe('refreshSession while the EHR is busy or unavailable', () => {
+  it('says why it waits (429 busy, 5xx unavailable), honours Retry-After, and keeps the session', async () => {
+    vi.useFakeTimers();
+    const { client } = fakeClient(0);
+    const answers = [
+      () => new Response('Too Many Requests', { status: 429, headers: { 'Retry-After': '5' } }),
+      () => new Response('<html>Bad Gateway</html>', { status: 502 }),
+      () => Response.json({ access_token: 'new', expires_in: 300 }),
+    ];
+    vi.stubGlobal('fetch', () => Promise.resolve((answers.shift() ?? answers[0])?.()));
+    const renewal = refreshSession(client);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(currentServerWaits()).toEqual([
+      { server: 'ehr', address: 'https://ehr.example.org', retryInSeconds: 5, why: 'busy' },
+    ]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(currentServerWaits()).toEqual([
+      {
+        server: 'ehr',
+        address: 'https://ehr.example.org',
+        retryInSeconds: REFRESH_BACKOFF_SECONDS[1],
+        why: 'unavailable',
+      },
+    ]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await renewal;
+    expect(client.state.tokenResponse).toMatchObject({ access_token: 'new', refresh_token: 'refresh-1' });
     expect(currentServerWaits()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type Client from 'fhirclient/lib/Client';
 import { SessionExpiredError } from './session-expired-error';
 import { wait, withTimeout } from './request-timeout';
+import { retryAfterSeconds } from './retry-after';
 import { beginServerWait, noticeIfSlow } from './server-waits';
 
 /** Renew this many seconds before expiry, so a request never leaves with a token about to lapse. */
@@ -75,17 +76,21 @@ const REFRESH_TIMEOUT_MS = 30_000;
 
 /**
  * POSTs the grant until the EHR answers with something other than "try later" (a network failure, no
- * answer within 30 s, 429 or 5xx), waiting longer between attempts, with a notice on screen. A dead
- * network is not a refusal: every request waiting on this renewal goes on by itself once the EHR is
- * back, instead of a "Failed to fetch" with no way back.
+ * answer within 30 s, 429 or 5xx), waiting longer between attempts (or what its Retry-After asks, up
+ * to 30 s), with a notice on screen that says in words what is happening. A dead network is not a
+ * refusal: every request waiting on this renewal goes on by itself once the EHR is back, instead of a
+ * "Failed to fetch" with no way back.
  */
 async function postUntilAnswered(tokenUri: string, form: Record<string, string>): Promise<Response> {
   const origin = new URL(tokenUri).origin;
   for (let attempt = 0; ; attempt += 1) {
     const response = await postOnce(tokenUri, form);
     if (response && response.status !== 429 && response.status < 500) return response;
-    const seconds = REFRESH_BACKOFF_SECONDS[Math.min(attempt, REFRESH_BACKOFF_SECONDS.length - 1)] ?? 15;
-    const end = beginServerWait({ server: 'ehr', address: origin, retryInSeconds: seconds });
+    const backoff = REFRESH_BACKOFF_SECONDS[Math.min(attempt, REFRESH_BACKOFF_SECONDS.length - 1)] ?? 15;
+    const asked = response ? retryAfterSeconds(response.headers.get('Retry-After')) : null;
+    const seconds = Math.max(backoff, asked ?? 0);
+    const why = !response ? 'no-answer' : response.status === 429 ? 'busy' : 'unavailable';
+    const end = beginServerWait({ server: 'ehr', address: origin, retryInSeconds: seconds, why });
     await wait(seconds * 1000);
     end();
   }

@@ -1,38 +1,64 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 
-/** Cornerstone's loader, replaced by one whose loads finish when the test says so. */
+/** Cornerstone's loader, replaced by one whose loads finish (or fail) when the test says so. */
 const loader = vi.hoisted(() => {
-  const pending: { imageId: string; finish: () => void }[] = [];
+  const pending: { imageId: string; finish: () => void; fail: () => void }[] = [];
+  const events = new EventTarget();
   return {
     pending,
+    events,
     started: [] as string[],
     loadAndCacheImage: (imageId: string) => {
       loader.started.push(imageId);
-      return new Promise<void>((resolve) => pending.push({ imageId, finish: resolve }));
+      return new Promise<void>((resolve, reject) =>
+        pending.push({
+          imageId,
+          finish: () => {
+            events.dispatchEvent(new CustomEvent('loaded', { detail: { image: { imageId } } }));
+            resolve();
+          },
+          fail: () => reject(new Error('no answer')),
+        }),
+      );
     },
   };
 });
 vi.mock('@cornerstonejs/core', () => ({
   Enums: { RequestType: { Prefetch: 'prefetch' } },
+  EVENTS: { IMAGE_LOADED: 'loaded' },
+  eventTarget: loader.events,
   imageLoader: { loadAndCacheImage: loader.loadAndCacheImage },
 }));
 
-const { prefetchSeries } = await import('./series-prefetch');
+const { prefetchSeries, useSeriesProgress, PREFETCH_RETRY_SECONDS } = await import('./series-prefetch');
+const { renderHook } = await import('@testing-library/react');
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `wadors:frame-${i}`);
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settle = () => vi.advanceTimersByTimeAsync(0);
 async function finishAll() {
   while (loader.pending.length > 0) {
     for (const load of loader.pending.splice(0)) load.finish();
     await settle();
   }
 }
+async function failAll() {
+  while (loader.pending.length > 0) {
+    for (const load of loader.pending.splice(0)) load.fail();
+    await settle();
+  }
+}
+/** Another part of the app (the viewport) loads this image. */
+const loadedElsewhere = (imageId: string) =>
+  loader.events.dispatchEvent(new CustomEvent('loaded', { detail: { image: { imageId } } }));
 
 beforeEach(() => {
+  vi.useFakeTimers();
   loader.pending.length = 0;
   loader.started.length = 0;
 });
+afterEach(() => vi.useRealTimers());
 
 describe('prefetchSeries', () => {
   it('loads from the shown image onwards, then wraps, a few at a time', async () => {
@@ -58,5 +84,69 @@ describe('prefetchSeries', () => {
     // The loads in flight finish; no new one starts.
     expect(loader.started).toHaveLength(startedAtRelease);
     expect(startedAtRelease).toBeLessThan(20);
+  });
+
+  it('pauses on a server that stops answering, probes it with one image, and resumes when it answers', async () => {
+    const key = 'series-c' as SeriesKey;
+    const release = prefetchSeries(key, ids(100));
+    const progress = renderHook(() => useSeriesProgress(key));
+    await settle();
+    await failAll();
+    // A few failures in a row (what was in flight when they came), not a hundred requests.
+    const firstWave = loader.started.length;
+    expect(firstWave).toBeLessThan(12);
+    expect(progress.result.current).toEqual({ loaded: 0, failed: firstWave, total: 100 });
+
+    // Still down: one probe after the first wait, the next only after a longer one.
+    await vi.advanceTimersByTimeAsync((PREFETCH_RETRY_SECONDS[0] ?? 0) * 1000);
+    expect(loader.started).toHaveLength(firstWave + 1);
+    await failAll();
+    await vi.advanceTimersByTimeAsync((PREFETCH_RETRY_SECONDS[0] ?? 0) * 1000);
+    expect(loader.started).toHaveLength(firstWave + 1);
+
+    // Back: the probe loads, and the rest of the series follows, the failed images included.
+    await vi.advanceTimersByTimeAsync((PREFETCH_RETRY_SECONDS[1] ?? 0) * 1000);
+    expect(loader.started).toHaveLength(firstWave + 2);
+    await finishAll();
+    expect(progress.result.current).toEqual({ loaded: 100, failed: 0, total: 100 });
+    release();
+  });
+
+  it('resumes at once when the viewport loads an image of the series, and stops counting it as failed', async () => {
+    const key = 'series-d' as SeriesKey;
+    const release = prefetchSeries(key, ids(30));
+    const progress = renderHook(() => useSeriesProgress(key));
+    await settle();
+    await failAll();
+    const failed = progress.result.current?.failed ?? 0;
+    expect(failed).toBeGreaterThan(0);
+
+    loadedElsewhere('wadors:frame-0');
+    await settle();
+    expect(progress.result.current).toEqual({ loaded: 1, failed: failed - 1, total: 30 });
+    // No wait for the next probe: the server is back.
+    expect(loader.pending).toHaveLength(6);
+    await finishAll();
+    expect(progress.result.current).toEqual({ loaded: 30, failed: 0, total: 30 });
+    release();
+  });
+
+  it('keeps asking after frames that fail on their own, one at a time, while the series is shown', async () => {
+    const key = 'series-e' as SeriesKey;
+    const release = prefetchSeries(key, ids(8));
+    await settle();
+    // Frame 3 is broken; the others load.
+    while (loader.pending.length > 0) {
+      for (const load of loader.pending.splice(0)) (load.imageId.endsWith('-3') ? load.fail : load.finish)();
+      await settle();
+    }
+    const before = loader.started.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    await failAll();
+    expect(loader.started.length - before).toBeLessThanOrEqual(4);
+    release();
+    const atRelease = loader.started.length;
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(loader.started).toHaveLength(atRelease);
   });
 });

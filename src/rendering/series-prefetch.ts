@@ -1,9 +1,10 @@
-import { Enums, imageLoader } from '@cornerstonejs/core';
+import { Enums, EVENTS, eventTarget, imageLoader } from '@cornerstonejs/core';
 import { useSyncExternalStore } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 
 export interface SeriesProgress {
   loaded: number;
+  /** Images whose last attempt failed and that have not loaded since. */
   failed: number;
   total: number;
 }
@@ -13,21 +14,44 @@ export interface SeriesProgress {
  * Interaction request) never queues behind a whole series.
  */
 const PREFETCH_CONCURRENCY = 6;
+/** This many failures in a row and the server is taken to be down: the rest waits until it answers. */
+const FAILURES_IN_A_ROW_TO_PAUSE = PREFETCH_CONCURRENCY;
+/** Waits before asking a failing server again with one image, then every 30 s while the series is shown. */
+export const PREFETCH_RETRY_SECONDS = [2, 5, 10, 20, 30] as const;
+
+interface Job {
+  readonly imageIds: readonly string[];
+  /** The order to fetch in: from the image shown onwards, then wrapping round. */
+  readonly order: readonly string[];
+  users: number;
+  cancelled: boolean;
+  readonly loaded: Set<string>;
+  readonly failed: Set<string>;
+  /** A round of fetching is under way (not waiting to probe the server). */
+  fetching: boolean;
+  retries: number;
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
+  stopListening: () => void;
+}
 
 const progressByKey = new Map<SeriesKey, SeriesProgress>();
 const listeners = new Set<() => void>();
-const running = new Map<SeriesKey, { users: number; cancelled: boolean }>();
+const running = new Map<SeriesKey, Job>();
 
-function publish(key: SeriesKey, progress: SeriesProgress): void {
-  progressByKey.set(key, progress);
+function publish(key: SeriesKey, job: Job): void {
+  progressByKey.set(key, { loaded: job.loaded.size, failed: job.failed.size, total: job.imageIds.length });
   for (const listener of listeners) listener();
 }
 
 /**
  * Loads every frame of a series into Cornerstone's cache in the background, in stack order from the
- * image shown, with bounded concurrency; reports progress by series key. Returns a release function:
- * the prefetch stops (after the requests in flight) when no viewport shows the series any more.
- * Metadata must have been registered for the image ids first.
+ * image shown, with bounded concurrency; reports progress by series key. A server that stops answering
+ * costs a few requests, not one per frame: after several failures in a row the prefetch pauses and
+ * asks again with one image, waiting longer each time; once the server answers (or any image of the
+ * series loads, say the one the user is looking at) it resumes by itself, and the images that failed
+ * count as failed only until they load. Returns a release function: the prefetch stops (after the
+ * requests in flight) when no viewport shows the series any more. Metadata must have been registered
+ * for the image ids first.
  */
 export function prefetchSeries(key: SeriesKey, imageIds: readonly string[], startIndex = 0): () => void {
   const existing = running.get(key);
@@ -35,33 +59,102 @@ export function prefetchSeries(key: SeriesKey, imageIds: readonly string[], star
     existing.users += 1;
     return () => release(key);
   }
-  const job = { users: 1, cancelled: false };
-  running.set(key, job);
-  const order = [...imageIds.slice(startIndex), ...imageIds.slice(0, startIndex)];
-  const progress: SeriesProgress = { loaded: 0, failed: 0, total: imageIds.length };
-  publish(key, { ...progress });
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (!job.cancelled && next < order.length) {
-      const imageId = order[next++];
-      if (!imageId) continue;
-      try {
-        await imageLoader.loadAndCacheImage(imageId, {
-          priority: 0,
-          requestType: Enums.RequestType.Prefetch,
-        });
-        progress.loaded += 1;
-      } catch {
-        // The viewport reports a frame that cannot be shown when it is shown; here it only counts.
-        progress.failed += 1;
-      }
-      publish(key, { ...progress });
+  const inSeries = new Set(imageIds);
+  const job: Job = {
+    imageIds,
+    order: [...imageIds.slice(startIndex), ...imageIds.slice(0, startIndex)],
+    users: 1,
+    cancelled: false,
+    loaded: new Set(),
+    failed: new Set(),
+    fetching: false,
+    retries: 0,
+    retryTimer: undefined,
+    stopListening: () => undefined,
+  };
+  // Whoever loads an image of this series (the viewport, most often) tells us the server is back.
+  const onImageLoaded = (event: Event) => {
+    const imageId = (event as CustomEvent<{ image?: { imageId?: unknown } }>).detail.image?.imageId;
+    if (typeof imageId !== 'string' || !inSeries.has(imageId) || job.cancelled) return;
+    job.failed.delete(imageId);
+    if (!job.loaded.has(imageId)) {
+      job.loaded.add(imageId);
+      publish(key, job);
+    }
+    if (!job.fetching && job.retryTimer !== undefined) {
+      clearTimeout(job.retryTimer);
+      job.retryTimer = undefined;
+      job.retries = 0;
+      void fetchRound(key, job);
     }
   };
-  void Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, worker)).then(() => {
-    if (running.get(key) === job) running.delete(key);
-  });
+  eventTarget.addEventListener(EVENTS.IMAGE_LOADED, onImageLoaded);
+  job.stopListening = () => eventTarget.removeEventListener(EVENTS.IMAGE_LOADED, onImageLoaded);
+  running.set(key, job);
+  publish(key, job);
+  void fetchRound(key, job);
   return () => release(key);
+}
+
+/** Fetches what is not loaded yet; on failures, waits and probes before the next round. */
+async function fetchRound(key: SeriesKey, job: Job): Promise<void> {
+  job.fetching = true;
+  const queue = job.order.filter((imageId) => !job.loaded.has(imageId));
+  let failuresInARow = 0;
+  const worker = async (): Promise<void> => {
+    while (!job.cancelled && failuresInARow < FAILURES_IN_A_ROW_TO_PAUSE) {
+      const imageId = queue.shift();
+      if (imageId === undefined) return;
+      if (await load(key, job, imageId)) failuresInARow = 0;
+      else failuresInARow += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, worker));
+  job.fetching = false;
+  if (job.cancelled) return;
+  if (job.loaded.size >= job.imageIds.length) return finish(key, job);
+  scheduleProbe(key, job);
+}
+
+/** After a wait, one image not loaded yet (a different one each time): if it loads, the rest follow. */
+function scheduleProbe(key: SeriesKey, job: Job): void {
+  const seconds = PREFETCH_RETRY_SECONDS[Math.min(job.retries, PREFETCH_RETRY_SECONDS.length - 1)] ?? 30;
+  job.retryTimer = setTimeout(() => {
+    job.retryTimer = undefined;
+    if (job.cancelled) return;
+    const waiting = job.order.filter((imageId) => !job.loaded.has(imageId));
+    const probe = waiting[job.retries % Math.max(1, waiting.length)];
+    job.retries += 1;
+    if (probe === undefined) return finish(key, job);
+    job.fetching = true;
+    void load(key, job, probe).then((answered) => {
+      job.fetching = false;
+      if (job.cancelled) return;
+      if (answered) job.retries = 0;
+      if (answered || job.loaded.size >= job.imageIds.length) void fetchRound(key, job);
+      else scheduleProbe(key, job);
+    });
+  }, seconds * 1000);
+}
+
+async function load(key: SeriesKey, job: Job, imageId: string): Promise<boolean> {
+  let ok = true;
+  try {
+    await imageLoader.loadAndCacheImage(imageId, { priority: 0, requestType: Enums.RequestType.Prefetch });
+    job.loaded.add(imageId);
+    job.failed.delete(imageId);
+  } catch {
+    // The viewport reports a frame that cannot be shown when it is shown; here it only counts.
+    if (!job.loaded.has(imageId)) job.failed.add(imageId);
+    ok = false;
+  }
+  if (!job.cancelled) publish(key, job);
+  return ok;
+}
+
+function finish(key: SeriesKey, job: Job): void {
+  job.stopListening();
+  if (running.get(key) === job) running.delete(key);
 }
 
 function release(key: SeriesKey): void {
@@ -70,6 +163,8 @@ function release(key: SeriesKey): void {
   job.users -= 1;
   if (job.users > 0) return;
   job.cancelled = true;
+  clearTimeout(job.retryTimer);
+  job.stopListening();
   running.delete(key);
 }
 

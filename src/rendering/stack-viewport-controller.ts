@@ -1,7 +1,7 @@
 import { Enums, EVENTS, eventTarget, utilities, type StackViewport, type Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, utilities as toolUtilities } from '@cornerstonejs/tools';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
-import { describeLoadError } from './load-error';
+import { ImageLoadTracker } from './image-load-tracker';
 import { viewportAwaitsFirstImage } from './load-priority';
 import { RENDERING_ENGINE_ID, renderingEngine } from './rendering-engine';
 import { SnapshotStore } from './snapshot-store';
@@ -39,9 +39,7 @@ export class StackViewportController {
   private readonly resizeObserver: ResizeObserver;
   private cinePlaying = false;
   private cineFps = 10;
-  private transferSyntax: string | null = null;
-  /** Image ids of this stack that failed to load, with a sentence for the clinician. */
-  private readonly failedImages = new Map<string, string>();
+  private readonly images: ImageLoadTracker;
   private destroyed = false;
   private firstImageShown: (() => void) | null = null;
   private markDestroyed: () => void = () => undefined;
@@ -68,9 +66,8 @@ export class StackViewportController {
       this.viewportId,
       RENDERING_ENGINE_ID,
     );
-    // Before onChange: the state it publishes includes what onNewImage learns.
-    element.addEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
-    eventTarget.addEventListener(EVENTS.IMAGE_LOAD_ERROR, this.onLoadError);
+    // Before onChange: the state it publishes includes what the tracker learns.
+    this.images = new ImageLoadTracker(element, () => this.viewport, this.onChange, this.onImageSettled);
     for (const name of ELEMENT_EVENTS) element.addEventListener(name, this.onChange);
     for (const name of MEASUREMENT_EVENTS) eventTarget.addEventListener(name, this.onChange);
     this.resizeObserver = new ResizeObserver(() => renderingEngine().resize(true, true));
@@ -187,6 +184,11 @@ export class StackViewportController {
     this.onChange();
   }
 
+  /** Asks again for the image at the current position, after it failed. */
+  retryImage(): void {
+    if (!this.destroyed) this.images.retryCurrentImage();
+  }
+
   /** Deletes the selected measurement, else the newest one on the shown image. */
   deleteMeasurement(): void {
     if (this.destroyed) return;
@@ -200,31 +202,14 @@ export class StackViewportController {
     this.markDestroyed();
     this.resizeObserver.disconnect();
     for (const name of ELEMENT_EVENTS) this.element.removeEventListener(name, this.onChange);
-    this.element.removeEventListener(EVENTS.STACK_NEW_IMAGE, this.onNewImage);
-    eventTarget.removeEventListener(EVENTS.IMAGE_LOAD_ERROR, this.onLoadError);
+    this.images.destroy();
     for (const name of MEASUREMENT_EVENTS) eventTarget.removeEventListener(name, this.onChange);
     this.tools.destroy();
     renderingEngine().disableElement(this.viewportId);
     this.store.close();
   }
 
-  private readonly onLoadError = (event: Event): void => {
-    if (this.destroyed) return;
-    const detail = (event as CustomEvent<{ imageId?: unknown; error?: unknown }>).detail;
-    if (typeof detail.imageId !== 'string' || !this.viewport.getImageIds().includes(detail.imageId)) return;
-    this.failedImages.set(detail.imageId, describeLoadError(detail.error));
-    this.firstImageShown?.();
-    this.firstImageShown = null;
-    this.onChange();
-  };
-
-  private readonly onNewImage = (event: Event): void => {
-    const detail = (event as CustomEvent<{ imageId?: unknown; image?: { transferSyntaxUID?: unknown } }>)
-      .detail;
-    // An image that failed once and loads on a later visit is shown again, its error forgotten.
-    if (typeof detail.imageId === 'string') this.failedImages.delete(detail.imageId);
-    const syntax = detail.image?.transferSyntaxUID;
-    this.transferSyntax = typeof syntax === 'string' ? syntax : null;
+  private readonly onImageSettled = (): void => {
     this.firstImageShown?.();
     this.firstImageShown = null;
   };
@@ -235,8 +220,9 @@ export class StackViewportController {
       readViewportState(this.viewport, this.element, {
         cinePlaying: this.cinePlaying,
         cineFps: this.cineFps,
-        transferSyntax: this.transferSyntax,
-        failedImages: this.failedImages,
+        transferSyntax: this.images.transferSyntax,
+        failedImages: this.images.failedImages,
+        drawnImageId: this.images.drawnImageId,
       }),
     );
   };

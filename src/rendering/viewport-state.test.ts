@@ -23,13 +23,16 @@ function viewportShowing(imageId: string, invert: boolean, drawn: unknown = { im
   return fake as unknown as StackViewport;
 }
 
+const facts = (drawnImageId: string | null, failedImages = new Map<string, string>()) => ({
+  cinePlaying: false,
+  cineFps: 10,
+  transferSyntax: null,
+  failedImages,
+  drawnImageId,
+});
+
 const read = (imageId: string, invert: boolean) =>
-  readViewportState(viewportShowing(imageId, invert), {} as HTMLElement, {
-    cinePlaying: false,
-    cineFps: 10,
-    transferSyntax: null,
-    failedImages: new Map(),
-  });
+  readViewportState(viewportShowing(imageId, invert), {} as HTMLElement, facts(imageId));
 
 describe('viewport state: inverted means the user inverted', () => {
   beforeAll(() => metaData.addProvider(provider, 10_000));
@@ -46,14 +49,36 @@ describe('viewport state: inverted means the user inverted', () => {
   });
 });
 
+describe('viewport state: an image on its way is said to be so', () => {
+  it('is pending while the canvas still holds another image, or none', () => {
+    expect(
+      readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts('test:a')),
+    ).toMatchObject({ imagePending: true, loadError: null });
+    expect(readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts(null))).toMatchObject(
+      { imagePending: true },
+    );
+  });
+
+  it('is not pending once drawn', () => {
+    expect(
+      readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts('test:b')),
+    ).toMatchObject({ imagePending: false, loadError: null });
+  });
+
+  it('says why instead when the image failed', () => {
+    const failed = new Map([['test:b', 'The image server at http://pacs could not be reached.']]);
+    expect(
+      readViewportState(viewportShowing('test:b', false), {} as HTMLElement, facts('test:a', failed)),
+    ).toMatchObject({
+      imagePending: false,
+      loadError: 'The image server at http://pacs could not be reached.',
+    });
+  });
+});
+
 describe('viewport state: the PACS rendering is told apart', () => {
   const state = (drawn: unknown) =>
-    readViewportState(viewportShowing('test:r', false, drawn), {} as HTMLElement, {
-      cinePlaying: false,
-      cineFps: 10,
-      transferSyntax: null,
-      failedImages: new Map(),
-    });
+    readViewportState(viewportShowing('test:r', false, drawn), {} as HTMLElement, facts('test:r'));
   it('is flagged when the current image is a rendering, and only then', () => {
     expect(state({ imageId: 'test:r', renderedByPacs: true }).renderedByPacs).toBe(true);
     expect(state({ imageId: 'test:r' }).renderedByPacs).toBe(false);

@@ -32,6 +32,11 @@ export interface StackViewportState {
   measurements: Measurement[];
   /** Why the image at the current position could not be shown (the server refused it, say). */
   loadError: string | null;
+  /**
+   * The image at the current position is on its way: what the canvas still holds is another image
+   * (Cornerstone moves the index at once and draws the new image only when its pixels arrive).
+   */
+  imagePending: boolean;
 }
 
 export const INITIAL_STATE: StackViewportState = {
@@ -51,6 +56,7 @@ export const INITIAL_STATE: StackViewportState = {
   orientation: null,
   measurements: [],
   loadError: null,
+  imagePending: false,
 };
 
 /** What the controller knows that the viewport does not tell. */
@@ -60,6 +66,8 @@ export interface ControllerFacts {
   transferSyntax: string | null;
   /** Image ids that failed to load, with the sentence for each. */
   failedImages: ReadonlyMap<string, string>;
+  /** The image whose pixels the canvas holds (the last one Cornerstone drew), null before the first. */
+  drawnImageId: string | null;
 }
 
 export function readViewportState(
@@ -74,6 +82,7 @@ export function readViewportState(
   const imageIds = viewport.getImageIds();
   const currentImageId = viewport.getCurrentImageId();
   const hasImage = imageIds.length > 0 && currentImageId !== undefined;
+  const loadError = facts.failedImages.get(currentImageId ?? '') ?? null;
   return {
     imageIndex: viewport.getCurrentImageIdIndex(),
     imageCount: imageIds.length,
@@ -86,11 +95,13 @@ export function readViewportState(
     flipVertical: presentation.flipVertical ?? false,
     cinePlaying: facts.cinePlaying,
     cineFps: facts.cineFps,
-    transferSyntax: facts.transferSyntax,
+    // Only the drawn image's: a pending or failed position has none to show (nor a LOSSY mark).
+    transferSyntax: hasImage && currentImageId === facts.drawnImageId ? facts.transferSyntax : null,
     renderedByPacs: hasImage && isRenderedImageOn(viewport, currentImageId),
     orientation: hasImage ? orientationOf(viewport, element) : null,
     measurements: measurementsOnImage(currentImageId),
-    loadError: facts.failedImages.get(imageIds[viewport.getCurrentImageIdIndex()] ?? '') ?? null,
+    loadError,
+    imagePending: hasImage && loadError === null && currentImageId !== facts.drawnImageId,
   };
 }
 

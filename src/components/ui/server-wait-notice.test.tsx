@@ -22,7 +22,7 @@ describe('ServerWaitNotice', () => {
     wait({ server: 'ehr', address: 'https://ehr.example.org', retryInSeconds: 4 });
     expect(screen.getByTestId('server-wait').textContent).toBe(
       'Waiting for the image server at https://pacs.example.org…' +
-        'The EHR at https://ehr.example.org did not answer; trying again in 4 s…',
+        'The EHR at https://ehr.example.org did not answer and could not renew the session yet; trying again in 4 s. Your session and your work are kept.',
     );
   });
 

@@ -1,10 +1,4 @@
-import { useServerWaits, type ServerWait } from '@/lib/server-waits';
-
-const NAMES: Record<ServerWait['server'], string> = {
-  fhir: 'the FHIR server',
-  image: 'the image server',
-  ehr: 'the EHR',
-};
+import { describeServerWait, useServerWaits } from '@/lib/server-waits';
 
 /**
  * Says whom the screen is waiting for, instead of a spinner that never explains itself. It lets clicks
@@ -13,7 +7,7 @@ const NAMES: Record<ServerWait['server'], string> = {
 export function ServerWaitNotice() {
   const waits = useServerWaits();
   // One line per server: twenty slow frames from one PACS are one wait for the user.
-  const lines = [...new Set(waits.map(describe))];
+  const lines = [...new Set(waits.map(describeServerWait))];
   if (lines.length === 0) return null;
   return (
     <div
@@ -26,15 +20,4 @@ export function ServerWaitNotice() {
       ))}
     </div>
   );
-}
-
-function describe({ server, address, retryInSeconds }: ServerWait): string {
-  if (retryInSeconds !== undefined) {
-    return `${capitalised(NAMES[server])} at ${address} did not answer; trying again in ${retryInSeconds} s…`;
-  }
-  return `Waiting for ${NAMES[server]} at ${address}…`;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,6 +8,7 @@ import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
 import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
+import { useServerWaiting } from '@/lib/server-waits';
 import { useSmartSession } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
 import { useStackViewport } from '@/rendering/use-stack-viewport';
@@ -15,9 +16,13 @@ import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
 import { hasPatientGeometry, isShownImageLossy, patientMatchOf } from '../model/viewport-identity';
 import { MeasurementList } from './measurement-list';
+import { Centered, Waiting } from './viewport-notices';
 import { ViewportOverlay } from './viewport-overlay';
 
 export const SERIES_DRAG_TYPE = 'application/x-imaging-series-index';
+
+/** Long enough for an image that is quick to come to be drawn: those never blink (nor their notice). */
+const HIDE_PENDING_AFTER_MS = 150;
 
 interface StackViewportProps {
   studyUid: StudyInstanceUid;
@@ -58,6 +63,10 @@ export function StackViewport({
     authorizationFor,
   );
   const problem = stack.isError ? stack.error.message : (error?.message ?? state?.loadError ?? null);
+  // The image at the current position is on its way (the first one, or one the user moved to).
+  const imagePending = !problem && (firstImagePending || (state?.imagePending ?? false));
+  const imageServer = series.wadoRs ? new URL(series.wadoRs.address).origin : null;
+  const waitingForServer = useServerWaiting('image', imageServer);
   const shown = stack.data?.images[state?.imageIndex ?? 0]?.metadata ?? null;
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
@@ -128,6 +137,7 @@ export function StackViewport({
       data-series-uid={series.uid ?? ''}
       data-image-index={state?.imageIndex ?? ''}
       data-image-count={state?.imageCount ?? ''}
+      data-image-pending={imagePending}
       data-window-center={state?.windowCenter ?? ''}
       data-window-width={state?.windowWidth ?? ''}
       data-zoom={state?.zoom ?? ''}
@@ -155,12 +165,20 @@ export function StackViewport({
         }
       }}
     >
-      {/* A failed image's place shows its failure, never the previous image's pixels left on the canvas
-          (hidden, not removed: the element keeps its events, so wheel and keys still move on). */}
+      {/* A failed or pending image's place never shows the previous image's pixels left on the canvas
+          under the new position's number (hidden, not removed: the element keeps its events, so wheel
+          and keys still move on). A pending image hides them after a moment only: scrolling through
+          images already loaded must not flicker. */}
       <div
         ref={attachElement}
         className="absolute inset-0"
-        style={{ opacity: state?.loadError ? 0 : 1 }}
+        style={
+          state?.loadError
+            ? { opacity: 0 }
+            : imagePending
+              ? { opacity: 0, transition: `opacity 0s linear ${HIDE_PENDING_AFTER_MS}ms` }
+              : { opacity: 1 }
+        }
         data-testid="viewport-element"
         data-image-failed={Boolean(state?.loadError)}
       />
@@ -175,19 +193,32 @@ export function StackViewport({
         orientation={orientation}
       />
       {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
-      {stack.isPending && <Centered>Loading series…</Centered>}
-      {firstImagePending && !problem && <LoadingImage />}
+      {stack.isPending && (
+        <Waiting testId="viewport-loading-series" server={waitingForServer ? imageServer : null}>
+          Loading series…
+        </Waiting>
+      )}
+      {!stack.isPending && imagePending && (
+        <Waiting
+          testId="viewport-loading"
+          server={waitingForServer ? imageServer : null}
+          showAfterMs={HIDE_PENDING_AFTER_MS}
+        >
+          Loading image…
+        </Waiting>
+      )}
       {problem && (
         <Centered>
           <span role="alert" className="text-amber-300" data-testid="viewport-error">
             {problem}
           </span>
-          {stack.isError && (
-            // The series' metadata could not be had: no dead end, the clinician can ask again.
+          {/* No dead end: the clinician can ask again for the series' metadata or for this image (an
+              image is also asked for again by itself once the server answers). */}
+          {(stack.isError || state?.loadError) && (
             <button
               type="button"
               className="pointer-events-auto ml-3 rounded border border-amber-300 px-2 py-0.5 text-amber-200 hover:bg-amber-950"
-              onClick={() => void stack.refetch()}
+              onClick={() => (stack.isError ? void stack.refetch() : controller?.retryImage())}
               data-testid="viewport-retry"
             >
               Retry
@@ -196,28 +227,5 @@ export function StackViewport({
         </Centered>
       )}
     </div>
-  );
-}
-
-function Centered({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="pointer-events-none absolute inset-0 flex items-center justify-center p-6 text-center text-sm">
-      {children}
-    </div>
-  );
-}
-
-/** At once, not after a delay: a blank black viewport reads as "no image", not as "on its way". */
-function LoadingImage() {
-  return (
-    <Centered>
-      <span role="status" className="flex items-center gap-2 text-slate-300" data-testid="viewport-loading">
-        <span
-          aria-hidden="true"
-          className="h-4 w-4 animate-spin rounded-full border-2 border-slate-500 border-t-slate-200"
-        />
-        Loading image…
-      </span>
-    </Centered>
   );
 }
