@@ -76,4 +76,8 @@ test('an offline series is never asked for and says why; the others are shown', 
     await expect(viewer.thumbnail(series.uid)).toHaveAttribute('data-thumbnail-status', 'ready');
   }
   expect(asked.filter((url) => url.includes(offlineUid))).toEqual([]);
+  // The nearline series is fetched, and says it may be slow.
+  await expect(page.getByTestId('series-availability')).toHaveText([
+    'Retrieving from the archive (availability NEARLINE): this may take a while.',
+  ]);
 });

@@ -39,6 +39,7 @@ describe('objectKindOfInstance', () => {
     expect(objectKindOfInstance({ '00080060': text('CS', 'SR') })).toBe('structured-report');
     expect(objectKindOfInstance({ '00280010': text('US', 512) })).toBe('image');
     expect(objectKindOfInstance({ '00080016': text('UI', '1.2.3.4') })).toBe('other');
+    expect(objectKindOfInstance({})).toBe('image');
   });
 });
 

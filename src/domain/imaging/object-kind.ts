@@ -98,13 +98,17 @@ export function objectKindOfModality(modality: string | null): ObjectKind | null
   return modality ? (BY_MODALITY[modality.toUpperCase()] ?? null) : null;
 }
 
-/** One object's kind from its metadata: SOP class, else modality, else whether it has rows of pixels. */
+/**
+ * One object's kind from its metadata: SOP class, else modality; an unknown SOP class is an image
+ * when it has rows of pixels. Metadata that names no SOP class at all says nothing against an image:
+ * it is tried as one (the viewport then says whether it could be shown).
+ */
 export function objectKindOfInstance(instance: DicomJsonInstance): ObjectKind {
-  return (
-    objectKindOfSopClass(dicomString(instance, DicomTag.SopClassUid)) ??
-    objectKindOfModality(dicomString(instance, DicomTag.Modality)) ??
-    (dicomNumber(instance, DicomTag.Rows) !== null ? 'image' : 'other')
-  );
+  const sopClass = dicomString(instance, DicomTag.SopClassUid);
+  const known =
+    objectKindOfSopClass(sopClass) ?? objectKindOfModality(dicomString(instance, DicomTag.Modality));
+  if (known) return known;
+  return sopClass === null || dicomNumber(instance, DicomTag.Rows) !== null ? 'image' : 'other';
 }
 
 /**

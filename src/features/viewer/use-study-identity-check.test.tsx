@@ -26,6 +26,7 @@ const patient: PatientIdentity = {
 /** A loaded stack whose one instance names the patient `id`. */
 const stackNaming = (id: string, name: string): SeriesStack => ({
   images: [],
+  objects: [],
   leftOut: null,
   instances: [
     { '00100020': { vr: 'LO', Value: [id] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: name }] } },

@@ -13,6 +13,7 @@ import {
 } from '@/domain/imaging/dicom-json';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import { describeLeftOutInstances } from '@/domain/imaging/left-out-instances';
+import { objectKindOfInstance, type ObjectKind } from '@/domain/imaging/object-kind';
 import { orderInstancesForStack } from '@/domain/imaging/stack-order';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { retrievalOf } from '@/domain/fhir/series-retrieval';
@@ -20,9 +21,17 @@ import { getWadoUriSeriesStack } from './get-wado-uri-stack';
 import { useSmartSession } from '@/lib/smart-session';
 import { seriesMetadataQueue } from './series-metadata-queue';
 
+/** An object of the series that is not an image (SR, KOS, PDF, presentation state…). */
+export interface SeriesObject {
+  kind: Exclude<ObjectKind, 'image'>;
+  metadata: DicomJsonInstance;
+}
+
 export interface SeriesStack {
-  /** One per frame, in stack order. */
+  /** One per frame, in stack order; empty for a series of non-image objects only. */
   images: ImageSource[];
+  /** The series' non-image objects, shown as what they are (see object-kind.ts). */
+  objects: SeriesObject[];
   /** Instances in stack order (one per instance, even when multi-frame). */
   instances: DicomJsonInstance[];
   /** How many instances could not be shown and why; null when none were left out. */
@@ -45,11 +54,18 @@ export async function getSeriesStack(
   const described = Array.isArray(json) ? json : [];
   const instances = orderInstancesForStack(described.filter(isDicomJsonInstance));
   const images: ImageSource[] = [];
+  const objects: SeriesObject[] = [];
   let usable = 0;
   for (const metadata of instances) {
     const sop = parseSopInstanceUid(dicomString(metadata, DicomTag.SopInstanceUid));
     if (!sop) continue;
     usable += 1;
+    // A report, a key object selection or a document has no pixels to stack: it is shown as what it is.
+    const kind = objectKindOfInstance(metadata);
+    if (kind !== 'image') {
+      objects.push({ kind, metadata });
+      continue;
+    }
     for (const frame of frameNumbersUpTo(dicomNumber(metadata, DicomTag.NumberOfFrames) ?? 1)) {
       images.push({
         imageId: buildWadoRsImageId(wadoRs.address, study, uid, sop, frame),
@@ -63,10 +79,10 @@ export async function getSeriesStack(
     described: described.length,
     usable,
   });
-  if (images.length === 0) {
+  if (images.length === 0 && objects.length === 0) {
     throw new Error(`The image server returned no images for this series.${leftOut ? ` ${leftOut}` : ''}`);
   }
-  return { images, instances, leftOut };
+  return { images, objects, instances, leftOut };
 }
 
 /**

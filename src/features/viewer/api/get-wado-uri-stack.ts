@@ -17,6 +17,8 @@ export function getWadoUriSeriesStack(series: StudySeries): SeriesStack {
   }
   return {
     images: images.map((image) => ({ ...image, seriesKey: key })),
+    // No metadata service: what FHIR lists of a non-image object is not known here (shown as images).
+    objects: [],
     instances: images.map((image) => image.metadata),
     leftOut,
   };

@@ -4,6 +4,8 @@ import type { StudySeries } from '@/domain/fhir/study';
 import { useSmartSession } from '@/lib/smart-session';
 import { useSeriesProgress } from '@/rendering/series-prefetch';
 import { useThumbnail } from '@/rendering/use-thumbnail';
+import { availabilityNotice } from '@/domain/fhir/availability';
+import { OBJECT_KIND_LABELS } from '@/domain/imaging/object-kind';
 import { useSeriesStack } from '../api/get-series-stack';
 import { SERIES_DRAG_TYPE } from './stack-viewport';
 
@@ -26,8 +28,14 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
   const middle = images ? (images[Math.floor(images.length / 2)] ?? null) : null;
   const { attachCanvas, status: thumbnailStatus } = useThumbnail(middle, authorizationFor);
   const progress = useSeriesProgress(series.key);
+  // Objects without pixels (SR, PDF, key objects…) are named instead of previewed.
+  const objects = stack.data && stack.data.images.length === 0 ? stack.data.objects : null;
+  const objectLabel = objects?.[0] ? OBJECT_KIND_LABELS[objects[0].kind] : null;
+  // A series that is not to be fetched (no key) already says why in its errors: not twice.
   const problem = stack.isError
-    ? stack.error.message
+    ? series.key === null
+      ? null
+      : stack.error.message
     : thumbnailStatus === 'error'
       ? 'Preview unavailable.'
       : null;
@@ -45,14 +53,21 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
       aria-pressed={selected}
       data-testid="series-thumbnail"
       data-series-uid={series.uid ?? ''}
-      data-thumbnail-status={stack.isError ? 'error' : thumbnailStatus}
+      data-thumbnail-status={stack.isError ? 'error' : objectLabel ? 'object' : thumbnailStatus}
+      data-object-kind={objects?.[0]?.kind ?? ''}
       className={`relative flex w-full gap-2 rounded border p-2 text-left text-xs ${
         selected ? 'border-sky-400 bg-slate-800' : 'border-slate-700 bg-slate-900 hover:border-slate-500'
       }`}
     >
       <span className="h-24 w-24 shrink-0 overflow-hidden bg-black">
         {/* Cornerstone sizes the canvas inline; the !important sizes keep it in its box. */}
-        <canvas ref={attachCanvas} width={96} height={96} className="h-full! w-full! object-contain" />
+        {objectLabel ? (
+          <span className="flex h-full items-center justify-center p-1 text-center text-[11px] text-slate-300">
+            {objectLabel}
+          </span>
+        ) : (
+          <canvas ref={attachCanvas} width={96} height={96} className="h-full! w-full! object-contain" />
+        )}
       </span>
       <span className="min-w-0 space-y-1">
         <span className="block font-semibold text-slate-100">
@@ -69,6 +84,11 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
             ? `${images.length} image${images.length === 1 ? '' : 's'}`
             : `${series.instances.length} instances`}
         </span>
+        {availabilityNotice(series.availability) && (
+          <span role="note" className="block text-sky-300" data-testid="series-availability">
+            {availabilityNotice(series.availability)}
+          </span>
+        )}
         {series.errors.length > 0 && (
           <span
             role="note"

@@ -8,6 +8,7 @@ import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
 import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
+import { availabilityNotice } from '@/domain/fhir/availability';
 import { useServerWaiting } from '@/lib/server-waits';
 import { useSmartSession } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
@@ -16,6 +17,7 @@ import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
 import { hasPatientGeometry, isShownImageLossy, patientMatchOf } from '../model/viewport-identity';
 import { MeasurementList } from './measurement-list';
+import { ObjectViewport } from './object-viewport';
 import { Centered, Waiting } from './viewport-notices';
 import { ViewportOverlay } from './viewport-overlay';
 
@@ -55,7 +57,10 @@ export function StackViewport({
   const { authorizationFor } = useSmartSession();
   const stack = useSeriesStack(studyUid, series);
   const input = useMemo(
-    () => (stack.data && series.key ? { key: series.key, images: stack.data.images } : null),
+    () =>
+      stack.data && stack.data.images.length > 0 && series.key
+        ? { key: series.key, images: stack.data.images }
+        : null,
     [stack.data, series.key],
   );
   const { attachElement, state, error, controller, firstImagePending } = useStackViewport(
@@ -121,6 +126,23 @@ export function StackViewport({
       }
     });
   }, [active, bus, controller, series.modality, cinePlaying, fps]);
+
+  // A series of reports, documents or key object selections: shown as what they are, not as a stack.
+  if (stack.data && stack.data.images.length === 0) {
+    return (
+      <div
+        className={`relative h-full w-full outline-2 -outline-offset-2 ${active ? 'outline-sky-400' : 'outline-slate-800'}`}
+        data-testid="viewport"
+        data-slot={slot}
+        data-active={active}
+        data-series-uid={series.uid ?? ''}
+        data-objects={stack.data.objects.length}
+        onPointerDownCapture={onActivate}
+      >
+        <ObjectViewport objects={stack.data.objects} patient={patient} />
+      </div>
+    );
+  }
 
   const match = shown ? patientMatchOf(patient, shown) : null;
   const lossy = shown ? isShownImageLossy(shown, state?.transferSyntax ?? null) : false;
@@ -196,6 +218,7 @@ export function StackViewport({
       {stack.isPending && (
         <Waiting testId="viewport-loading-series" server={waitingForServer ? imageServer : null}>
           Loading series…
+          {series.availability === 'NEARLINE' && ` ${availabilityNotice(series.availability) ?? ''}`}
         </Waiting>
       )}
       {!stack.isPending && imagePending && (
