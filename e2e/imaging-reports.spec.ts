@@ -1,5 +1,4 @@
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
-import { isRefusedInlineHandler } from './support/csp-violations';
 import { StudyListPage } from './pages/study-list-page';
 import { expect, test } from './support/fixtures';
 
@@ -110,35 +109,28 @@ test.describe('the report panel beside the images', () => {
     await expect(panel).toBeVisible();
   });
 
-  test.describe('with hostile HTML', () => {
-    // Chrome reports the report's inline handlers (onclick, onerror) as refused while DOMPurify parses the
-    // HTML in an inert document that shares the page's policy: nothing would run there, and nothing
-    // reaches the page (asserted below). Those refusals, and only those, are expected here.
-    test.use({ expectedCspViolations: [isRefusedInlineHandler] });
-
-    test('a PRELIMINARY report is unmistakable, and nothing in its HTML runs or loads', async ({
-      page,
-      sandbox,
-    }) => {
-      const evil: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().includes('evil.example')) evil.push(request.url());
-      });
-      await new EhrLauncherPage(page, sandbox).launch('phantom');
-      await new StudyListPage(page).open('phantom-ge-head-ct');
-      const report = page.getByTestId('report-panel').getByTestId('report');
-      await expect(report.getByTestId('report-warning')).toHaveText(
-        'PRELIMINARY report: not yet final; its findings may change.',
-      );
-      const html = report.getByTestId('report-html');
-      await expect(html).toContainText('Preliminary read: no acute intracranial abnormality.');
-      await expect(html.locator('img, script, style, link, [style], [onclick], [onerror]')).toHaveCount(0);
-      await html.getByText('Preliminary read').click();
-      expect(
-        await page.evaluate(() => (window as { __reportHtmlRan?: boolean }).__reportHtmlRan),
-      ).toBeUndefined();
-      expect(evil).toEqual([]);
+  test('a PRELIMINARY report is unmistakable, and nothing in its HTML runs or loads', async ({
+    page,
+    sandbox,
+  }) => {
+    const evil: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('evil.example')) evil.push(request.url());
     });
+    await new EhrLauncherPage(page, sandbox).launch('phantom');
+    await new StudyListPage(page).open('phantom-ge-head-ct');
+    const report = page.getByTestId('report-panel').getByTestId('report');
+    await expect(report.getByTestId('report-warning')).toHaveText(
+      'PRELIMINARY report: not yet final; its findings may change.',
+    );
+    const html = report.getByTestId('report-html');
+    await expect(html).toContainText('Preliminary read: no acute intracranial abnormality.');
+    await expect(html.locator('img, script, style, link, [style], [onclick], [onerror]')).toHaveCount(0);
+    await html.getByText('Preliminary read').click();
+    expect(
+      await page.evaluate(() => (window as { __reportHtmlRan?: boolean }).__reportHtmlRan),
+    ).toBeUndefined();
+    expect(evil).toEqual([]);
   });
 
   test('a PDF report is drawn', async ({ page, sandbox }) => {

@@ -65,16 +65,3 @@ export function isPolicyRefusingOffMachineServer(violation: CspViolation): boole
     return false;
   }
 }
-
-/**
- * An inline event handler (onclick=, onerror=…) refused by `script-src-attr`, as the browser's event
- * or its console line. Chrome reports one for each handler in HTML parsed into an inert document that
- * shares the page's policy (DOMPurify's DOMParser), although nothing could run there: a test of hostile
- * report HTML expects these and asserts itself that nothing ran.
- */
-export function isRefusedInlineHandler(violation: CspViolation): boolean {
-  return (
-    (violation.directive === 'script-src-attr' && violation.blocked === 'inline') ||
-    violation.what.startsWith('Executing inline event handler violates')
-  );
-}

@@ -67,13 +67,7 @@ export const test = base.extend<{
   network: NetworkLog;
   tokenAudit: undefined;
   cspViolations: CspViolation[];
-  /**
-   * Violations a test expects, for hostile input the policy is meant to refuse (set with `test.use`):
-   * each is named in the test, so every other test still fails on any violation.
-   */
-  expectedCspViolations: readonly ((violation: CspViolation) => boolean)[];
 }>({
-  expectedCspViolations: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
   sandbox: async ({}, use) => {
     await use(readSandboxInfo());
@@ -85,14 +79,10 @@ export const test = base.extend<{
   // Every test runs the app under the deployment's Content-Security-Policy (the sandbox's static server
   // sends it): any violation, in any page, frame or worker, fails the test after it has run.
   cspViolations: [
-    async ({ context, expectedCspViolations }, use) => {
+    async ({ context }, use) => {
       const violations = await collectCspViolations(context);
       await use(violations);
-      const unexpected = violations.filter(
-        (violation) =>
-          !isPolicyRefusingOffMachineServer(violation) &&
-          !expectedCspViolations.some((expected) => expected(violation)),
-      );
+      const unexpected = violations.filter((violation) => !isPolicyRefusingOffMachineServer(violation));
       expect(unexpected, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },

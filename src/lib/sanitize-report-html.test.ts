@@ -34,4 +34,10 @@ describe('sanitizeReportHtml', () => {
       expect(clean).not.toContain(banned);
     }
   });
+
+  it('keeps text that looks like markup as text', () => {
+    expect(sanitizeReportHtml('<p>1 &lt; 2 &amp;&amp; &lt;script&gt;x&lt;/script&gt; <b>ok</b></p>')).toBe(
+      '<p>1 &lt; 2 &amp;&amp; &lt;script&gt;x&lt;/script&gt; <b>ok</b></p>',
+    );
+  });
 });
