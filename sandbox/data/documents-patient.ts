@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import type { Patient } from '@medplum/fhirtypes';
 import type { DicomFile } from '../pacs/dicom-files.ts';
 import { summarizeDicom } from '../pacs/dicom-summary.ts';
-import { deterministicUid, rewriteUids } from '../pacs/dicom-uid-rewrite.ts';
 import { syntheticObjects } from '../pacs/synthetic-objects.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
 import { mrnIdentifier } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
+import { reidentify } from './reidentify.ts';
 
 /**
  * A study with every kind of object a study holds besides images: six slices of the de-identified GE
@@ -40,14 +40,9 @@ export async function loadDocumentsPatient(
 ): Promise<StudyInfo[]> {
   await store.put(documentsPatient());
   const seed = `sandbox:${DOCUMENTS_STUDY_ID}`;
-  const slices = (await readFiles(join(dicomDir, 'dcm_qa_ct-ge-head-tilt'))).slice(0, SLICES).map((file) => {
-    const bytes = rewriteUids(file.bytes, {
-      studyInstanceUid: (length) => deterministicUid(`${seed}:study`, length),
-      seriesInstanceUid: (length) => deterministicUid(`${seed}:head:series`, length),
-      sopInstanceUid: (length) => deterministicUid(`${seed}:${file.name}:instance`, length),
-    });
-    return { name: file.name, bytes, summary: summarizeDicom(bytes) };
-  });
+  const slices = (await readFiles(join(dicomDir, 'dcm_qa_ct-ge-head-tilt')))
+    .slice(0, SLICES)
+    .map((file) => reidentify(file, seed, `${seed}:head`));
   const objects = syntheticObjects({
     seed,
     images: slices.map((slice) => slice.summary),

@@ -1,13 +1,12 @@
 import { basename, join } from 'node:path';
 import type { Endpoint, ImagingStudy, Patient } from '@medplum/fhirtypes';
 import type { DicomFile } from '../pacs/dicom-files.ts';
-import { summarizeDicom } from '../pacs/dicom-summary.ts';
-import { deterministicUid, rewriteUids } from '../pacs/dicom-uid-rewrite.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
 import { endpointId, mrnIdentifier } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
+import { reidentify } from './reidentify.ts';
 
 /**
  * A patient whose ImagingStudies are written as other FHIR versions write them, on real images in
@@ -91,15 +90,6 @@ function toR5Shape(study: Study): Json {
       },
     })),
   };
-}
-
-function reidentify(file: DicomFile, seed: string, seriesSeed: string): DicomFile {
-  const bytes = rewriteUids(file.bytes, {
-    studyInstanceUid: (length) => deterministicUid(`${seed}:study`, length),
-    seriesInstanceUid: (length) => deterministicUid(`${seriesSeed}:series`, length),
-    sopInstanceUid: (length) => deterministicUid(`${seriesSeed}:${file.name}:instance`, length),
-  });
-  return { name: file.name, bytes, summary: summarizeDicom(bytes) };
 }
 
 /** Endpoints on pacs-a's address in STU3's and R5's shapes. */

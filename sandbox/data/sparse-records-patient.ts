@@ -1,13 +1,13 @@
 import { basename, join } from 'node:path';
 import type { Endpoint, ImagingStudy, Patient } from '@medplum/fhirtypes';
 import type { DicomFile } from '../pacs/dicom-files.ts';
-import { summarizeDicom } from '../pacs/dicom-summary.ts';
-import { deterministicUid, rewriteUids } from '../pacs/dicom-uid-rewrite.ts';
+import { deterministicUid } from '../pacs/dicom-uid-rewrite.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
 import { endpointId, mrnIdentifier } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
+import { reidentify } from './reidentify.ts';
 
 /**
  * A patient whose ImagingStudies say as little as FHIR allows, and whose statuses are the awkward
@@ -53,15 +53,6 @@ export function iidEndpoint(address: string): Endpoint & { id: string } {
     payloadType: [{ text: 'DICOM IID' }],
     address,
   };
-}
-
-function reidentify(file: DicomFile, seed: string, seriesSeed: string): DicomFile {
-  const bytes = rewriteUids(file.bytes, {
-    studyInstanceUid: (length) => deterministicUid(`${seed}:study`, length),
-    seriesInstanceUid: (length) => deterministicUid(`${seriesSeed}:series`, length),
-    sopInstanceUid: (length) => deterministicUid(`${seriesSeed}:${file.name}:instance`, length),
-  });
-  return { name: file.name, bytes, summary: summarizeDicom(bytes) };
 }
 
 const minimalStudy = (

@@ -1,13 +1,12 @@
 import { join, sep } from 'node:path';
 import type { Endpoint, ImagingStudy } from '@medplum/fhirtypes';
 import type { DicomFile } from '../pacs/dicom-files.ts';
-import { summarizeDicom } from '../pacs/dicom-summary.ts';
-import { deterministicUid, rewriteUids } from '../pacs/dicom-uid-rewrite.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
 import { endpointId, PHANTOM_PATIENT_ID } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
+import { reidentify } from './reidentify.ts';
 
 /**
  * A study the EHR says only WADO-URI serves: eight slices of the Philips phantom's axial series (new
@@ -48,14 +47,7 @@ export async function loadWadoUriStudy(
   const slices = (await readFiles(join(dicomDir, 'dcm_qa_ct-philips-S21570')))
     .filter((file) => file.name.split(sep)[0] === 'S2010')
     .slice(0, SLICES)
-    .map((file) => {
-      const bytes = rewriteUids(file.bytes, {
-        studyInstanceUid: (length) => deterministicUid(`${seed}:study`, length),
-        seriesInstanceUid: (length) => deterministicUid(`${seed}:axial:series`, length),
-        sopInstanceUid: (length) => deterministicUid(`${seed}:${file.name}:instance`, length),
-      });
-      return { name: file.name, bytes, summary: summarizeDicom(bytes) };
-    });
+    .map((file) => reidentify(file, seed, `${seed}:axial`));
   const study = await loadStudy(
     {
       id: WADO_URI_STUDY_ID,
