@@ -31,6 +31,7 @@ test('each non-image object opens as what it is, named in the series panel, neve
     const thumbnail = viewer.thumbnail(seriesOf(sandbox, modality).uid);
     await expect(thumbnail).toHaveAttribute('data-object-kind', kind);
     await expect(thumbnail).toContainText(label);
+    await expect(thumbnail).toContainText('1 object');
     await expect(thumbnail.getByTestId('series-problem')).toHaveCount(0);
   }
 

@@ -80,9 +80,11 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
           titled
         />
         <span className="block text-slate-400">
-          {images
-            ? `${images.length} image${images.length === 1 ? '' : 's'}`
-            : `${series.instances.length} instances`}
+          {objects
+            ? `${objects.length} object${objects.length === 1 ? '' : 's'}`
+            : images
+              ? `${images.length} image${images.length === 1 ? '' : 's'}`
+              : `${series.instances.length} instances`}
         </span>
         {availabilityNotice(series.availability) && (
           <span role="note" className="block text-sky-300" data-testid="series-availability">
