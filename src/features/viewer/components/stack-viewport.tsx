@@ -6,6 +6,8 @@ import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
 import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
 import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
+import { DicomTag, dicomString } from '@/domain/imaging/dicom-json';
+import { keyImagesOf, type KeyImages } from '@/domain/imaging/key-images';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { availabilityNotice } from '@/domain/fhir/availability';
@@ -39,6 +41,10 @@ interface StackViewportProps {
   cineFps: number | null;
   onActivate: () => void;
   onDropSeries: (seriesIndex: number) => void;
+  /** The study's key images: the shown one is marked. */
+  keyImages: KeyImages;
+  /** Show only the series' key images (when it has any). */
+  keyImagesOnly: boolean;
 }
 
 export function StackViewport({
@@ -53,15 +59,28 @@ export function StackViewport({
   cineFps,
   onActivate,
   onDropSeries,
+  keyImages,
+  keyImagesOnly,
 }: StackViewportProps) {
   const { authorizationFor } = useSmartSession();
   const stack = useSeriesStack(studyUid, series);
-  const input = useMemo(
+  // The stack as shown: every image, or only the key ones when the filter is on and the series has some.
+  const shownStack = useMemo(
     () =>
-      stack.data && stack.data.images.length > 0 && series.key
-        ? { key: series.key, images: stack.data.images }
-        : null,
-    [stack.data, series.key],
+      stack.data && keyImagesOnly
+        ? keyImagesOf(
+            stack.data.images,
+            (image) => dicomString(image.metadata, DicomTag.SopInstanceUid),
+            keyImages,
+          )
+        : { images: stack.data?.images ?? [], filtered: false },
+    [stack.data, keyImagesOnly, keyImages],
+  );
+  // Keyed by the images themselves: the key images arriving must not reset a viewport that shows all.
+  const shownImages = shownStack.images;
+  const input = useMemo(
+    () => (shownImages.length > 0 && series.key ? { key: series.key, images: shownImages } : null),
+    [shownImages, series.key],
   );
   const { attachElement, state, error, controller, firstImagePending } = useStackViewport(
     input,
@@ -72,7 +91,9 @@ export function StackViewport({
   const imagePending = !problem && (firstImagePending || (state?.imagePending ?? false));
   const imageServer = series.wadoRs ? new URL(series.wadoRs.address).origin : null;
   const waitingForServer = useServerWaiting('image', imageServer);
-  const shown = stack.data?.images[state?.imageIndex ?? 0]?.metadata ?? null;
+  const shown = shownImages[state?.imageIndex ?? 0]?.metadata ?? null;
+  const shownUid = shown ? dicomString(shown, DicomTag.SopInstanceUid) : null;
+  const keyImageReasons = shownUid ? (keyImages.reasonsByInstance.get(shownUid) ?? null) : null;
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
 
@@ -171,6 +192,7 @@ export function StackViewport({
       data-transfer-syntax={state?.transferSyntax ?? ''}
       data-lossy={lossy}
       data-patient-match={match?.status ?? ''}
+      data-key-image={keyImageReasons !== null}
       onPointerDownCapture={onActivate}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes(SERIES_DRAG_TYPE)) {
@@ -213,6 +235,8 @@ export function StackViewport({
         lossy={lossy}
         match={match}
         orientation={orientation}
+        keyImageReasons={keyImageReasons}
+        keyImagesOnly={shownStack.filtered}
       />
       {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
       {stack.isPending && (
