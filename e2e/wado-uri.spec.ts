@@ -42,6 +42,8 @@ test('a study only WADO-URI serves opens, shows its images in order, and keeps t
   await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
   await expect(viewer.viewport).toHaveAttribute('data-image-count', String(SLICES));
   await expect(viewer.viewport).toHaveAttribute('data-transfer-syntax', '1.2.840.10008.1.2.1');
+  // WADO-URI has no metadata service: the patient is checked against the drawn file's own header.
+  await expect(viewer.viewport).toHaveAttribute('data-patient-match', 'match');
   // Decoded from DICOM in the browser: not the PACS's rendering.
   await expect(viewer.viewport.getByTestId('rendered-marker')).toHaveCount(0);
 

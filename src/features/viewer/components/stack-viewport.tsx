@@ -165,7 +165,7 @@ export function StackViewport({
     );
   }
 
-  const match = shown ? patientMatchOf(patient, shown) : null;
+  const match = shown ? patientMatchOf(patient, shown, state?.drawnPatient ?? null) : null;
   const lossy = shown ? isShownImageLossy(shown, state?.transferSyntax ?? null) : false;
   const orientation = shown && hasPatientGeometry(shown) ? (state?.orientation ?? null) : null;
 
