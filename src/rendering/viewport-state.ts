@@ -5,6 +5,7 @@ import {
   type PatientVector,
 } from '@/domain/imaging/orientation';
 import type { DicomPatient } from '@/domain/imaging/patient-match';
+import { drawnHeaderFacts } from './drawn-header';
 import type { Measurement } from './measurement';
 import { measurementsOnImage } from './viewport-measurements';
 import { isRenderedByPacs } from './rendered-fallback';
@@ -44,6 +45,8 @@ export interface StackViewportState {
    * before an image is drawn, and for a header that names nobody.
    */
   drawnPatient: DicomPatient | null;
+  /** NumberOfFrames in the drawn image's own header (1 when it has none); null before an image is drawn. */
+  drawnFrameCount: number | null;
 }
 
 export const INITIAL_STATE: StackViewportState = {
@@ -65,6 +68,7 @@ export const INITIAL_STATE: StackViewportState = {
   loadError: null,
   imagePending: false,
   drawnPatient: null,
+  drawnFrameCount: null,
 };
 
 /** What the controller knows that the viewport does not tell. */
@@ -110,27 +114,8 @@ export function readViewportState(
     measurements: measurementsOnImage(currentImageId),
     loadError,
     imagePending: hasImage && loadError === null && currentImageId !== facts.drawnImageId,
-    drawnPatient:
-      hasImage && currentImageId === facts.drawnImageId ? patientInHeaderOf(currentImageId) : null,
+    ...drawnHeaderFacts(hasImage && currentImageId === facts.drawnImageId ? currentImageId : null),
   };
-}
-
-/** Cornerstone's patient module of an image: PatientID and PatientName (naturalised, in either case). */
-function patientInHeaderOf(imageId: string): DicomPatient | null {
-  const module: unknown = metaData.get('patientModule', imageId);
-  if (typeof module !== 'object' || module === null) return null;
-  const fields = new Map(Object.entries(module).map(([key, value]) => [key.toLowerCase(), value]));
-  const id = textOf(fields.get('patientid'));
-  const name = textOf(fields.get('patientname'));
-  return id === null && name === null ? null : { id, name };
-}
-
-/** A string, or a person name as naturalised DICOM gives it (`{ Alphabetic }`, possibly in a list). */
-function textOf(value: unknown): string | null {
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return first.trim() || null;
-  if (typeof first === 'object' && first !== null && 'Alphabetic' in first) return textOf(first.Alphabetic);
-  return null;
 }
 
 /** Whether the image drawn is the current one and the PACS's rendering of it. */

@@ -6,8 +6,7 @@ import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
 import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
 import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
-import { DicomTag, dicomString } from '@/domain/imaging/dicom-json';
-import { keyImagesOf, type KeyImages } from '@/domain/imaging/key-images';
+import type { KeyImages } from '@/domain/imaging/key-images';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { availabilityNotice } from '@/domain/fhir/availability';
@@ -21,6 +20,7 @@ import { hasPatientGeometry, isShownImageLossy, patientMatchOf } from '../model/
 import { MeasurementList } from './measurement-list';
 import { ObjectViewport } from './object-viewport';
 import { Centered, Waiting } from './viewport-notices';
+import { shownImageOf, useShownStack } from './use-shown-stack';
 import { ViewportOverlay } from './viewport-overlay';
 
 export const SERIES_DRAG_TYPE = 'application/x-imaging-series-index';
@@ -64,19 +64,7 @@ export function StackViewport({
 }: StackViewportProps) {
   const { authorizationFor } = useSmartSession();
   const stack = useSeriesStack(studyUid, series);
-  // The stack as shown: every image, or only the key ones when the filter is on and the series has some.
-  const shownStack = useMemo(
-    () =>
-      stack.data && keyImagesOnly
-        ? keyImagesOf(
-            stack.data.images,
-            (image) => dicomString(image.metadata, DicomTag.SopInstanceUid),
-            keyImages,
-          )
-        : { images: stack.data?.images ?? [], filtered: false },
-    [stack.data, keyImagesOnly, keyImages],
-  );
-  // Keyed by the images themselves: the key images arriving must not reset a viewport that shows all.
+  const shownStack = useShownStack(stack.data?.images, keyImages, keyImagesOnly);
   const shownImages = shownStack.images;
   const input = useMemo(
     () => (shownImages.length > 0 && series.key ? { key: series.key, images: shownImages } : null),
@@ -91,9 +79,11 @@ export function StackViewport({
   const imagePending = !problem && (firstImagePending || (state?.imagePending ?? false));
   const imageServer = series.wadoRs ? new URL(series.wadoRs.address).origin : null;
   const waitingForServer = useServerWaiting('image', imageServer);
-  const shown = shownImages[state?.imageIndex ?? 0]?.metadata ?? null;
-  const shownUid = shown ? dicomString(shown, DicomTag.SopInstanceUid) : null;
-  const keyImageReasons = shownUid ? (keyImages.reasonsByInstance.get(shownUid) ?? null) : null;
+  const {
+    metadata: shown,
+    keyImageReasons,
+    framesLeftOut,
+  } = shownImageOf(shownStack, state?.imageIndex ?? 0, keyImages, state?.drawnFrameCount ?? null);
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
 
@@ -237,6 +227,7 @@ export function StackViewport({
         orientation={orientation}
         keyImageReasons={keyImageReasons}
         keyImagesOnly={shownStack.filtered}
+        framesLeftOut={framesLeftOut}
       />
       {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
       {stack.isPending && (

@@ -19,6 +19,8 @@ interface ViewportOverlayProps {
   keyImageReasons?: readonly string[] | null;
   /** The stack holds only the series' key images (the "Key images only" filter). */
   keyImagesOnly?: boolean;
+  /** The shown instance has more frames than the stack holds (a multi-frame file over WADO-URI). */
+  framesLeftOut?: { shown: number; total: number } | null;
 }
 
 /** Identity and position on the image itself, as every PACS shows: it survives any screenshot. */
@@ -33,6 +35,7 @@ export function ViewportOverlay({
   orientation,
   keyImageReasons = null,
   keyImagesOnly = false,
+  framesLeftOut = null,
 }: ViewportOverlayProps) {
   return (
     <div className="pointer-events-none absolute inset-0 overflow-hidden p-2 font-mono text-xs text-slate-100 [text-shadow:0_0_3px_black]">
@@ -111,6 +114,12 @@ export function ViewportOverlay({
           Im {state && state.imageCount > 0 ? `${state.imageIndex + 1}/${state.imageCount}` : '—'}
           {keyImagesOnly && <span data-testid="overlay-key-images-only"> (key images only)</span>}
         </div>
+        {framesLeftOut && (
+          <div role="note" className="text-amber-300" data-testid="overlay-frames-left-out">
+            {framesLeftOut.shown} of this instance’s {framesLeftOut.total} frames shown: the image server
+            sends it as a whole file only.
+          </div>
+        )}
         {keyImageReasons && (
           <div
             className="inline-block rounded bg-yellow-300 px-1 font-semibold text-black [text-shadow:none]"
