@@ -1,8 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import dicomParser from 'dicom-parser';
-import { EhrLauncherPage } from './pages/ehr-launcher-page';
-import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { WADO_URI_STUDY_ID } from '../sandbox/data/wado-uri-study';
 import { pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
@@ -35,9 +33,7 @@ test('a study only WADO-URI serves opens, shows its images in order, and keeps t
   const study = sandbox.studies[WADO_URI_STUDY_ID];
   const series = study?.series.find((item) => item.modality === 'CT');
   if (!study || !series) throw new Error('The sandbox has no WADO-URI study.');
-  await new EhrLauncherPage(page, sandbox).launch(study.patient);
-  await new StudyListPage(page).open(study.id);
-  const viewer = new ViewerPage(page);
+  const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
   await viewer.showSeries(series.uid);
   await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
   await expect(viewer.viewport).toHaveAttribute('data-image-count', String(SLICES));
@@ -82,9 +78,7 @@ test('a multi-frame file over WADO-URI shows its first frame and says the others
   const study = sandbox.studies[WADO_URI_STUDY_ID];
   const series = study?.series.find((item) => item.modality === 'MR');
   if (!study || !series) throw new Error('The sandbox has no multi-frame WADO-URI series.');
-  await new EhrLauncherPage(page, sandbox).launch(study.patient);
-  await new StudyListPage(page).open(study.id);
-  const viewer = new ViewerPage(page);
+  const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
   await viewer.showSeries(series.uid);
   await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
   // One file, one stack image; its header says 10 frames (pydicom's emri_small).
