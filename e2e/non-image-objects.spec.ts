@@ -1,6 +1,5 @@
+import type { Page } from '@playwright/test';
 import type { SandboxInfo, SeriesInfo } from '../sandbox/sandbox-info';
-import { EhrLauncherPage } from './pages/ehr-launcher-page';
-import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
 
@@ -12,14 +11,20 @@ function seriesOf(sandbox: SandboxInfo, modality: string): SeriesInfo {
   return series;
 }
 
+/** The documents study opened from the EHR, its CT drawn. */
+async function openDocumentsStudy(page: Page, sandbox: SandboxInfo): Promise<ViewerPage> {
+  const study = sandbox.studies['documents-ct'];
+  if (!study) throw new Error('The sandbox has no documents-ct study.');
+  const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
+  await viewer.waitForImage(seriesOf(sandbox, 'CT').uid);
+  return viewer;
+}
+
 test('each non-image object opens as what it is, named in the series panel, never an error', async ({
   page,
   sandbox,
 }) => {
-  await new EhrLauncherPage(page, sandbox).launch('documents');
-  await new StudyListPage(page).open('documents-ct');
-  const viewer = new ViewerPage(page);
-  await viewer.waitForImage(seriesOf(sandbox, 'CT').uid);
+  const viewer = await openDocumentsStudy(page, sandbox);
 
   const expectations: [string, string, string][] = [
     ['SR', 'structured-report', 'Structured report'],
@@ -68,11 +73,8 @@ test('the key object selection flags its images: counted on the thumbnail, marke
   page,
   sandbox,
 }) => {
-  await new EhrLauncherPage(page, sandbox).launch('documents');
-  await new StudyListPage(page).open('documents-ct');
-  const viewer = new ViewerPage(page);
+  const viewer = await openDocumentsStudy(page, sandbox);
   const ct = seriesOf(sandbox, 'CT');
-  await viewer.waitForImage(ct.uid);
 
   // The KOS (documents-patient.ts) flags 2 of the CT's 6 slices "For Report Attachment".
   await expect(viewer.thumbnail(ct.uid).getByTestId('series-key-images')).toHaveText('★ 2 key images');
