@@ -21,6 +21,8 @@ export interface LaunchFigures {
   /** The most preflights any one imaging origin got. */
   readonly maxImagingPreflights: number;
   readonly js: { files: number; rawKb: number; gzipKb: number; wireKb: number; encodings: string };
+  /** The WebAssembly codecs the page fetched (file names without their hash). */
+  readonly codecs: readonly string[];
   /** The shown series' frame URLs, for the floor. */
   readonly frameRequests: readonly TracedRequest[];
 }
@@ -188,6 +190,13 @@ export function launchFigures(input: {
       wireKb: kb(jsFiles.reduce((sum, r) => sum + (Number.isFinite(r.wireBytes) ? r.wireBytes : 0), 0)),
       encodings: [...new Set(jsFiles.map((r) => r.contentEncoding || 'identity'))].join('/'),
     },
+    codecs: [
+      ...new Set(
+        sorted
+          .filter((request) => request.url.pathname.endsWith('.wasm'))
+          .map((request) => (request.url.pathname.split('/').pop() ?? '').replace(/-[\w-]{8}\.wasm$/, '')),
+      ),
+    ],
     frameRequests: sorted.filter(
       (request) =>
         onPacs(request, origins) &&
