@@ -1,6 +1,3 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
 import { boot } from './app/boot';
 import { prefetchLanding } from './app/prefetch-landing';
 import { preloadViewerRoute, warmRenderingEarly } from './app/preload-viewer-route';
@@ -9,6 +6,9 @@ import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
+
+// React and the screens load beside the launch's first requests instead of being evaluated before them.
+const screens = import('./app/render-app');
 
 // A deep link into the viewer, or the authorization callback (which usually lands on the EHR's
 // study): fetch and compile the viewer chunk while the session is restored or the token requested,
@@ -28,8 +28,5 @@ if (result.kind === 'session') {
   void prefetchLanding(queryClient, result.session, window.location.pathname + window.location.search);
   if (window.location.pathname === '/viewer') warmRenderingEarly(result.session.authorizationFor);
 }
-createRoot(root).render(
-  <StrictMode>
-    <App boot={result} queryClient={queryClient} />
-  </StrictMode>,
-);
+const { renderApp } = await screens;
+renderApp(root, result, queryClient);
