@@ -2,9 +2,10 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { StudyInfo } from '../../sandbox/sandbox-info';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import type { BenchContext, BenchRow, BenchSection } from './bench-section';
-import { benchRuns, loadAverage, median, medianRow } from './bench-stats';
+import { benchRuns, loadAverage } from './bench-stats';
 import { LaunchTrace, type TracedRequest } from './launch-trace';
-import { launchFigures, MILESTONE_NAMES, originsOf, type LaunchFigures } from './launch-waterfall';
+import { rowsOf, type LaunchRun } from './ehr-launch-rows';
+import { launchFigures, originsOf, type LaunchFigures } from './launch-waterfall';
 
 /**
  * The clinician's path: a click in the EHR that opens a study (launcher → /launch → authorize →
@@ -33,14 +34,6 @@ const TARGETS: readonly Target[] = [
   { label: '300-slice CT', studyId: 'phantom-synthetic-ct', detailed: false },
 ];
 
-interface Run {
-  readonly load: number;
-  readonly launch: LaunchFigures;
-  readonly floorMs: number;
-  readonly reloadWarm: LaunchFigures | null;
-  readonly reloadCold: LaunchFigures | null;
-}
-
 async function run(context: BenchContext): Promise<BenchRow[]> {
   const runs = benchRuns();
   const browser = await chromium.launch({
@@ -50,7 +43,7 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
   });
-  const results = new Map<Target, Run[]>(TARGETS.map((target) => [target, []]));
+  const results = new Map<Target, LaunchRun[]>(TARGETS.map((target) => [target, []]));
   try {
     for (let i = 0; i < runs; i += 1)
       for (const target of TARGETS) {
@@ -66,7 +59,7 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
   } finally {
     await browser.close();
   }
-  return TARGETS.flatMap((target) => rowsOf(target, results.get(target) ?? []));
+  return TARGETS.flatMap((target) => rowsOf(target, results.get(target) ?? [], context.distDir));
 }
 
 async function once(
@@ -74,7 +67,7 @@ async function once(
   browser: Browser,
   study: StudyInfo,
   reloads: boolean,
-): Promise<Run> {
+): Promise<LaunchRun> {
   const { sandbox, distDir } = context;
   const origins = originsOf(sandbox);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -138,119 +131,4 @@ async function measureFloor(page: Page, frames: readonly TracedRequest[]): Promi
       authorization: headers.authorization ?? null,
     },
   );
-}
-
-function rowsOf(target: Target, runs: readonly Run[]): BenchRow[] {
-  const { label } = target;
-  const launches = runs.map((r) => r.launch);
-  const pick = (get: (figures: LaunchFigures) => number) => launches.map(get);
-  const loads = runs.map((r) => r.load);
-  const loadNote = `load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
-  const seriesRatio = runs.map(
-    (r) => (r.launch.wholeSeries - (r.launch.milestones.get('first DICOMweb request') ?? NaN)) / r.floorMs,
-  );
-  const rows: BenchRow[] = [
-    medianRow(
-      `${label}: EHR launch → first image`,
-      pick((f) => f.firstImage),
-      'ms',
-      '≤ 800',
-      loadNote,
-    ),
-    medianRow(
-      `${label}: token response → first image`,
-      pick((f) => f.tokenToFirstImage),
-      'ms',
-      '≤ 300',
-    ),
-    medianRow(
-      `${label}: EHR launch → whole series in memory`,
-      pick((f) => f.wholeSeries),
-      'ms',
-    ),
-    medianRow(
-      `${label}: floor, the same frames fetched plainly (6 at a time)`,
-      runs.map((r) => r.floorMs),
-      'ms',
-    ),
-    medianRow(`${label}: whole series (from the first DICOMweb request) ÷ floor`, seriesRatio, '×', '≤ 1.3'),
-    medianRow(
-      `${label}: CORS preflights before the first image`,
-      pick((f) => f.preflightsBeforeFirstImage),
-      '',
-      '',
-      `last run, whole launch: ${launches.at(-1)?.preflightsByOrigin ?? ''}`,
-    ),
-    medianRow(
-      `${label}: most preflights to one imaging origin`,
-      pick((f) => f.maxImagingPreflights),
-      '',
-      '≤ 1',
-    ),
-  ];
-  if (!target.detailed) return rows;
-  rows.push(
-    medianRow(
-      'cold launch: app-config.json fetches',
-      pick((f) => f.appConfigFetches),
-      '',
-      '1',
-    ),
-    medianRow(
-      'cold launch: SMART discovery fetches',
-      pick((f) => f.discoveryFetches),
-      '',
-      '1',
-    ),
-    medianRow(
-      'JS before the first DICOMweb request (gzip)',
-      pick((f) => f.js.gzipKb),
-      'KB',
-      '≤ 400',
-      `${launches.at(-1)?.js.files ?? 0} files`,
-    ),
-    medianRow(
-      'JS before the first DICOMweb request (uncompressed)',
-      pick((f) => f.js.rawKb),
-      'KB',
-    ),
-    medianRow(
-      'JS before the first DICOMweb request (as sent)',
-      pick((f) => f.js.wireKb),
-      'KB',
-      '',
-      `content-encoding ${launches.at(-1)?.js.encodings ?? ''}`,
-    ),
-  );
-  for (const name of MILESTONE_NAMES)
-    rows.push(
-      medianRow(
-        `waterfall (ms from the click): ${name}`,
-        pick((f) => f.milestones.get(name) ?? NaN),
-        'ms',
-      ),
-    );
-  const warm = runs.flatMap((r) => (r.reloadWarm ? [r.reloadWarm] : []));
-  const cold = runs.flatMap((r) => (r.reloadCold ? [r.reloadCold] : []));
-  rows.push(
-    medianRow(
-      `${label}: session reload → first image (warm HTTP cache)`,
-      warm.map((f) => f.firstImage),
-      'ms',
-      '≤ 300',
-    ),
-    medianRow(
-      `${label}: session reload → first image (cold HTTP cache)`,
-      cold.map((f) => f.firstImage),
-      'ms',
-      '≤ 500',
-    ),
-    medianRow(
-      'session reload (warm): preflights before the first image',
-      warm.map((f) => f.preflightsBeforeFirstImage),
-      '',
-    ),
-    { metric: 'load average (1 min) during the runs', value: median(loads), unit: '', note: loadNote },
-  );
-  return rows;
 }

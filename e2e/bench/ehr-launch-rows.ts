@@ -84,6 +84,13 @@ export function rowsOf(
       '',
       '≤ 1',
     ),
+    {
+      metric: `${label}: WebAssembly codecs fetched`,
+      value: median(pick((f) => f.codecs.length)),
+      unit: '',
+      target: 'only its syntaxes',
+      note: [...new Set(launches.flatMap((f) => f.codecs))].join(', ') || 'none in any run',
+    },
   ];
   if (!target.detailed) return rows;
   rows.push(
