@@ -38,18 +38,17 @@ export async function prefetchLanding(
     const requestedSeries =
       parseSeriesInstanceUid(url.searchParams.get('SeriesInstanceUID')) ?? request.seriesUid;
     const series = initialSeriesOf(study, requestedSeries);
-    if (!series?.key || !series.uid || !series.wadoRs) return;
+    const studyUid = study.studyInstanceUid;
+    if (!studyUid || !series?.key || !series.uid || !series.wadoRs) return;
     // The first frame before the metadata: its URL needs only the ImagingStudy's instance list.
     const first = likelyFirstInstance(series.instances);
     const frame = parseFrameNumber(1);
     if (first?.uid && frame)
       fetchFrameEarly(
-        buildWadoRsImageId(series.wadoRs.address, study.studyInstanceUid, series.uid, first.uid, frame),
+        buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame),
         session.authorizationFor,
       );
-    void queryClient.prefetchQuery(
-      seriesStackQueryOptions(study.studyInstanceUid, series, session.authorizationFor),
-    );
+    void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));
   } catch {
     // The screen's own query shows what went wrong.
   }
