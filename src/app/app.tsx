@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router';
 import { ImagingBusyToast } from '@/components/ui/imaging-busy-toast';
@@ -12,7 +12,8 @@ import { SmartSessionContext, type SmartSession } from '@/lib/smart-session';
 import { createAppRouter } from './app-router';
 import type { Boot } from './boot';
 
-export function App({ boot }: { boot: Boot }) {
+/** `queryClient`: the one the entry has already started the landing screen's requests with. */
+export function App({ boot, queryClient }: { boot: Boot; queryClient?: QueryClient }) {
   switch (boot.kind) {
     case 'redirecting':
       return <RedirectingPage />;
@@ -21,14 +22,14 @@ export function App({ boot }: { boot: Boot }) {
     case 'start':
       return <StartPage config={boot.config} returnTo={boot.returnTo} />;
     case 'session':
-      return <SessionApp session={boot.session} />;
+      return <SessionApp session={boot.session} queryClient={queryClient} />;
   }
 }
 
-function SessionApp({ session }: { session: SmartSession }) {
+function SessionApp({ session, queryClient: given }: { session: SmartSession; queryClient?: QueryClient }) {
   // Whoever finds the session ended (a list page, a frame, a refresh) tells `session.expiry`.
   const expired = useSyncExternalStore(session.expiry.subscribe, session.expiry.hasEnded);
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => given ?? createQueryClient());
   const [router] = useState(createAppRouter);
   return (
     <SmartSessionContext.Provider value={session}>

@@ -1,3 +1,4 @@
+import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { whenIdle } from '@/lib/when-idle';
 // Type-only: erased at build time, so the viewer stays out of the initial bundle.
 import type * as ViewerRouteExports from './routes/viewer-route';
@@ -28,4 +29,17 @@ export function loadedViewerRoute(): ViewerRouteModule | null {
  */
 export function preloadViewerRouteWhenIdle(): () => void {
   return whenIdle(() => void preloadViewerRoute(), { timeout: 5_000, fallbackDelay: 2_000 });
+}
+
+/**
+ * Starts Cornerstone, its decode workers and the rendering engine as soon as the viewer's chunk is
+ * in memory, for a session that opens on the viewer: they are then ready when the first frame
+ * arrives instead of starting once the viewer has mounted. (The chunk is the one the viewer loads:
+ * this adds no request.)
+ */
+export function warmRenderingEarly(authorizationFor: AuthorizationProvider): void {
+  void preloadViewerRoute()
+    .then(() => import('@/rendering/use-warm-rendering'))
+    .then((rendering) => rendering.warmRendering(authorizationFor))
+    .catch(() => undefined); // The viewport reports a failed start when it mounts.
 }

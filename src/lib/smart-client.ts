@@ -1,5 +1,6 @@
 import FHIR from 'fhirclient';
 import type Client from 'fhirclient/lib/Client';
+import { getAndCache } from 'fhirclient/lib/lib';
 
 /** The one place the app touches fhirclient: authorize, complete, and the client type. */
 export type SmartClient = Client;
@@ -17,6 +18,18 @@ export interface AuthorizeRequest {
   clientId: string;
   scope: string;
   redirectUri: string;
+}
+
+/**
+ * The server's `.well-known/smart-configuration` JSON, through fhirclient's per-page cache: the
+ * `authorizeSmart` that follows on the launch page then reuses this response instead of asking again.
+ * The URL is spelt exactly as fhirclient spells it (the cache is keyed by it). Rejects with the
+ * fetch's TypeError when the server cannot be reached, or with an error carrying `status` when it
+ * answers with an HTTP error.
+ */
+export function fetchSmartConfigurationJson(iss: string, signal?: AbortSignal): Promise<unknown> {
+  const url = `${iss.replace(/\/*$/, '/')}.well-known/smart-configuration`;
+  return getAndCache(url, signal ? { signal } : undefined) as Promise<unknown>;
 }
 
 export function hasSmartSession(): boolean {

@@ -14,11 +14,16 @@ export function useWarmRendering(authorizationFor: AuthorizationProvider): void 
     // no idle callback, waits the 200 ms).
     return whenIdle(
       () => {
-        initRendering(authorizationFor)
-          .then(warmUpRenderingEngine)
-          .catch(() => undefined); // The viewport reports a failed init when it mounts.
+        warmRendering(authorizationFor);
       },
       { timeout: 200 },
     );
   }, [authorizationFor]);
+}
+
+/** Cornerstone, its workers and the rendering engine, started now (idempotent). */
+export function warmRendering(authorizationFor: AuthorizationProvider): void {
+  initRendering(authorizationFor)
+    .then(warmUpRenderingEngine)
+    .catch(() => undefined); // The viewport reports a failed init when it mounts.
 }

@@ -3,7 +3,12 @@ import { parseAppConfig } from '@/config/app-config';
 import { authorizeSmart } from '@/lib/smart-client';
 import { startEhrLaunch, startStandaloneLaunch } from './start-launch';
 
-vi.mock('@/lib/smart-client', () => ({ authorizeSmart: vi.fn(() => Promise.resolve()) }));
+// fhirclient's browser build does not load under node: its discovery fetch is stood in for by a plain one.
+vi.mock('@/lib/smart-client', () => ({
+  authorizeSmart: vi.fn(() => Promise.resolve()),
+  fetchSmartConfigurationJson: (iss: string) =>
+    fetch(`${iss.replace(/\/*$/, '/')}.well-known/smart-configuration`).then((response) => response.json()),
+}));
 
 const config = parseAppConfig({
   clientId: 'imaging-viewer',

@@ -2,6 +2,7 @@ import { findIssuer, standaloneIssOf, type AppConfig, type IssuerConfig } from '
 import { buildLaunchScopes, choosePermissionStyle, type LaunchKind } from '@/domain/smart/launch-scopes';
 import { authorizeSmart } from '@/lib/smart-client';
 import { getSmartConfiguration } from './api/get-smart-configuration';
+import { carryAppConfig } from './carried-app-config';
 import { LaunchError, toLaunchError } from './launch-error';
 import { deepLinkOf, rememberReturnTo } from './return-to';
 
@@ -54,6 +55,7 @@ async function authorizeWith(
     config.scope ??
     buildLaunchScopes(kind, choosePermissionStyle(smartConfiguration.capabilities));
   rememberReturnTo(returnTo);
+  carryAppConfig(config);
   await authorizeSmart({
     iss,
     ...(launch ? { launch } : {}),

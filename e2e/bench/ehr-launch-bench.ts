@@ -1,0 +1,134 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { StudyInfo } from '../../sandbox/sandbox-info';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
+import type { BenchContext, BenchRow, BenchSection } from './bench-section';
+import { benchRuns, loadAverage } from './bench-stats';
+import { LaunchTrace, type TracedRequest } from './launch-trace';
+import { rowsOf, type LaunchRun } from './ehr-launch-rows';
+import { launchFigures, originsOf, type LaunchFigures } from './launch-waterfall';
+
+/**
+ * The clinician's path: a click in the EHR that opens a study (launcher → /launch → authorize →
+ * /callback → viewer → first image), in a fresh browser context each run, for the 28-slice GE head CT
+ * and the 300-slice CT, interleaved. Then, in the same tab, a reload of the open session with a warm
+ * and a cold HTTP cache. Reported: the critical path's waterfall, the JS loaded before the first
+ * DICOMweb request, CORS preflights, and the whole series against a floor measured in the same page
+ * (plain fetches of the same frames). Median and range over BENCH_RUNS (default 7) runs, with the load
+ * average: on a shared machine every figure is an upper bound.
+ *
+ * The tab does not route requests (Playwright would answer CORS preflights itself, so they would
+ * neither reach the servers nor be counted): traffic stays on this machine through Chromium's host
+ * resolver instead.
+ */
+export const section: BenchSection = { name: 'ehr-launch', run };
+
+interface Target {
+  readonly label: string;
+  readonly studyId: string;
+  /** The waterfall, bytes and reloads are reported for the first target only (the path is the same). */
+  readonly detailed: boolean;
+}
+
+const TARGETS: readonly Target[] = [
+  { label: '28-slice GE head CT', studyId: 'phantom-ge-head-ct', detailed: true },
+  { label: '300-slice CT', studyId: 'phantom-synthetic-ct', detailed: false },
+];
+
+async function run(context: BenchContext): Promise<BenchRow[]> {
+  const runs = benchRuns();
+  const browser = await chromium.launch({
+    ...CHROMIUM_LAUNCH_OPTIONS,
+    args: [
+      ...(CHROMIUM_LAUNCH_OPTIONS.args ?? []),
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  const results = new Map<Target, LaunchRun[]>(TARGETS.map((target) => [target, []]));
+  try {
+    for (let i = 0; i < runs; i += 1)
+      for (const target of TARGETS) {
+        const study = context.sandbox.studies[target.studyId];
+        if (!study) throw new Error(`the sandbox has no ${target.studyId}`);
+        const result = await once(context, browser, study, target.detailed);
+        results.get(target)?.push(result);
+        context.log(
+          `${target.label} run ${i + 1}/${runs}: first image ${result.launch.firstImage.toFixed(0)} ms, ` +
+            `whole series ${result.launch.wholeSeries.toFixed(0)} ms (floor ${result.floorMs.toFixed(0)}), load ${result.load.toFixed(1)}`,
+        );
+      }
+  } finally {
+    await browser.close();
+  }
+  return TARGETS.flatMap((target) => rowsOf(target, results.get(target) ?? [], context.distDir));
+}
+
+async function once(
+  context: BenchContext,
+  browser: Browser,
+  study: StudyInfo,
+  reloads: boolean,
+): Promise<LaunchRun> {
+  const { sandbox, distDir } = context;
+  const origins = originsOf(sandbox);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    const trace = await LaunchTrace.attach(page);
+    await page.goto(sandbox.launcher);
+    trace.reset();
+    const load = loadAverage();
+    await page.getByTestId(`launch-${study.patient}-study-${study.id}`).click();
+    const marks = await trace.waitForMarks(true);
+    const requests = await trace.tracedRequests();
+    const t0 =
+      requests.find((r) => r.url.origin === origins.app && r.url.pathname === '/launch')?.start ?? NaN;
+    const launch = launchFigures({ t0, requests, preflights: trace.preflights(), marks, origins, distDir });
+    const floorMs = await measureFloor(page, launch.frameRequests);
+    if (!reloads) return { load, launch, floorMs, reloadWarm: null, reloadCold: null };
+
+    const reload = async (cold: boolean): Promise<LaunchFigures> => {
+      trace.reset();
+      if (cold) await trace.clearHttpCache();
+      await page.reload();
+      const marks = await trace.waitForMarks(false);
+      const requests = await trace.tracedRequests();
+      const t0 = requests.find((r) => r.request.resourceType() === 'document')?.start ?? NaN;
+      return launchFigures({ t0, requests, preflights: trace.preflights(), marks, origins, distDir });
+    };
+    const reloadWarm = await reload(false);
+    const reloadCold = await reload(true);
+    return { load, launch, floorMs, reloadWarm, reloadCold };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The same frames fetched plainly (same headers, 6 at a time, no cache) from the same page. */
+async function measureFloor(page: Page, frames: readonly TracedRequest[]): Promise<number> {
+  const first = frames[0];
+  if (!first) return NaN;
+  const headers = await first.request.allHeaders();
+  return page.evaluate(
+    async ({ urls, accept, authorization }) => {
+      const start = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          while (next < urls.length) {
+            const url = urls[next++] ?? '';
+            const response = await fetch(url, {
+              cache: 'no-store',
+              headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
+            });
+            await response.arrayBuffer();
+          }
+        }),
+      );
+      return performance.now() - start;
+    },
+    {
+      urls: [...new Set(frames.map((request) => request.url.href))],
+      accept: headers.accept ?? '*/*',
+      authorization: headers.authorization ?? null,
+    },
+  );
+}

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { patientQueryOptions } from '@/features/patient/api/get-patient';
+import { completeStudyQueryOptions } from '@/features/study-list/api/get-complete-study';
+import { linkedStudyQueryOptions } from '@/features/study-list/api/find-linked-study';
+import {
+  createTestQueryClient,
+  createTestSession,
+  stubNetwork,
+  TEST_FHIR_BASE,
+} from '@/lib/testing/test-session';
+import { prefetchLanding } from './prefetch-landing';
+
+const WADO = 'https://images.example.org/dicom-web';
+const UID = '1.2.840.5';
+
+/** One CT series whose ImagingStudy lists its instances, instance 1 second. */
+const imagingStudy = {
+  resourceType: 'ImagingStudy',
+  id: 's1',
+  status: 'available',
+  subject: { reference: 'Patient/p1' },
+  identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${UID}` }],
+  endpoint: [{ reference: '#pacs' }],
+  contained: [
+    {
+      resourceType: 'Endpoint',
+      id: 'pacs',
+      status: 'active',
+      connectionType: { code: 'dicom-wado-rs' },
+      address: WADO,
+    },
+  ],
+  numberOfSeries: 1,
+  numberOfInstances: 2,
+  series: [
+    {
+      uid: `${UID}.1`,
+      modality: { code: 'CT' },
+      numberOfInstances: 2,
+      instance: [
+        { uid: `${UID}.1.2`, number: 2, sopClass: { code: '1.2.840.10008.5.1.4.1.1.2' } },
+        { uid: `${UID}.1.1`, number: 1, sopClass: { code: '1.2.840.10008.5.1.4.1.1.2' } },
+      ],
+    },
+  ],
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+function stubEhrAndPacs() {
+  vi.stubGlobal('window', { location: { origin: 'https://viewer.example.org' } });
+  return stubNetwork(
+    [
+      [
+        (url) => url.startsWith(`${TEST_FHIR_BASE}/Patient/`),
+        () => Response.json({ resourceType: 'Patient', id: 'p1' }),
+      ],
+      [
+        (url) => url.startsWith(`${TEST_FHIR_BASE}/ImagingStudy?`),
+        () => Response.json({ resourceType: 'Bundle', entry: [{ resource: imagingStudy }] }),
+      ],
+      [(url) => url.startsWith(WADO), () => new Response('', { status: 404 })],
+    ],
+    vi.stubGlobal,
+  );
+}
+
+describe('prefetchLanding', () => {
+  it('sends the viewer’s requests for the linked study at once: patient, study, first frame, metadata', async () => {
+    const seen = stubEhrAndPacs();
+    const session = createTestSession();
+    const client = createTestQueryClient();
+    await prefetchLanding(client, session, '/viewer?ImagingStudy=s1');
+    await vi.waitFor(() => expect(seen.some((request) => request.url.endsWith('/metadata'))).toBe(true));
+    const series = `${WADO}/studies/${UID}/series/${UID}.1`;
+    expect(seen.map((request) => request.url).sort()).toEqual(
+      [
+        `${TEST_FHIR_BASE}/Patient/p1`,
+        expect.stringMatching(/\/ImagingStudy\?.*_id=s1/),
+        // The first slice by instance number, not the first listed.
+        `${series}/instances/${UID}.1.1/frames/1`,
+        `${series}/metadata`,
+      ].sort(),
+    );
+  });
+
+  it('leaves the answers where the screens look: their queryOptions send nothing more', async () => {
+    const seen = stubEhrAndPacs();
+    const session = createTestSession();
+    const client = createTestQueryClient();
+    await prefetchLanding(client, session, '/viewer?ImagingStudy=s1');
+    const sent = seen.length;
+    const request = { kind: 'study-id' as const, id: 's1', seriesUid: null };
+    const linked = await client.fetchQuery(linkedStudyQueryOptions(session, request, client));
+    await client.fetchQuery(completeStudyQueryOptions(session, linked));
+    await client.fetchQuery(patientQueryOptions(session));
+    expect(linked?.id).toBe('s1');
+    expect(seen).toHaveLength(sent);
+  });
+
+  it('asks only for the patient when the session lands on the list', async () => {
+    const seen = stubEhrAndPacs();
+    await prefetchLanding(createTestQueryClient(), createTestSession(), '/');
+    expect(seen.map((request) => request.url)).toEqual([`${TEST_FHIR_BASE}/Patient/p1`]);
+  });
+});

@@ -1,0 +1,63 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { parseSeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
+import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
+import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
+import { parseDeepLink } from '@/domain/fhir/deep-link';
+import type { Study, StudySeries } from '@/domain/fhir/study';
+import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
+import { patientQueryOptions } from '@/features/patient/api/get-patient';
+import { completeStudyQueryOptions } from '@/features/study-list/api/get-complete-study';
+import { linkedStudyQueryOptions } from '@/features/study-list/api/find-linked-study';
+import { seriesStackQueryOptions } from '@/features/viewer/api/get-series-stack';
+import type { SmartSession } from '@/lib/smart-session';
+import { fetchFrameEarly } from '@/rendering/early-frames';
+
+/**
+ * The requests of the screen a session lands on, sent from the entry bundle the moment the token
+ * exists rather than once the viewer's chunk (Cornerstone, megabytes) has arrived and run: the
+ * patient, the study the link names, its completion, the first series' metadata and its first frame.
+ * Each goes through the queryOptions the screens use, so they find the answers (or the requests in
+ * flight) in the cache and nothing is asked twice. Failures are left in the cache for the screens to
+ * show; nothing here reports or throws.
+ */
+export async function prefetchLanding(
+  queryClient: QueryClient,
+  session: SmartSession,
+  path: string,
+): Promise<void> {
+  void queryClient.prefetchQuery(patientQueryOptions(session));
+  const url = new URL(path, window.location.origin);
+  if (url.pathname !== '/viewer') return;
+  const request = parseDeepLink(url.searchParams);
+  if (request.kind !== 'study-uid' && request.kind !== 'study-id') return;
+  try {
+    const linked = await queryClient.fetchQuery(linkedStudyQueryOptions(session, request, queryClient));
+    if (!linked) return;
+    const study = await queryClient.fetchQuery(completeStudyQueryOptions(session, linked));
+    if (!study) return;
+    const requestedSeries =
+      parseSeriesInstanceUid(url.searchParams.get('SeriesInstanceUID')) ?? request.seriesUid;
+    const series = initialSeriesOf(study, requestedSeries);
+    const studyUid = study.studyInstanceUid;
+    if (!studyUid || !series?.key || !series.uid || !series.wadoRs) return;
+    // The first frame before the metadata: its URL needs only the ImagingStudy's instance list.
+    const first = likelyFirstInstance(series.instances);
+    const frame = parseFrameNumber(1);
+    if (first?.uid && frame)
+      fetchFrameEarly(
+        buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame),
+        session.authorizationFor,
+      );
+    void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));
+  } catch {
+    // The screen's own query shows what went wrong.
+  }
+}
+
+/** The series the viewer opens first: the one the link names, else the first it can fetch. */
+function initialSeriesOf(study: Study, requested: string | null): StudySeries | undefined {
+  return (
+    study.series.find((series) => series.uid !== null && series.uid === requested) ??
+    study.series.find((series) => series.key !== null)
+  );
+}
