@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { StudySeries } from '@/domain/fhir/study';
+import { useFocusKeptRange } from '@/lib/use-focus-kept-range';
 import { SeriesThumbnail } from './series-thumbnail';
 
 /** A thumbnail without notes: 96 px image, padding and the gap below. Notes make a few taller (measured). */
@@ -29,6 +30,9 @@ interface SeriesPanelProps {
  */
 export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelProps) {
   const scroller = useRef<HTMLElement>(null);
+  // Tab moves through the thumbnails (buttons in a list); the one holding focus stays mounted when
+  // Page Up/Down or a deep link scroll the panel, so focus is never dropped to the page.
+  const focusKept = useFocusKeptRange(itemIndexOf);
   // No React Compiler runs here, and the virtualiser re-renders this component itself on scroll:
   // the rule's warning (its functions cannot be memoised) has nothing to protect.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -40,6 +44,7 @@ export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelPr
     gap: GAP,
     paddingStart: GAP,
     paddingEnd: GAP,
+    rangeExtractor: focusKept.rangeExtractor,
   });
 
   // A series chosen by key (or by a deep link) may be far down the list: bring it into view. Not
@@ -55,6 +60,8 @@ export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelPr
       aria-label="Series"
       data-testid="series-panel"
       data-series-count={series.length}
+      onFocus={focusKept.onFocus}
+      onBlur={focusKept.onBlur}
     >
       <div role="list" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
@@ -84,4 +91,10 @@ export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelPr
       </div>
     </nav>
   );
+}
+
+function itemIndexOf(element: Element): number | null {
+  const item = element.closest('[data-index]');
+  const index = Number(item?.getAttribute('data-index'));
+  return item && Number.isInteger(index) ? index : null;
 }
