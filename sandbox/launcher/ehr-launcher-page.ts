@@ -43,7 +43,7 @@ ${link(`launch-${patient.id}-embedded`, `/embedded?${new URLSearchParams({ patie
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sandbox EHR launcher</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}</style>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.4rem;vertical-align:top;text-align:left}a{display:inline-block;min-height:24px;line-height:24px}</style>
 </head><body>
 <h1>Sandbox EHR launcher</h1>
 <p>Each link launches the imaging viewer (SMART EHR launch) with a fresh launch id. FHIR base: <code>${escapeHtml(deps.fhirBase)}</code></p>

@@ -104,7 +104,7 @@ function OpenStudy({
       <div className="flex justify-end gap-2 border-b border-slate-800 px-4 py-1">
         <button
           type="button"
-          className="rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200 hover:border-slate-400"
+          className="min-h-6 rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200 hover:border-slate-400"
           aria-pressed={reportShown}
           onClick={() => setReportChoice(!reportShown)}
           data-testid="toggle-report"

@@ -24,7 +24,7 @@ export function CopyLinkButton({ path, label = 'Copy link' }: { path: string; la
         onClick={copy}
         data-testid="copy-link"
         data-link={url}
-        className="rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200 hover:border-slate-400"
+        className="min-h-6 rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200 hover:border-slate-400"
       >
         {label}
       </button>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { renderHook } from '@testing-library/react';
+import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { viewerShortcuts, type ViewerCommand } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
@@ -12,25 +12,29 @@ const press = (key: string, target: EventTarget = window, init: KeyboardEventIni
   return event;
 };
 
-function setUp(initial: { helpOpen?: boolean; modality?: string } = {}) {
+function setUp(initial: { modality?: string } = {}) {
   const bus = new CommandBus();
   const commands: ViewerCommand[] = [];
   bus.subscribe((command) => commands.push(command));
-  const onCloseHelp = vi.fn();
   const hook = renderHook(
-    ({ helpOpen, modality }: { helpOpen: boolean; modality: string }) =>
-      useViewerKeyboard({
-        bus,
-        shortcuts: viewerShortcuts(windowPresetsFor(modality)),
-        helpOpen,
-        onCloseHelp,
-      }),
-    { initialProps: { helpOpen: initial.helpOpen ?? false, modality: initial.modality ?? 'CT' } },
+    ({ modality }: { modality: string }) =>
+      useViewerKeyboard({ bus, shortcuts: viewerShortcuts(windowPresetsFor(modality)) }),
+    { initialProps: { modality: initial.modality ?? 'CT' } },
   );
-  return { commands, onCloseHelp, ...hook };
+  return { commands, ...hook };
+}
+
+/** An element of the given markup, in the page, to send keys to. */
+function element(html: string): Element {
+  const host = document.body.appendChild(document.createElement('div'));
+  host.innerHTML = html;
+  const target = host.querySelector('[data-target]');
+  if (!target) throw new Error('no [data-target] in the markup');
+  return target;
 }
 
 afterEach(() => {
+  cleanup();
   vi.restoreAllMocks();
   document.body.innerHTML = '';
 });
@@ -57,19 +61,60 @@ describe('useViewerKeyboard', () => {
     expect(commands).toEqual([]);
   });
 
-  it('closes the help with Escape while it is open, and only then', () => {
-    const { onCloseHelp, rerender } = setUp({ helpOpen: true });
-    press('Escape');
-    expect(onCloseHelp).toHaveBeenCalledTimes(1);
-    rerender({ helpOpen: false, modality: 'CT' });
-    press('Escape');
-    expect(onCloseHelp).toHaveBeenCalledTimes(1);
+  it('leaves Space and Enter to a focused button, link or summary: they press it, never reset the view', () => {
+    const { commands } = setUp();
+    for (const html of [
+      '<button data-target>Invert</button>',
+      '<a href="/" data-target>All studies</a>',
+      '<details><summary data-target>Problems</summary></details>',
+      '<div role="button" tabindex="0" data-target>Open</div>',
+      '<input type="checkbox" data-target>',
+    ]) {
+      const target = element(html);
+      expect(press(' ', target).defaultPrevented, html).toBe(false);
+      expect(press('Enter', target).defaultPrevented, html).toBe(false);
+    }
+    expect(commands).toEqual([]);
+  });
+
+  it('still steps images with the arrows and takes letters after a toolbar button was pressed', () => {
+    const { commands } = setUp();
+    const button = element('<button data-target>Invert</button>');
+    press('ArrowDown', button);
+    press('r', button);
+    expect(commands).toEqual([
+      { type: 'image', delta: 1 },
+      { type: 'rotate', degrees: 90 },
+    ]);
+  });
+
+  it('leaves every key to fields, selects, composite widgets and anything inside a dialog', () => {
+    const { commands } = setUp();
+    for (const html of [
+      '<input type="number" data-target>',
+      '<textarea data-target></textarea>',
+      '<select data-target><option>CT</option></select>',
+      '<div role="slider" tabindex="0" data-target></div>',
+      '<dialog open><button data-target>Close</button></dialog>',
+    ]) {
+      const target = element(html);
+      for (const key of [' ', 'ArrowDown', 'r', '1']) press(key, target);
+    }
+    expect(commands).toEqual([]);
+  });
+
+  it('sends nothing while a modal dialog is open, wherever focus is', () => {
+    const { commands } = setUp();
+    element('<dialog open data-target><button>Close</button></dialog>');
+    press('ArrowDown');
+    press('ArrowDown', document.body);
+    expect(commands).toEqual([]);
   });
 
   it('reads the shortcuts of the latest render (presets exist for CT only)', () => {
     const { commands, rerender } = setUp({ modality: 'CT' });
     press('1');
-    rerender({ helpOpen: false, modality: 'MR' });
+    rerender({ modality: 'MR' });
     press('1');
     expect(commands).toEqual([{ type: 'preset', presetId: 'soft-tissue' }]);
   });
@@ -78,7 +123,7 @@ describe('useViewerKeyboard', () => {
     const add = vi.spyOn(window, 'addEventListener');
     const remove = vi.spyOn(window, 'removeEventListener');
     const { rerender, unmount } = setUp();
-    for (const helpOpen of [true, false, true]) rerender({ helpOpen, modality: 'CT' });
+    for (const modality of ['MR', 'CT', 'US']) rerender({ modality });
     expect(add.mock.calls.filter(([type]) => type === 'keydown')).toHaveLength(1);
     expect(remove.mock.calls.filter(([type]) => type === 'keydown')).toHaveLength(0);
     unmount();

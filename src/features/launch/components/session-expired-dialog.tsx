@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { issuerOfSession, type AppConfig } from '@/config/app-config';
 import { toLaunchError } from '../launch-error';
 import { startStandaloneLaunch } from '../start-launch';
@@ -18,16 +19,15 @@ export function SessionExpiredDialog({ config, fhirBaseUrl }: { config: AppConfi
     );
   };
   return (
-    <div
-      className="fixed inset-0 z-50 flex items-center justify-center bg-black/70 p-6"
+    // Not dismissable: Escape and the backdrop do nothing, the page behind stays inert. Focus moves to
+    // "Sign in again" (or the dialog itself when there is no issuer to sign in to).
+    <ModalDialog
+      labelledBy="session-expired-title"
       role="alertdialog"
-      aria-modal="true"
-      aria-labelledby="session-expired-title"
+      testId="session-expired"
+      className="border-amber-600"
     >
-      <section
-        className="max-w-md space-y-3 rounded-lg border border-amber-600 bg-slate-900 p-6"
-        data-testid="session-expired"
-      >
+      <section className="max-w-md space-y-3 p-6">
         <h2 id="session-expired-title" className="text-lg font-semibold text-amber-200">
           Your session has ended
         </h2>
@@ -39,13 +39,17 @@ export function SessionExpiredDialog({ config, fhirBaseUrl }: { config: AppConfi
           <button
             type="button"
             onClick={signInAgain}
-            className="rounded bg-sky-700 px-4 py-2 text-white hover:bg-sky-600"
+            className="rounded bg-sky-700 px-4 py-2 text-white hover:bg-sky-800"
           >
             Sign in again
           </button>
         )}
-        {failed && <p className="text-sm text-red-300">{failed}</p>}
+        {failed && (
+          <p role="alert" className="text-sm text-red-300">
+            {failed}
+          </p>
+        )}
       </section>
-    </div>
+    </ModalDialog>
   );
 }

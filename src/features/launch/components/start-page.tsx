@@ -37,12 +37,12 @@ export function StartPage({ config, returnTo }: { config: AppConfig; returnTo: s
           <li key={issuer.iss}>
             <button
               type="button"
-              className="w-full rounded bg-sky-700 px-4 py-2 text-left text-white hover:bg-sky-600 disabled:opacity-60"
+              className="w-full rounded bg-sky-700 px-4 py-2 text-left text-white hover:bg-sky-800 disabled:opacity-60"
               disabled={pending !== null}
               onClick={() => launch(issuer)}
             >
               Sign in to {issuer.name}
-              <span className="block text-xs text-sky-200">{standaloneIssOf(issuer)}</span>
+              <span className="block text-xs text-sky-100">{standaloneIssOf(issuer)}</span>
             </button>
           </li>
         ))}

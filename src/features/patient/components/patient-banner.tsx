@@ -20,7 +20,7 @@ export function PatientBanner({ patient }: { patient: PatientIdentity }) {
       />
       <Field label="MRN" value={patient.mrn} testId="patient-mrn" />
       <span className="min-w-0 text-sm text-slate-300">
-        <span className="text-slate-500">Born </span>
+        <span className="text-slate-400">Born </span>
         <IdentityDate value={patient.birthDate} testId="patient-birth-date" />
       </span>
       <Field label="Sex" value={patient.gender} />
@@ -31,7 +31,7 @@ export function PatientBanner({ patient }: { patient: PatientIdentity }) {
 function Field({ label, value, testId }: { label: string; value: string | null; testId?: string }) {
   return (
     <span className="min-w-0 text-sm text-slate-300">
-      <span className="text-slate-500">{label} </span>
+      <span className="text-slate-400">{label} </span>
       <IdentityText text={value} testId={testId} />
     </span>
   );

@@ -13,7 +13,7 @@ export function ReportCell({ reports }: { reports: readonly ImagingReport[] | un
   const [newest] = reports ?? [];
   if (!newest) {
     return (
-      <span className="text-slate-500" data-testid="study-report" data-report-status="none">
+      <span className="text-slate-400" data-testid="study-report" data-report-status="none">
         None
       </span>
     );

@@ -23,7 +23,7 @@ export function StudyListLoadError({
         onClick={onRetry}
         disabled={retrying}
         data-testid="study-list-retry"
-        className="ml-1 rounded border border-slate-500 px-2 py-0.5 text-slate-100 hover:bg-slate-700 disabled:opacity-60"
+        className="ml-1 min-h-6 rounded border border-slate-500 px-2 py-0.5 text-slate-100 hover:bg-slate-700 disabled:opacity-60"
       >
         {retrying ? 'Retrying…' : 'Retry'}
       </button>

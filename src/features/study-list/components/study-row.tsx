@@ -10,13 +10,15 @@ import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatStudyStarted } from '@/lib/format-fhir-date';
 import { useSmartSession } from '@/lib/smart-session';
 import { useCompleteStudy } from '../api/get-complete-study';
+import { rememberOpenedStudy } from '../model/return-focus';
 import { ReportCell } from './report-cell';
 import { StudyThumbnail } from './study-thumbnail';
 
 const TONE_CLASSES = {
   normal: '',
-  dimmed: 'opacity-50',
-  error: 'opacity-60 line-through decoration-red-400/70',
+  // Receding rows keep readable text (4.5:1): a lighter colour, not opacity, which would fail contrast.
+  dimmed: 'text-slate-400',
+  error: 'text-slate-400 line-through decoration-red-400/70',
 } as const;
 
 interface StudyRowProps {
@@ -59,7 +61,10 @@ export const StudyRow = memo(function StudyRow({
     <tr
       style={height === undefined ? undefined : { height }}
       aria-rowindex={rowIndex}
-      className={`border-t border-slate-800 hover:bg-slate-900/60 ${TONE_CLASSES[status.tone]} ${
+      // Every row is a Tab stop (its actions follow it), so Tab walks the whole list, rows without
+      // actions included, and the virtualiser renders the next rows as focus reaches them.
+      tabIndex={0}
+      className={`border-t border-slate-800 hover:bg-slate-900/60 focus-visible:-outline-offset-2 ${TONE_CLASSES[status.tone]} ${
         inEncounter ? 'bg-sky-950/60' : ''
       }`}
       data-testid="study-row"
@@ -152,7 +157,8 @@ export const StudyRow = memo(function StudyRow({
           <>
             <Link
               to={openPath}
-              className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-600"
+              className="inline-block rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-800"
+              onClick={() => rememberOpenedStudy(study.key)}
               data-testid="open-study"
             >
               Open

@@ -22,7 +22,7 @@ export function StudyThumbnail({ study, settled }: { study: Study; settled: bool
         : 'none';
   return (
     <span
-      className="flex h-16 w-16 items-center justify-center overflow-hidden rounded bg-black text-[10px] text-slate-500"
+      className="flex h-16 w-16 items-center justify-center overflow-hidden rounded bg-black text-[10px] text-slate-400"
       data-testid="study-thumbnail"
       data-status={status}
     >

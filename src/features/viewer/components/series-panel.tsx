@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { StudySeries } from '@/domain/fhir/study';
 import type { KeyImages } from '@/domain/imaging/key-images';
+import { useFocusKeptRange } from '@/lib/use-focus-kept-range';
 import { SeriesThumbnail } from './series-thumbnail';
 
 /** A thumbnail without notes: 96 px image, padding and the gap below. Notes make a few taller (measured). */
@@ -55,6 +56,9 @@ export function SeriesPanel({
     [series, keyImagesOnly, keyImages],
   );
   const selectedRow = selected === null ? -1 : listed.indexOf(selected);
+  // Tab moves through the thumbnails (buttons in a list); the one holding focus stays mounted when
+  // Page Up/Down or a deep link scroll the panel, so focus is never dropped to the page.
+  const focusKept = useFocusKeptRange(itemIndexOf);
   // No React Compiler runs here, and the virtualiser re-renders this component itself on scroll:
   // the rule's warning (its functions cannot be memoised) has nothing to protect.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -66,6 +70,7 @@ export function SeriesPanel({
     gap: GAP,
     paddingStart: GAP,
     paddingEnd: GAP,
+    rangeExtractor: focusKept.rangeExtractor,
   });
 
   // A series chosen by key (or by a deep link) may be far down the list: bring it into view. Not
@@ -81,6 +86,8 @@ export function SeriesPanel({
       aria-label="Series"
       data-testid="series-panel"
       data-series-count={series.length}
+      onFocus={focusKept.onFocus}
+      onBlur={focusKept.onBlur}
     >
       {(hasKeyImages || keyImagesOnly) && (
         <div className="sticky top-0 z-10 border-b border-slate-800 bg-slate-950 px-2 py-1.5">
@@ -129,4 +136,10 @@ export function SeriesPanel({
       </div>
     </nav>
   );
+}
+
+function itemIndexOf(element: Element): number | null {
+  const item = element.closest('[data-index]');
+  const index = Number(item?.getAttribute('data-index'));
+  return item && Number.isInteger(index) ? index : null;
 }

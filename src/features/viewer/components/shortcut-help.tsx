@@ -1,6 +1,11 @@
+import { useEffect } from 'react';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { keyLabel, type Shortcut } from '@/domain/imaging/viewer-shortcuts';
 
-/** Every shortcut, from the same list the key handler uses, so the two cannot disagree. */
+/**
+ * Every shortcut, from the same list the key handler uses, so the two cannot disagree. A modal dialog:
+ * focus moves to it and back to the opener (the ? button) when it closes.
+ */
 export function ShortcutHelp({
   shortcuts,
   onClose,
@@ -8,23 +13,23 @@ export function ShortcutHelp({
   shortcuts: readonly Shortcut[];
   onClose: () => void;
 }) {
+  // "?" shows and hides the list: while it is open the viewer's keys are off, so the dialog hears it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '?') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   return (
-    <div data-testid="shortcut-help" className="absolute inset-0 z-20 flex items-center justify-center">
-      {/* A click beside the list closes it, as before; keyboard users have Escape and the Close button. */}
-      <button
-        type="button"
-        tabIndex={-1}
-        aria-label="Close keyboard shortcuts"
-        className="absolute inset-0 cursor-default bg-black/70"
-        onClick={onClose}
-      />
-      <div
-        role="dialog"
-        aria-label="Keyboard shortcuts"
-        className="relative max-h-[90%] overflow-y-auto rounded border border-slate-600 bg-slate-900 p-4 text-sm"
-      >
-        <h2 className="mb-2 font-semibold">Keyboard and mouse</h2>
+    <ModalDialog labelledBy="shortcut-help-title" onClose={onClose} testId="shortcut-help">
+      <div className="max-h-[90vh] overflow-y-auto p-4 text-sm">
+        <h2 id="shortcut-help-title" className="mb-2 font-semibold">
+          Keyboard shortcuts
+        </h2>
         <table>
+          <caption className="sr-only">Keyboard and mouse</caption>
           <tbody>
             {shortcuts.map((shortcut) => (
               <tr key={shortcut.label} data-testid="shortcut-row">
@@ -47,12 +52,12 @@ export function ShortcutHelp({
         <button
           type="button"
           onClick={onClose}
-          className="mt-3 rounded border border-slate-600 px-3 py-1 hover:bg-slate-800"
+          className="mt-3 min-h-6 rounded border border-slate-600 px-3 py-1 hover:bg-slate-800"
         >
           Close
         </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
 

@@ -255,7 +255,7 @@ export function StackViewport({
           {(stack.isError || state?.loadError) && (
             <button
               type="button"
-              className="pointer-events-auto ml-3 rounded border border-amber-300 px-2 py-0.5 text-amber-200 hover:bg-amber-950"
+              className="pointer-events-auto ml-3 min-h-6 rounded border border-amber-300 px-2 py-0.5 text-amber-200 hover:bg-amber-950"
               onClick={() => (stack.isError ? void stack.refetch() : controller?.retryImage())}
               data-testid="viewport-retry"
             >

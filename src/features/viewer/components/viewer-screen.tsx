@@ -92,7 +92,7 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
   });
   useEffect(() => bus.subscribe((command) => onScreenCommand(command)), [bus]);
 
-  useViewerKeyboard({ bus, shortcuts, helpOpen, onCloseHelp: () => setHelpOpen(false) });
+  useViewerKeyboard({ bus, shortcuts });
 
   const grid = LAYOUTS.find((item) => item.id === layout) ?? LAYOUTS[0];
 

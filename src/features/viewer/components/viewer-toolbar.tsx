@@ -113,7 +113,7 @@ export function ViewerToolbar({
           value={cineFps ?? ''}
           placeholder="auto"
           onChange={(event) => onCineFps(event.target.value === '' ? null : Number(event.target.value))}
-          className="w-14 rounded border border-slate-700 bg-slate-900 px-1 text-slate-100"
+          className="min-h-6 w-14 rounded border border-slate-700 bg-slate-900 px-1 text-slate-100"
           data-testid="cine-fps"
         />
       </label>
@@ -165,7 +165,7 @@ function Button({
       title={title}
       aria-pressed={pressed}
       data-testid={testId}
-      className={`rounded border px-2 py-0.5 ${
+      className={`min-h-6 rounded border px-2 py-0.5 ${
         pressed
           ? 'border-sky-400 bg-sky-900 text-sky-100'
           : 'border-slate-700 bg-slate-900 text-slate-200 hover:border-slate-500'
