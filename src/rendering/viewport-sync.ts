@@ -27,6 +27,7 @@ export class ViewportLink {
   private readonly voi: Synchronizer;
   /** Per viewport, the index a sync moved it to: the event that move fires is not synced back. */
   private readonly movedBySync = new Map<string, number>();
+  private destroyed = false;
 
   constructor(
     private readonly first: string,
@@ -67,6 +68,7 @@ export class ViewportLink {
   }
 
   destroy(): void {
+    this.destroyed = true;
     SynchronizerManager.destroySynchronizer(this.slices.id);
     SynchronizerManager.destroySynchronizer(this.voi.id);
   }
@@ -91,24 +93,27 @@ export class ViewportLink {
     const targetViewport = viewportOf(target.viewportId);
     if (!sourceViewport || !targetViewport) return;
     const index = sourceViewport.getCurrentImageIdIndex();
-    if (this.movedBySync.get(source.viewportId) === index) {
-      this.movedBySync.delete(source.viewportId);
-      return;
-    }
+    const ours = this.movedBySync.get(source.viewportId) === index;
     this.movedBySync.delete(source.viewportId);
-    const before = targetViewport.getCurrentImageIdIndex();
-    if (this.mode === 'relative') {
-      const next = relativeSliceIndex(
-        index,
-        sourceViewport.getImageIds().length,
-        targetViewport.getImageIds().length,
-      );
-      if (next !== before) await utilities.jumpToSlice(targetViewport.element, { imageIndex: next });
-    } else {
-      await synchronizers.imageSliceSyncCallback(synchronizer, source, target);
+    if (ours) return;
+    // The synchronizer ignores events while this runs (a slow image on the other side): a source that
+    // moved on meanwhile is followed again here, so the last position is never dropped.
+    for (let synced = -1; !this.destroyed && synced !== sourceViewport.getCurrentImageIdIndex();) {
+      synced = sourceViewport.getCurrentImageIdIndex();
+      const before = targetViewport.getCurrentImageIdIndex();
+      if (this.mode === 'relative') {
+        const next = relativeSliceIndex(
+          synced,
+          sourceViewport.getImageIds().length,
+          targetViewport.getImageIds().length,
+        );
+        if (next !== before) await utilities.jumpToSlice(targetViewport.element, { imageIndex: next });
+      } else {
+        await synchronizers.imageSliceSyncCallback(synchronizer, source, target);
+      }
+      const after = targetViewport.getCurrentImageIdIndex();
+      if (after !== before) this.movedBySync.set(target.viewportId, after);
     }
-    const after = targetViewport.getCurrentImageIdIndex();
-    if (after !== before) this.movedBySync.set(target.viewportId, after);
   };
 }
 

@@ -96,7 +96,7 @@ describe('matchingSeriesIndex', () => {
     pacs,
   ]);
 
-  it('prefers the same modality and description, then the largest of the modality, then any', () => {
+  it('prefers the same modality and description, then the largest of the modality, then the largest', () => {
     const first = other?.series[0];
     if (!other || !first) throw new Error('fixture');
     const shown = (modality: string, description: string) => ({
@@ -106,7 +106,7 @@ describe('matchingSeriesIndex', () => {
     });
     expect(matchingSeriesIndex(shown('CT', 'axial 5MM'), other)).toBe(2);
     expect(matchingSeriesIndex(shown('CT', 'Brain'), other)).toBe(3);
-    expect(matchingSeriesIndex(shown('MR', 'Brain'), other)).toBe(0);
-    expect(matchingSeriesIndex(null, other)).toBe(0);
+    expect(matchingSeriesIndex(shown('MR', 'Brain'), other)).toBe(3);
+    expect(matchingSeriesIndex(null, other)).toBe(3);
   });
 });

@@ -38,17 +38,21 @@ export function priorOf(a: Study, b: Study): 'first' | 'second' | null {
 
 /**
  * The series of `other` to show beside `shown`: one of the same modality with the same description,
- * else the same modality with the most instances, else the first that can be fetched. Null when none can.
+ * else the same modality with the most instances, else (or with nothing shown) the series with the
+ * most instances: a stack rather than a localizer. Null when no series can be fetched.
  */
 export function matchingSeriesIndex(shown: StudySeries | null, other: Study): number | null {
   const viewable = other.series.flatMap((series, index) => (series.key !== null ? [{ series, index }] : []));
+  const largestOf = (candidates: typeof viewable) =>
+    candidates.reduce<(typeof viewable)[number] | undefined>(
+      (best, next) => (!best || next.series.instances.length > best.series.instances.length ? next : best),
+      undefined,
+    );
   const sameModality = viewable.filter(({ series }) => shown?.modality && series.modality === shown.modality);
-  const described = (text: string | null) => text?.trim().toLowerCase() ?? '';
+  const described = (text: string | null | undefined) => text?.trim().toLowerCase() ?? '';
   const sameDescription = sameModality.find(
     ({ series }) =>
-      described(series.description) !== '' &&
-      described(series.description) === described(shown?.description ?? null),
+      described(series.description) !== '' && described(series.description) === described(shown?.description),
   );
-  const largest = [...sameModality].sort((a, b) => b.series.instances.length - a.series.instances.length)[0];
-  return (sameDescription ?? largest ?? viewable[0])?.index ?? null;
+  return (sameDescription ?? largestOf(sameModality) ?? largestOf(viewable))?.index ?? null;
 }

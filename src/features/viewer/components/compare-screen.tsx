@@ -45,7 +45,8 @@ export function CompareScreen({
     const requested = study.series.findIndex(
       (series) => series.uid !== null && series.uid === initialSeriesUid,
     );
-    const left = requested >= 0 ? requested : (viewableOf(study)[0] ?? null);
+    // Unless the link names a series: the largest (a stack to compare, not a localizer).
+    const left = requested >= 0 ? requested : matchingSeriesIndex(null, study);
     return [left, matchingSeriesIndex(left === null ? null : (study.series[left] ?? null), other)];
   });
   const [active, setActive] = useState<0 | 1>(0);

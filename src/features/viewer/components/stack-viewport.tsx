@@ -16,6 +16,7 @@ import { fetchFrameEarly } from '@/rendering/early-frames';
 import { useStackViewport, type StackViewportController } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
+import { DicomTag, dicomString } from '@/domain/imaging/dicom-json';
 import { hasPatientGeometry, isShownImageLossy, patientMatchOf } from '../model/viewport-identity';
 import { MeasurementList } from './measurement-list';
 import { ObjectViewport } from './object-viewport';
@@ -182,6 +183,7 @@ export function StackViewport({
       data-series-uid={series.uid ?? ''}
       data-image-index={state?.imageIndex ?? ''}
       data-image-count={state?.imageCount ?? ''}
+      data-sop-instance-uid={shown ? (dicomString(shown, DicomTag.SopInstanceUid) ?? '') : ''}
       data-image-pending={imagePending}
       data-window-center={state?.windowCenter ?? ''}
       data-window-width={state?.windowWidth ?? ''}
