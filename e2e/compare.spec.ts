@@ -13,6 +13,7 @@ import { expect, test } from './support/fixtures';
 const CURRENT = 'phantom-synthetic-ct';
 const PRIOR = 'phantom-synthetic-ct-prior';
 const PHANTOM_DICOM = { id: 'PLASTIC', name: 'HEAD' };
+const SAMPLE_DICOM = join(PROJECT_ROOT, 'sandbox', 'data', 'dicom');
 
 function study(sandbox: SandboxInfo, id: string): StudyInfo {
   const found = sandbox.studies[id];
@@ -46,6 +47,8 @@ test.describe('Compare: a prior beside the current study', () => {
     page,
     sandbox,
   }) => {
+    // Two stacks loading side by side (one of 300 slices) on a shared two-core machine.
+    test.slow();
     const current = study(sandbox, CURRENT);
     const prior = study(sandbox, PRIOR);
     const { distance, nearestPrior } = await slicePositions();
@@ -98,7 +101,7 @@ test.describe('Compare: a prior beside the current study', () => {
     await compare.syncSlices.uncheck();
     await expect(compare.syncMode).toHaveText(/not synchronised/);
     const priorShown = await compare.shownInstance(1);
-    await compare.scroll(0, -40);
+    await compare.scroll(0, -5);
     await compare.waitForImage(0);
     await expect(compare.viewport(1)).toHaveAttribute('data-sop-instance-uid', priorShown);
 
@@ -137,6 +140,49 @@ test.describe('Compare: a prior beside the current study', () => {
       // Two scanners, two frames of reference (and a gantry tilt): slices follow once aligned.
       await expect(compare.syncMode).toHaveAttribute('data-mode', 'aligned-position');
     }
+
+    // The slices on screen when the viewports were linked are declared the same place; from there the
+    // GE study follows the Philips one by position (shifted by that alignment), nearest slice in 3D.
+    const philipsAt = slicePositionsIn(join(SAMPLE_DICOM, 'dcm_qa_ct-philips-S21570', 'S2010'));
+    const geAt = slicePositionsIn(join(SAMPLE_DICOM, 'dcm_qa_ct-ge-head-tilt'));
+    const where = (positions: typeof geAt, uid: string) => {
+      const found = positions.get(uid);
+      if (!found) throw new Error(`No reference file for ${uid}.`);
+      return found;
+    };
+    const [p0, g0] = [
+      where(philipsAt, await compare.shownInstance(0)),
+      where(geAt, await compare.shownInstance(1)),
+    ];
+    const shift = [g0[0] - p0[0], g0[1] - p0[1], g0[2] - p0[2]];
+    await compare.scroll(0, 9);
+    await compare.waitForImage(0);
+    const p = where(philipsAt, await compare.shownInstance(0));
+    const target = [p[0] + (shift[0] ?? 0), p[1] + (shift[1] ?? 0), p[2] + (shift[2] ?? 0)];
+    const distanceTo = (uid: string) => {
+      const g = where(geAt, uid);
+      return Math.hypot(g[0] - (target[0] ?? 0), g[1] - (target[1] ?? 0), g[2] - (target[2] ?? 0));
+    };
+    const nearest = Math.min(...[...geAt.keys()].map(distanceTo));
+    await expect.poll(async () => distanceTo(await compare.shownInstance(1))).toBeCloseTo(nearest, 3);
+    await expect(compare.viewport(1)).not.toHaveAttribute('data-image-index', '0');
+  });
+
+  test('two studies chosen in the list open side by side, the newer first', async ({ page, sandbox }) => {
+    const current = study(sandbox, CURRENT);
+    const prior = study(sandbox, PRIOR);
+    await new EhrLauncherPage(page, sandbox).launch(current.patient);
+    const list = new StudyListPage(page);
+    await expect(list.count).toHaveAttribute('data-complete', 'true');
+    await list.row(prior.id).getByTestId('select-compare').check();
+    await list.row(current.id).getByTestId('select-compare').check();
+    await page.getByTestId('compare-selected').click();
+
+    const compare = new ComparePage(page);
+    await expect(compare.pane(0)).toHaveAttribute('data-study-uid', current.studyInstanceUid);
+    await expect(compare.pane(1)).toHaveAttribute('data-study-uid', prior.studyInstanceUid);
+    await expect(compare.pane(1)).toHaveAttribute('data-prior', 'true');
+    await compare.waitForImage(1);
   });
 
   test('a malformed second UID is said so, and the first study still opens', async ({ page, sandbox }) => {
