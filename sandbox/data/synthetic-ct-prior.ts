@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deterministicUid } from '../pacs/dicom-uid-rewrite.ts';
-import { writePart10 } from '../pacs/synthetic-dicom.ts';
+import { grayscaleImageModule, writePart10 } from '../pacs/synthetic-dicom.ts';
 import {
   syntheticCtFrameOfReferenceUid,
   syntheticCtSliceHu,
@@ -63,17 +63,13 @@ function priorSlice(index: number, patient: SyntheticPatient): Buffer {
     '00200037': { vr: 'DS', value: '1\\0\\0\\0\\1\\0' },
     '00200052': { vr: 'UI', value: syntheticCtFrameOfReferenceUid() },
     '00201041': { vr: 'DS', value: z.toFixed(1) },
-    '00280002': { vr: 'US', value: 1 },
-    '00280004': { vr: 'CS', value: 'MONOCHROME2' },
-    '00280010': { vr: 'US', value: SIZE },
-    '00280011': { vr: 'US', value: SIZE },
+    ...grayscaleImageModule({
+      size: SIZE,
+      photometric: 'MONOCHROME2',
+      bitsStored: 16,
+      window: { center: 40, width: 400 },
+    }),
     '00280030': { vr: 'DS', value: '1\\1' },
-    '00280100': { vr: 'US', value: 16 },
-    '00280101': { vr: 'US', value: 16 },
-    '00280102': { vr: 'US', value: 15 },
-    '00280103': { vr: 'US', value: 0 },
-    '00281050': { vr: 'DS', value: '40' },
-    '00281051': { vr: 'DS', value: '400' },
     '00281052': { vr: 'DS', value: String(-HU_OFFSET) },
     '00281053': { vr: 'DS', value: '1' },
     '00281054': { vr: 'LO', value: 'HU' },
