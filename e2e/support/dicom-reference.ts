@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import dicomParser from 'dicom-parser';
 
 /**
@@ -127,4 +128,22 @@ export function readYbrFull422Red(path: string): DicomImage {
     values[i] = Math.min(255, Math.max(0, y + 1.402 * (cr - 128)));
   }
   return { rows, columns, values };
+}
+
+/**
+ * Image Position (Patient) of every DICOM file in a folder, by SOP Instance UID: ground truth for
+ * which slice is where (the header only is parsed).
+ */
+export function slicePositionsIn(folder: string): Map<string, [number, number, number]> {
+  const positions = new Map<string, [number, number, number]>();
+  for (const name of readdirSync(folder)) {
+    const bytes = readFileSync(join(folder, name));
+    const dataSet = dicomParser.parseDicom(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      untilTag: 'x7fe00010',
+    });
+    const uid = dataSet.string('x00080018');
+    const [x, y, z] = (dataSet.string('x00200032') ?? '').split('\\').map(Number);
+    if (uid && x !== undefined && y !== undefined && z !== undefined) positions.set(uid, [x, y, z]);
+  }
+  return positions;
 }

@@ -12,6 +12,7 @@ import { transferSyntaxName } from '../pacs/transfer-syntax-names.ts';
 import { rewritePatient, type PatientIdentityOverride } from '../pacs/dicom-patient-rewrite.ts';
 import { PROJECT_ROOT } from '../sandbox-options.ts';
 import { ensureSyntheticStudies } from './synthetic-ct.ts';
+import { ensureSyntheticCtPrior } from './synthetic-ct-prior.ts';
 import { ensurePixelEncodingStudy } from './synthetic-pixel-encodings.ts';
 import {
   hasPydicomTestFiles,
@@ -220,6 +221,14 @@ async function syntheticPlans(warn: Warn): Promise<StudyPlan[]> {
       files: await read(folders.ct),
       studyPacs: 'a',
       description: 'Synthetic CT, 300 slices',
+    },
+    {
+      // Its prior (a year older, same frame of reference): Compare's suggestion and scroll-sync check.
+      id: 'phantom-synthetic-ct-prior',
+      patientId: PHANTOM_PATIENT_ID,
+      files: await read(await ensureSyntheticCtPrior(cacheDir, PHANTOM_DICOM_PATIENT)),
+      studyPacs: 'a',
+      description: 'Synthetic CT prior, 60 slices (5 mm)',
     },
     {
       id: 'phantom-synthetic-cr',

@@ -13,6 +13,16 @@ const HU_OFFSET = 1024;
 /** Soft tissue of the synthetic body, in HU: ROI measurements inside it must read about this. */
 export const SYNTHETIC_SOFT_TISSUE_HU = 40;
 
+/** The synthetic CT's frame of reference, which its prior (synthetic-ct-prior.ts) shares. */
+export function syntheticCtFrameOfReferenceUid(): string {
+  return deterministicUid(`sandbox:synthetic-ct:${VERSION}:frame-of-reference`, 64);
+}
+
+/** Image Position (Patient) z of slice `index` of the synthetic CT, mm (1 mm apart, −150 first). */
+export function syntheticCtSliceZ(index: number): number {
+  return index - SYNTHETIC_CT_SLICES / 2;
+}
+
 export interface SyntheticPatient {
   readonly id: string;
   /** DICOM PN, `FAMILY^GIVEN`. */
@@ -61,7 +71,7 @@ function ctSlice(index: number, patient: SyntheticPatient): Buffer {
   const stored = new Uint16Array(hu.length);
   for (let i = 0; i < hu.length; i += 1) stored[i] = (hu[i] ?? 0) + HU_OFFSET;
   const uid = (what: string) => deterministicUid(`sandbox:synthetic-ct:${VERSION}:${what}`, 64);
-  const z = (index - SYNTHETIC_CT_SLICES / 2).toFixed(1);
+  const z = syntheticCtSliceZ(index).toFixed(1);
   const elements: DicomElements = {
     '00080008': { vr: 'CS', value: 'DERIVED\\SECONDARY\\AXIAL' },
     '00080016': { vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.2' },
@@ -82,7 +92,7 @@ function ctSlice(index: number, patient: SyntheticPatient): Buffer {
     '00200013': { vr: 'IS', value: String(index + 1) },
     '00200032': { vr: 'DS', value: `-255.5\\-255.5\\${z}` },
     '00200037': { vr: 'DS', value: '1\\0\\0\\0\\1\\0' },
-    '00200052': { vr: 'UI', value: uid('frame-of-reference') },
+    '00200052': { vr: 'UI', value: syntheticCtFrameOfReferenceUid() },
     '00201041': { vr: 'DS', value: z },
     ...grayscaleImageModule({
       size: SIZE,

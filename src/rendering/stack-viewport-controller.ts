@@ -33,7 +33,8 @@ let viewportCounter = 0;
  * (`subscribe` + `getSnapshot`); tools, measurements and the state itself live in their own modules.
  */
 export class StackViewportController {
-  private readonly viewportId: string;
+  /** Cornerstone's id of this viewport (for the synchronizers that link it to another). */
+  readonly viewportId: string;
   private readonly tools: ViewportToolBindings;
   private readonly store = new SnapshotStore<StackViewportState>(INITIAL_STATE, sameViewportState);
   private readonly resizeObserver: ResizeObserver;

@@ -2,16 +2,29 @@ import { useMemo, useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { IdentityText } from '@/components/ui/untrusted-text';
-import { parseSeriesInstanceUid, type SeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
-import { buildViewerPath, parseDeepLink, type DeepLinkRequest } from '@/domain/fhir/deep-link';
+import {
+  parseSeriesInstanceUid,
+  type SeriesInstanceUid,
+  type StudyInstanceUid,
+} from '@/domain/dicomweb/dicom-uid';
+import {
+  buildComparePath,
+  buildViewerPath,
+  compareStudyUidOf,
+  parseDeepLink,
+  type DeepLinkRequest,
+} from '@/domain/fhir/deep-link';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
 import { usePatient } from '@/features/patient/api/get-patient';
 import { useCompleteStudy } from '@/features/study-list/api/get-complete-study';
 import { useLinkedStudy } from '@/features/study-list/api/find-linked-study';
+import { CompareScreen } from '@/features/viewer/components/compare-screen';
 import { ReportPanel } from '@/features/viewer/components/report-panel';
 import { ViewerScreen } from '@/features/viewer/components/viewer-screen';
 import { useWarmViewer } from '@/features/viewer/use-warm-viewer';
+import { CompareControl } from './compare-control';
+import { ComparedStudy } from './compared-study';
 import { useStudyReportState } from './use-study-report-state';
 
 /**
@@ -69,14 +82,30 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
     setParams(next, { replace: true });
   };
 
-  return (
+  // Both studies go into the URL (OHIF's comma list), so a reload or a copied link keeps the pair.
+  const showStudies = (compareUid: StudyInstanceUid | null) => {
+    if (!study.studyInstanceUid) return;
+    const next = new URLSearchParams(params);
+    for (const name of ['ImagingStudy', 'requestType', 'studyUID']) next.delete(name);
+    next.set(
+      'StudyInstanceUIDs',
+      compareUid ? `${study.studyInstanceUid},${compareUid}` : study.studyInstanceUid,
+    );
+    setParams(next);
+  };
+
+  const open = (other: Study | null) => (
     <OpenStudy
       study={study}
+      other={other}
       patient={patient.data}
       seriesUid={seriesUid}
       onActiveSeriesChange={followSeries}
+      onCompare={showStudies}
     />
   );
+  const compare = compareStudyUidOf(params);
+  return compare ? <ComparedStudy request={compare}>{open}</ComparedStudy> : open(null);
 }
 
 /**
@@ -85,14 +114,20 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
  */
 function OpenStudy({
   study,
+  other,
   patient,
   seriesUid,
   onActiveSeriesChange,
+  onCompare,
 }: {
   study: Study;
+  /** A second study shown beside the first (Compare), or null. */
+  other: Study | null;
   patient: PatientIdentity;
   seriesUid: SeriesInstanceUid | null;
   onActiveSeriesChange: (uid: string) => void;
+  /** Opens a study beside this one, or (null) closes the comparison. */
+  onCompare: (studyUid: StudyInstanceUid | null) => void;
 }) {
   const reports = useStudyReportState(study);
   const [reportChoice, setReportChoice] = useState<boolean | null>(null);
@@ -111,17 +146,48 @@ function OpenStudy({
         >
           Report{reportCount > 0 ? ` (${reportCount})` : ''}
         </button>
-        {studyUid && <CopyLinkButton path={buildViewerPath(studyUid, seriesUid)} />}
+        {other ? (
+          <button
+            type="button"
+            className="rounded border border-slate-600 px-2 py-0.5 text-xs text-slate-200 hover:border-slate-400"
+            onClick={() => onCompare(null)}
+            data-testid="compare-close"
+          >
+            Close compare
+          </button>
+        ) : (
+          studyUid && <CompareControl study={study} onCompare={onCompare} />
+        )}
+        {studyUid && (
+          <CopyLinkButton
+            path={
+              other?.studyInstanceUid
+                ? buildComparePath(studyUid, other.studyInstanceUid, seriesUid)
+                : buildViewerPath(studyUid, seriesUid)
+            }
+          />
+        )}
       </div>
       <div className="flex min-h-0 flex-1">
         <div className="min-w-0 flex-1">
-          <ViewerScreen
-            key={study.key}
-            study={study}
-            patient={patient}
-            initialSeriesUid={seriesUid}
-            onActiveSeriesChange={onActiveSeriesChange}
-          />
+          {other ? (
+            <CompareScreen
+              key={`${study.key}+${other.key}`}
+              study={study}
+              other={other}
+              patient={patient}
+              initialSeriesUid={seriesUid}
+              onActiveSeriesChange={onActiveSeriesChange}
+            />
+          ) : (
+            <ViewerScreen
+              key={study.key}
+              study={study}
+              patient={patient}
+              initialSeriesUid={seriesUid}
+              onActiveSeriesChange={onActiveSeriesChange}
+            />
+          )}
         </div>
         {reportShown && <ReportPanel state={reports} />}
       </div>

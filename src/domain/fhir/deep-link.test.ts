@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseSeriesInstanceUid, parseStudyInstanceUid } from '../dicomweb/dicom-uid';
-import { buildViewerPath, parseDeepLink, studySearchParams } from './deep-link';
+import {
+  buildComparePath,
+  buildViewerPath,
+  compareStudyUidOf,
+  parseDeepLink,
+  studySearchParams,
+} from './deep-link';
 import { checked } from '../dicomweb/testing/checked-inputs';
 
 const parse = (query: string) => parseDeepLink(new URLSearchParams(query));
@@ -89,5 +95,35 @@ describe('buildViewerPath', () => {
       studyUid: '1.2.3',
       seriesUid: '1.2.3.4',
     });
+  });
+});
+
+describe('compareStudyUidOf', () => {
+  const second = (query: string) => compareStudyUidOf(new URLSearchParams(query));
+
+  it('reads the second study of an OHIF comma list', () => {
+    expect(second('StudyInstanceUIDs=1.2.3,%20urn:oid:4.5.6')).toEqual({
+      kind: 'study-uid',
+      studyUid: '4.5.6',
+    });
+  });
+
+  it('is null for one study, an empty second entry or the same study twice', () => {
+    expect(second('StudyInstanceUIDs=1.2.3')).toBeNull();
+    expect(second('StudyInstanceUIDs=1.2.3,')).toBeNull();
+    expect(second('StudyInstanceUIDs=1.2.3,1.2.3')).toBeNull();
+    expect(second('ImagingStudy=phantom-ct')).toBeNull();
+  });
+
+  it('says a second entry that is not a UID is invalid', () => {
+    expect(second('StudyInstanceUIDs=1.2.3,abc')).toEqual({ kind: 'invalid', raw: 'abc' });
+  });
+
+  it('round-trips through buildComparePath with the series', () => {
+    const [a, b] = [checked(parseStudyInstanceUid('1.2.3')), checked(parseStudyInstanceUid('4.5.6'))];
+    const path = buildComparePath(a, b, checked(parseSeriesInstanceUid('7.8')));
+    const params = new URL(path, 'http://app.test').searchParams;
+    expect(parseDeepLink(params)).toEqual({ kind: 'study-uid', studyUid: a, seriesUid: '7.8' });
+    expect(compareStudyUidOf(params)).toEqual({ kind: 'study-uid', studyUid: b });
   });
 });

@@ -32,7 +32,8 @@ export function parseDeepLink(params: URLSearchParams): DeepLinkRequest {
   const uidList =
     params.get('StudyInstanceUIDs') ?? (requestType === 'STUDY' ? params.get('studyUID') : null);
   if (uidList !== null) {
-    // OHIF (and IID) allow a comma list; this viewer shows one study, the first one named.
+    // OHIF (and IID) allow a comma list: the first study is the one opened, a second one is shown
+    // beside it for comparison (compareStudyUidOf), further ones are not used.
     const raw = uidList.split(',')[0]?.trim() ?? '';
     const studyUid = parseStudyInstanceUid(stripOidPrefix(raw));
     return studyUid ? { kind: 'study-uid', studyUid, seriesUid } : { kind: 'invalid', raw };
@@ -50,6 +51,21 @@ export function parseDeepLink(params: URLSearchParams): DeepLinkRequest {
 function firstSeriesUid(params: URLSearchParams): SeriesInstanceUid | null {
   const raw = params.get('SeriesInstanceUID') ?? params.get('SeriesInstanceUIDs');
   return parseSeriesInstanceUid(raw?.split(',')[0]?.trim());
+}
+
+/**
+ * The second study of `StudyInstanceUIDs=<a>,<b>`, opened beside the first to compare: null when the
+ * link names one study (or the same one twice), `invalid` when the second is not a UID.
+ */
+export function compareStudyUidOf(
+  params: URLSearchParams,
+): { kind: 'study-uid'; studyUid: StudyInstanceUid } | { kind: 'invalid'; raw: string } | null {
+  const list = params.get('StudyInstanceUIDs');
+  if (list === null) return null;
+  const [first, second] = list.split(',').map((part) => stripOidPrefix(part.trim()));
+  if (second === undefined || second === '' || second === first) return null;
+  const studyUid = parseStudyInstanceUid(second);
+  return studyUid ? { kind: 'study-uid', studyUid } : { kind: 'invalid', raw: second };
 }
 
 /**
@@ -73,6 +89,17 @@ export function studySearchParams(patientId: string, request: DeepLinkRequest): 
 /** The app-relative link that reopens a study (and series): OHIF's parameter names. */
 export function buildViewerPath(studyUid: StudyInstanceUid, seriesUid: SeriesInstanceUid | null): string {
   const params = new URLSearchParams({ StudyInstanceUIDs: studyUid });
+  if (seriesUid) params.set('SeriesInstanceUID', seriesUid);
+  return `/viewer?${params.toString()}`;
+}
+
+/** The link that opens two studies side by side (OHIF's comma list): the first is the one in front. */
+export function buildComparePath(
+  studyUid: StudyInstanceUid,
+  compareUid: StudyInstanceUid,
+  seriesUid: SeriesInstanceUid | null,
+): string {
+  const params = new URLSearchParams({ StudyInstanceUIDs: `${studyUid},${compareUid}` });
   if (seriesUid) params.set('SeriesInstanceUID', seriesUid);
   return `/viewer?${params.toString()}`;
 }

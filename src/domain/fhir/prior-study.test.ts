@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestPriorStudy } from './prior-study';
+import { matchingSeriesIndex, priorOf, suggestPriorStudy } from './prior-study';
 import { readStudyList } from './read-imaging-study';
 
 const DCM = 'http://dicom.nema.org/resources/ontology/DCM';
@@ -53,5 +53,60 @@ describe('suggestPriorStudy', () => {
   it('has none for the earliest study or a study without a date', () => {
     const oldest = byId('ct-head-old');
     expect(oldest && suggestPriorStudy(oldest, studies)).toBeNull();
+  });
+});
+
+describe('priorOf', () => {
+  const [newer, older, undated] = readStudyList([
+    study('b', '2026-05-01', 'CT'),
+    study('a', '2025-05-01', 'CT'),
+    { ...study('c', '2025-05-01', 'CT'), started: undefined },
+    pacs,
+  ]);
+
+  it('names the earlier study, and neither when a date is missing or the same', () => {
+    if (!newer || !older || !undated) throw new Error('fixture');
+    expect(priorOf(newer, older)).toBe('second');
+    expect(priorOf(older, newer)).toBe('first');
+    expect(priorOf(newer, undated)).toBeNull();
+    expect(priorOf(older, older)).toBeNull();
+  });
+});
+
+describe('matchingSeriesIndex', () => {
+  const series = (uid: string, modality: string, description: string, instances: number) => ({
+    uid,
+    modality: { system: DCM, code: modality },
+    description,
+    instance: Array.from({ length: instances }, (_, i) => ({
+      uid: `${uid}.${i + 1}`,
+      sopClass: { code: '1.2' },
+    })),
+  });
+  const [other] = readStudyList([
+    {
+      ...study('other', '2025-01-01', 'CT'),
+      series: [
+        series('1.2.1', 'SR', 'Report', 1),
+        series('1.2.2', 'CT', 'Scout', 1),
+        series('1.2.3', 'CT', 'Axial 5mm', 40),
+        series('1.2.4', 'CT', 'Axial 1mm', 200),
+      ],
+    },
+    pacs,
+  ]);
+
+  it('prefers the same modality and description, then the largest of the modality, then the largest', () => {
+    const first = other?.series[0];
+    if (!other || !first) throw new Error('fixture');
+    const shown = (modality: string, description: string) => ({
+      ...first,
+      modality,
+      description,
+    });
+    expect(matchingSeriesIndex(shown('CT', 'axial 5MM'), other)).toBe(2);
+    expect(matchingSeriesIndex(shown('CT', 'Brain'), other)).toBe(3);
+    expect(matchingSeriesIndex(shown('MR', 'Brain'), other)).toBe(3);
+    expect(matchingSeriesIndex(null, other)).toBe(3);
   });
 });

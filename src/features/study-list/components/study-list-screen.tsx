@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   filterStudies,
@@ -10,8 +10,10 @@ import {
   type StudyListQuery,
   type StudySortKey,
 } from '@/domain/fhir/study-list-query';
+import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import { useStudyReports } from '../api/get-imaging-reports';
 import { useImagingStudies, useRetryImagingStudies } from '../api/get-imaging-studies';
+import { CompareSelection, toggleCompareSelection } from './compare-selection';
 import { ReportNotes } from './report-notes';
 import { StudyList } from './study-list';
 import { StudyListFilters } from './study-list-filters';
@@ -23,6 +25,12 @@ export function StudyListScreen() {
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const query = useMemo(() => parseStudyListQuery(new URLSearchParams(search)), [search]);
+  const [chosen, setChosen] = useState<StudyInstanceUid[]>([]);
+  const chosenSet = useMemo(() => new Set<string>(chosen), [chosen]);
+  // Stable: the rows are memoised.
+  const [toggleChosen] = useState(
+    () => (uid: StudyInstanceUid) => setChosen((current) => toggleCompareSelection(current, uid)),
+  );
 
   const entries = studies.data?.studies;
   const { reports, linked } = useStudyReports(entries);
@@ -95,6 +103,7 @@ export function StudyListScreen() {
         )}
         <ReportNotes reports={reports} linked={linked} />
       </p>
+      <CompareSelection selected={chosen} studies={entries ?? []} onClear={() => setChosen([])} />
       {total === 0 && complete ? (
         <p className="p-6 text-slate-400" data-testid="study-list-empty">
           This patient has no imaging studies.
@@ -110,6 +119,8 @@ export function StudyListScreen() {
           direction={query.direction}
           onSort={sortBy}
           reportsByStudy={linked?.byStudy ?? null}
+          selectedUids={chosenSet}
+          onToggleSelected={toggleChosen}
         />
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { Fragment, useRef, type KeyboardEvent } from 'react';
+import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { ImagingReport } from '@/domain/fhir/imaging-report';
 import type { Study } from '@/domain/fhir/study';
 import type { SortDirection, StudySortKey } from '@/domain/fhir/study-list-query';
@@ -33,10 +34,21 @@ interface StudyListProps {
   onSort: (key: StudySortKey) => void;
   /** Reports by study key; null when the list has no Report column (not loaded, not permitted). */
   reportsByStudy?: ReadonlyMap<string, readonly ImagingReport[]> | null;
+  /** Studies chosen to compare side by side, and how a row's choice is toggled. */
+  selectedUids?: ReadonlySet<string>;
+  onToggleSelected?: (studyUid: StudyInstanceUid) => void;
 }
 
 /** The scrolling table: only the rows in (or near) its viewport are rendered. */
-export function StudyList({ studies, sort, direction, onSort, reportsByStudy = null }: StudyListProps) {
+export function StudyList({
+  studies,
+  sort,
+  direction,
+  onSort,
+  reportsByStudy = null,
+  selectedUids,
+  onToggleSelected,
+}: StudyListProps) {
   const columns = reportsByStudy ? COLUMNS : COLUMNS.filter((column) => column.label !== 'Report');
   // The scroller lives here, not in a parent: the virtualiser reads it in this component's layout
   // effect, which React runs before a parent's ref would be attached.
@@ -123,6 +135,10 @@ export function StudyList({ studies, sort, direction, onSort, reportsByStudy = n
                   settled={!virtualizer.isScrolling}
                   showReports={reportsByStudy !== null}
                   reports={reportsByStudy?.get(study.key)}
+                  selected={
+                    study.studyInstanceUid !== null && (selectedUids?.has(study.studyInstanceUid) ?? false)
+                  }
+                  onToggleSelected={onToggleSelected}
                 />
               </Fragment>
             ) : null;

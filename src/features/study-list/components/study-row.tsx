@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { CopyLinkButton } from '@/components/ui/copy-link-button';
 import { UntrustedText } from '@/components/ui/untrusted-text';
 import { buildOpenStudyPath, buildViewerPath } from '@/domain/fhir/deep-link';
+import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { ImagingReport } from '@/domain/fhir/imaging-report';
 import type { Study } from '@/domain/fhir/study';
 import { availabilityNoteOf } from '@/domain/fhir/study-availability';
@@ -33,6 +34,9 @@ interface StudyRowProps {
   reports?: readonly ImagingReport[] | undefined;
   /** Whether the list shows the Report column (the server lets the viewer read reports). */
   showReports?: boolean;
+  /** Chosen for "Compare side by side"; undefined where the list offers no selection. */
+  selected?: boolean;
+  onToggleSelected?: (studyUid: StudyInstanceUid) => void;
 }
 
 /** Memoised: while the list scrolls, rows that stay on screen do not re-render. */
@@ -43,6 +47,8 @@ export const StudyRow = memo(function StudyRow({
   rowIndex,
   reports,
   showReports = false,
+  selected,
+  onToggleSelected,
 }: StudyRowProps) {
   // While on screen, a study its ImagingStudy under-describes is completed over QIDO-RS (one cached
   // query shared with the preview and the viewer): the row then shows the PACS's counts.
@@ -155,6 +161,17 @@ export const StudyRow = memo(function StudyRow({
       <td className={`${cell} text-right whitespace-nowrap`}>
         {uid && openPath && !unavailableReason ? (
           <>
+            {onToggleSelected && (
+              <label className="mr-2 inline-flex items-center gap-1 text-xs text-slate-400">
+                <input
+                  type="checkbox"
+                  checked={selected ?? false}
+                  onChange={() => onToggleSelected(uid)}
+                  data-testid="select-compare"
+                />
+                Compare
+              </label>
+            )}
             <Link
               to={openPath}
               className="inline-block rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-800"

@@ -13,9 +13,10 @@ import { availabilityNotice } from '@/domain/fhir/availability';
 import { useServerWaiting } from '@/lib/server-waits';
 import { useSmartSession } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
-import { useStackViewport } from '@/rendering/use-stack-viewport';
+import { useStackViewport, type StackViewportController } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
+import { DicomTag, dicomString } from '@/domain/imaging/dicom-json';
 import { hasPatientGeometry, isShownImageLossy, patientMatchOf } from '../model/viewport-identity';
 import { MeasurementList } from './measurement-list';
 import { ObjectViewport } from './object-viewport';
@@ -45,6 +46,10 @@ interface StackViewportProps {
   keyImages: KeyImages;
   /** Show only the series' key images (when it has any). */
   keyImagesOnly: boolean;
+  /** Two studies side by side: see ViewportOverlay. */
+  comparing?: { prior: boolean } | null;
+  /** Told of the viewport's controller (null when it goes), e.g. to synchronise it with another. */
+  onController?: (controller: StackViewportController | null) => void;
 }
 
 export function StackViewport({
@@ -61,6 +66,8 @@ export function StackViewport({
   onDropSeries,
   keyImages,
   keyImagesOnly,
+  comparing = null,
+  onController,
 }: StackViewportProps) {
   const { authorizationFor } = useSmartSession();
   const stack = useSeriesStack(studyUid, series);
@@ -99,6 +106,12 @@ export function StackViewport({
   }, [series, studyUid, authorizationFor]);
 
   useEffect(() => controller?.setPrimaryTool(tool), [controller, tool]);
+
+  useEffect(() => {
+    if (!onController || !controller) return;
+    onController(controller);
+    return () => onController(null);
+  }, [controller, onController]);
 
   // A new rate applies at once to a clip that is playing.
   useEffect(() => {
@@ -170,6 +183,7 @@ export function StackViewport({
       data-series-uid={series.uid ?? ''}
       data-image-index={state?.imageIndex ?? ''}
       data-image-count={state?.imageCount ?? ''}
+      data-sop-instance-uid={shown ? (dicomString(shown, DicomTag.SopInstanceUid) ?? '') : ''}
       data-image-pending={imagePending}
       data-window-center={state?.windowCenter ?? ''}
       data-window-width={state?.windowWidth ?? ''}
@@ -228,6 +242,7 @@ export function StackViewport({
         keyImageReasons={keyImageReasons}
         keyImagesOnly={shownStack.filtered}
         framesLeftOut={framesLeftOut}
+        comparing={comparing}
       />
       {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
       {stack.isPending && (

@@ -6,8 +6,9 @@ interface ViewerToolbarProps {
   tool: ViewerTool;
   onTool: (tool: ViewerTool) => void;
   presets: readonly WindowPreset[];
-  layout: LayoutId;
-  onLayout: (layout: LayoutId) => void;
+  /** Without `onLayout` (two studies side by side) the layout buttons are left out. */
+  layout?: LayoutId;
+  onLayout?: (layout: LayoutId) => void;
   cineFps: number | null;
   onCineFps: (fps: number | null) => void;
   onCommand: (command: ViewerCommand) => void;
@@ -117,18 +118,19 @@ export function ViewerToolbar({
           data-testid="cine-fps"
         />
       </label>
-      <Separator />
-      {LAYOUTS.map((item) => (
-        <Button
-          key={item.id}
-          pressed={layout === item.id}
-          onClick={() => onLayout(item.id)}
-          title={`Layout ${item.label}`}
-          testId={`layout-${item.id}`}
-        >
-          {item.label}
-        </Button>
-      ))}
+      {onLayout && <Separator />}
+      {onLayout &&
+        LAYOUTS.map((item) => (
+          <Button
+            key={item.id}
+            pressed={layout === item.id}
+            onClick={() => onLayout(item.id)}
+            title={`Layout ${item.label}`}
+            testId={`layout-${item.id}`}
+          >
+            {item.label}
+          </Button>
+        ))}
       <Separator />
       <Button
         onClick={() => onCommand({ type: 'help' })}

@@ -21,6 +21,8 @@ interface ViewportOverlayProps {
   keyImagesOnly?: boolean;
   /** The shown instance has more frames than the stack holds (a multi-frame file over WADO-URI). */
   framesLeftOut?: { shown: number; total: number } | null;
+  /** Set when two studies are side by side: the date stands out, and the older one says PRIOR. */
+  comparing?: { prior: boolean } | null;
 }
 
 /** Identity and position on the image itself, as every PACS shows: it survives any screenshot. */
@@ -36,6 +38,7 @@ export function ViewportOverlay({
   keyImageReasons = null,
   keyImagesOnly = false,
   framesLeftOut = null,
+  comparing = null,
 }: ViewportOverlayProps) {
   return (
     <div className="pointer-events-none absolute inset-0 overflow-hidden p-2 font-mono text-xs text-slate-100 [text-shadow:0_0_3px_black]">
@@ -67,7 +70,20 @@ export function ViewportOverlay({
               className="line-clamp-2"
               testId="overlay-study-description"
             />
-            <div data-testid="overlay-study-date">{formatStudyStarted(study)}</div>
+            <div
+              data-testid="overlay-study-date"
+              className={comparing ? 'text-base font-bold text-white' : undefined}
+            >
+              {comparing?.prior && (
+                <span
+                  className="mr-1 rounded bg-violet-600 px-1 text-sm text-white [text-shadow:none]"
+                  data-testid="overlay-prior"
+                >
+                  PRIOR
+                </span>
+              )}
+              {formatStudyStarted(study)}
+            </div>
             {state?.renderedByPacs && (
               <div
                 role="status"
