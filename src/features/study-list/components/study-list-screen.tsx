@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   filterStudies,
   isEnteredInError,
@@ -94,6 +94,9 @@ export function StudyListScreen() {
           />
         )}
         <ReportNotes reports={reports} linked={linked} />
+        <Link to="/files" className="ml-3 text-sky-300 hover:text-sky-200" data-testid="open-local-files">
+          Open DICOM files from this computer…
+        </Link>
       </p>
       {total === 0 && complete ? (
         <p className="p-6 text-slate-400" data-testid="study-list-empty">

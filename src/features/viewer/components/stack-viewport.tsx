@@ -10,7 +10,7 @@ import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { availabilityNotice } from '@/domain/fhir/availability';
 import { useServerWaiting } from '@/lib/server-waits';
-import { useSmartSession } from '@/lib/smart-session';
+import { useImagingAuthorization } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
 import { useStackViewport } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
@@ -54,7 +54,7 @@ export function StackViewport({
   onActivate,
   onDropSeries,
 }: StackViewportProps) {
-  const { authorizationFor } = useSmartSession();
+  const authorizationFor = useImagingAuthorization();
   const stack = useSeriesStack(studyUid, series);
   const input = useMemo(
     () =>
