@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import dcmjs from 'dcmjs';
+import { writePart10 } from '../../sandbox/pacs/synthetic-dicom';
 
 const PHILIPS_AXIAL = 'sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
 const GE_HEAD = 'sandbox/data/dicom/dcm_qa_ct-ge-head-tilt';
@@ -132,23 +133,43 @@ export function writeLocalCase(
 }
 
 /**
- * `count` single-slice files (the Philips slices, over and over, each a study of 10 series of its
- * own… no: one study, `count / 100` series of 100 files), for the bench: many small files.
+ * `count` small CT slices (64×64, 16-bit, 8 KiB of pixels each) of one study in series of 100, under
+ * `root/series-N/`, for the bench: many small files, written with the sandbox's Part 10 writer.
  */
 export function writeManyFiles(root: string, count: number): { root: string; studyUid: string } {
   rmSync(root, { recursive: true, force: true });
-  const patient = { id: 'BENCH-1', name: 'BENCH^FOLDER' };
+  const size = 64;
   const studyUid = newUid();
-  const slices = sources(PHILIPS_AXIAL, 28);
+  const pixels = new Uint8Array(size * size * 2).map((_, i) => (i % 2 === 0 ? (i / 2) % 251 : 0));
   let seriesUid = newUid();
   for (let i = 0; i < count; i += 1) {
     if (i % 100 === 0) seriesUid = newUid();
-    const source = slices[i % slices.length] ?? '';
+    const series = Math.floor(i / 100);
     put(
-      join(root, `series-${Math.floor(i / 100)}`, `IM${String(i).padStart(5, '0')}.dcm`),
-      rewrite(source, { study: studyUid, series: seriesUid }, patient, {
-        '00200013': { vr: 'IS', Value: [(i % 100) + 1] },
-        '00200011': { vr: 'IS', Value: [Math.floor(i / 100) + 1] },
+      join(root, `series-${series + 1}`, `IM${String(i).padStart(5, '0')}.dcm`),
+      writePart10({
+        '00080016': { vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.2' },
+        '00080018': { vr: 'UI', value: newUid() },
+        '00080060': { vr: 'CS', value: 'CT' },
+        '00081030': { vr: 'LO', value: 'Bench folder' },
+        '00100010': { vr: 'PN', value: 'BENCH^FOLDER' },
+        '00100020': { vr: 'LO', value: 'BENCH-1' },
+        '0020000D': { vr: 'UI', value: studyUid },
+        '0020000E': { vr: 'UI', value: seriesUid },
+        '00200011': { vr: 'IS', value: String(series + 1) },
+        '00200013': { vr: 'IS', value: String((i % 100) + 1) },
+        '00200032': { vr: 'DS', value: `0\\0\\${i % 100}` },
+        '00200037': { vr: 'DS', value: '1\\0\\0\\0\\1\\0' },
+        '00280002': { vr: 'US', value: 1 },
+        '00280004': { vr: 'CS', value: 'MONOCHROME2' },
+        '00280010': { vr: 'US', value: size },
+        '00280011': { vr: 'US', value: size },
+        '00280030': { vr: 'DS', value: '1\\1' },
+        '00280100': { vr: 'US', value: 16 },
+        '00280101': { vr: 'US', value: 16 },
+        '00280102': { vr: 'US', value: 15 },
+        '00280103': { vr: 'US', value: 0 },
+        '7FE00010': { vr: 'OW', value: pixels },
       }),
     );
   }
