@@ -38,7 +38,7 @@ export function FolderView({ layout, groups }: { layout: FolderLayout; groups: r
                 data-testid="folder-tree-item"
               >
                 <span style={{ paddingLeft: `${depthOf(folder.path)}rem` }}>
-                  📁 <UntrustedText text={folder.path} />
+                  <UntrustedText text={folder.path === '.' ? '(top folder)' : `${folder.path}/`} />
                 </span>{' '}
                 <span className="font-sans text-slate-400">
                   {folder.files} file{folder.files === 1 ? '' : 's'} · study{' '}

@@ -2,6 +2,7 @@ import { IdentityText, UntrustedText } from '@/components/ui/untrusted-text';
 import type { Study } from '@/domain/fhir/study';
 import { formatStudyStarted } from '@/lib/format-fhir-date';
 import { studyNamesAnotherPatient } from '../model/files-patient';
+import { patientOfFiles } from '../model/local-study';
 import type { OpenedFolder } from '../model/opened-folder';
 import { saveAsFhir } from '../save-as-fhir';
 import { FolderView } from './folder-view';
@@ -96,7 +97,7 @@ export function OpenedFolderView({
                   {plural(study.numberOfInstances, 'file')}
                 </span>
                 <span className="text-sm">
-                  Patient in the files: <IdentityText text={first?.patientName ?? null} fallback="none" /> (ID{' '}
+                  Patient in the files: <IdentityText text={patientOfFiles(first).name} fallback="none" /> (ID{' '}
                   <IdentityText text={first?.patientId ?? null} fallback="none" />)
                 </span>
               </div>
