@@ -6,7 +6,7 @@ import { ViewerPage } from './pages/viewer-page';
 import { pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
 import { expect, test, type NetworkLog } from './support/fixtures';
 import { FhirTestClient } from './support/fhir-test-client';
-import { writeLocalCase, type LocalCase } from './support/local-dicom-folder';
+import { writeLocalCase, writeManyFiles, type LocalCase } from './support/local-dicom-folder';
 import { philipsAxialSeries } from './support/sandbox-studies';
 
 const ROOT = 'test-results/local-files';
@@ -163,5 +163,22 @@ test.describe('DICOM files on disk', () => {
 
     // Only the app itself: the files are read locally, no image server or FHIR request carries them.
     expectNothingUploaded(network, before, [sandbox.app ?? '-', sandbox.fhir]);
+  });
+
+  test('files dropped on the page open like picked ones', async ({ page, sandbox }) => {
+    const { root } = writeManyFiles(`${ROOT}/dropped`, 2);
+    const names = ['series-1/IM00000.dcm', 'series-1/IM00001.dcm'];
+    const files = names.map((name) => ({ name, bytes: [...readFileSync(`${root}/${name}`)] }));
+    await page.goto(`${sandbox.app ?? ''}/files`);
+    const dataTransfer = await page.evaluateHandle((dropped) => {
+      const transfer = new DataTransfer();
+      for (const { name, bytes } of dropped) transfer.items.add(new File([new Uint8Array(bytes)], name));
+      transfer.items.add(new File(['just text'], 'readme.txt'));
+      return transfer;
+    }, files);
+    await page.getByTestId('local-files-drop').dispatchEvent('drop', { dataTransfer });
+    const local = new LocalFilesPage(page);
+    await expect(local.summary).toHaveText('2 DICOM files in 1 study; 1 file skipped (not DICOM).');
+    await expect(local.studies).toHaveCount(1);
   });
 });
