@@ -19,9 +19,7 @@ test.describe('an image server that falters is never silent, and the viewer reco
         await route.continue();
       },
     );
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.thumbnail(axial.uid).click();
 
     // At once the viewport says an image is on its way; after a few seconds, whom it waits for.
@@ -42,9 +40,7 @@ test.describe('an image server that falters is never silent, and the viewer reco
     const { study, axial } = philipsAxialSeries(sandbox);
     const frames = `${sandbox.pacs.a}/studies/*/series/${axial.uid}/instances/*/frames/*`;
     await page.route(frames, (route) => route.abort('connectionrefused'));
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.thumbnail(axial.uid).click();
     await expect(viewer.viewport.getByTestId('viewport-error')).toContainText(
       `The image server at ${new URL(sandbox.pacs.a).origin} could not be reached.`,
@@ -68,9 +64,7 @@ test.describe('an image server that falters is never silent, and the viewer reco
     const { study, axial } = philipsAxialSeries(sandbox);
     const metadata = `${sandbox.pacs.a}/studies/*/series/${axial.uid}/metadata`;
     await page.route(metadata, (route) => route.abort('connectionrefused'));
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.thumbnail(axial.uid).click();
     await expect(viewer.viewport.getByTestId('viewport-error')).toContainText('could not be reached');
 
@@ -94,9 +88,7 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid, 0);
     await fault(sandbox, `slow-frames?pacs=a&delayMs=6000&match=${series.uid}`);
 
@@ -155,9 +147,7 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid, 0);
     // A length on the first slice: it must survive what follows.
     await viewer.press('d');
@@ -200,9 +190,7 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid, 0);
 
     await fault(sandbox, 'pacs-stop?pacs=a&mode=refuse');
@@ -230,9 +218,7 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     const { study, axial } = philipsAxialSeries(sandbox);
     const frames = `${sandbox.pacs.a}/studies/*/series/${axial.uid}/instances/*/frames/*`;
     await page.route(frames, (route) => route.abort('connectionrefused'));
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.thumbnail(axial.uid).click();
     await expect(viewer.viewport.getByTestId('viewport-error')).toContainText('could not be reached');
 

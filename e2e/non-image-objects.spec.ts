@@ -1,6 +1,5 @@
+import type { Page } from '@playwright/test';
 import type { SandboxInfo, SeriesInfo } from '../sandbox/sandbox-info';
-import { EhrLauncherPage } from './pages/ehr-launcher-page';
-import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
 
@@ -12,14 +11,20 @@ function seriesOf(sandbox: SandboxInfo, modality: string): SeriesInfo {
   return series;
 }
 
+/** The documents study opened from the EHR, its CT drawn. */
+async function openDocumentsStudy(page: Page, sandbox: SandboxInfo): Promise<ViewerPage> {
+  const study = sandbox.studies['documents-ct'];
+  if (!study) throw new Error('The sandbox has no documents-ct study.');
+  const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
+  await viewer.waitForImage(seriesOf(sandbox, 'CT').uid);
+  return viewer;
+}
+
 test('each non-image object opens as what it is, named in the series panel, never an error', async ({
   page,
   sandbox,
 }) => {
-  await new EhrLauncherPage(page, sandbox).launch('documents');
-  await new StudyListPage(page).open('documents-ct');
-  const viewer = new ViewerPage(page);
-  await viewer.waitForImage(seriesOf(sandbox, 'CT').uid);
+  const viewer = await openDocumentsStudy(page, sandbox);
 
   const expectations: [string, string, string][] = [
     ['SR', 'structured-report', 'Structured report'],
@@ -62,4 +67,52 @@ test('each non-image object opens as what it is, named in the series panel, neve
   await expect((await open('PR')).getByTestId('object-not-displayed')).toBeVisible();
   await expect(page.getByTestId('viewport-error')).toHaveCount(0);
   await expect(page.getByTestId('object-patient-mismatch')).toHaveCount(0);
+});
+
+test('the key object selection flags its images: counted on the thumbnail, marked on the viewport, and a filter shows only them', async ({
+  page,
+  sandbox,
+}) => {
+  const viewer = await openDocumentsStudy(page, sandbox);
+  const ct = seriesOf(sandbox, 'CT');
+
+  // The KOS (documents-patient.ts) flags 2 of the CT's 6 slices "For Report Attachment".
+  await expect(viewer.thumbnail(ct.uid).getByTestId('series-key-images')).toHaveText('★ 2 key images');
+  await expect(viewer.thumbnail(seriesOf(sandbox, 'SR').uid).getByTestId('series-key-images')).toHaveCount(0);
+
+  // Unfiltered: every slice is there, and exactly the flagged ones carry the mark, with the reason.
+  await expect(viewer.viewport).toHaveAttribute('data-image-count', String(ct.instances));
+  const flagged: number[] = [];
+  await viewer.press('Home');
+  for (let index = 0; index < ct.instances; index += 1) {
+    if (index > 0) await viewer.press('ArrowDown');
+    await viewer.waitForImage(ct.uid, index);
+    const marked = (await viewer.viewport.getAttribute('data-key-image')) === 'true';
+    await expect(viewer.viewport.getByTestId('key-image-marker')).toHaveCount(marked ? 1 : 0);
+    if (marked) flagged.push(index);
+  }
+  expect(flagged).toHaveLength(2);
+  await expect(viewer.viewport.getByTestId('overlay-key-images-only')).toHaveCount(0);
+
+  // Filtered: the panel lists only series with key images, the viewport only the key images.
+  await page.getByTestId('key-images-filter').click();
+  await expect(page.getByTestId('key-images-filter')).toHaveAttribute('aria-pressed', 'true');
+  await expect(viewer.thumbnails).toHaveCount(1);
+  await expect(viewer.viewport).toHaveAttribute('data-image-count', '2');
+  await expect(viewer.viewport.getByTestId('overlay-key-images-only')).toBeVisible();
+  // Keys go to the viewer again, not to the filter button that holds the focus.
+  await viewer.viewport.click();
+  for (const index of [0, 1]) {
+    if (index > 0) await viewer.press('ArrowDown');
+    await viewer.waitForImage(ct.uid, index);
+    await expect(viewer.viewport).toHaveAttribute('data-key-image', 'true');
+    await expect(viewer.viewport.getByTestId('key-image-marker')).toHaveText(
+      '★ Key image: For Report Attachment',
+    );
+  }
+
+  // Off again: the whole series and every series are back.
+  await page.getByTestId('key-images-filter').click();
+  await expect(viewer.viewport).toHaveAttribute('data-image-count', String(ct.instances));
+  await expect(viewer.thumbnails).toHaveCount(sandbox.studies['documents-ct']?.series.length ?? 0);
 });

@@ -1,5 +1,3 @@
-import { EhrLauncherPage } from './pages/ehr-launcher-page';
-import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
 
@@ -31,9 +29,7 @@ test('an image the browser cannot decode is shown as the PACS renders it, marked
         ]),
       }),
   );
-  await new EhrLauncherPage(page, sandbox).launch(study.patient);
-  await new StudyListPage(page).open(study.id);
-  const viewer = new ViewerPage(page);
+  const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
   await viewer.thumbnail(series.uid).click();
   await expect(viewer.viewport.getByTestId('rendered-marker')).toBeVisible({ timeout: 30_000 });
   await expect(viewer.viewport.getByTestId('rendered-marker')).toHaveText(

@@ -153,9 +153,7 @@ test.describe('the session survives what real servers do', () => {
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid);
 
     // The prefetch of the other frames is under way (no FHIR request, no query): only frames can find out.
@@ -195,9 +193,7 @@ test.describe('the session survives what real servers do', () => {
     page.on('response', (response) => {
       if (response.status() === 401 && response.url().includes('/frames/')) refused.push(response.url());
     });
-    await new EhrLauncherPage(page, sandbox).launch(study.patient);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid);
     const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
 

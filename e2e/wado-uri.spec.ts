@@ -1,8 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import dicomParser from 'dicom-parser';
-import { EhrLauncherPage } from './pages/ehr-launcher-page';
-import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { WADO_URI_STUDY_ID } from '../sandbox/data/wado-uri-study';
 import { pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
@@ -33,15 +31,15 @@ test('a study only WADO-URI serves opens, shows its images in order, and keeps t
   network,
 }) => {
   const study = sandbox.studies[WADO_URI_STUDY_ID];
-  const series = study?.series[0];
+  const series = study?.series.find((item) => item.modality === 'CT');
   if (!study || !series) throw new Error('The sandbox has no WADO-URI study.');
-  await new EhrLauncherPage(page, sandbox).launch(study.patient);
-  await new StudyListPage(page).open(study.id);
-  const viewer = new ViewerPage(page);
+  const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
   await viewer.showSeries(series.uid);
   await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
   await expect(viewer.viewport).toHaveAttribute('data-image-count', String(SLICES));
   await expect(viewer.viewport).toHaveAttribute('data-transfer-syntax', '1.2.840.10008.1.2.1');
+  // WADO-URI has no metadata service: the patient is checked against the drawn file's own header.
+  await expect(viewer.viewport).toHaveAttribute('data-patient-match', 'match');
   // Decoded from DICOM in the browser: not the PACS's rendering.
   await expect(viewer.viewport.getByTestId('rendered-marker')).toHaveCount(0);
 
@@ -63,9 +61,35 @@ test('a study only WADO-URI serves opens, shows its images in order, and keeps t
   // Whole files from {pacs-a}/wado, with the token (pacs-a shares the EHR's authorization), never in
   // the URL (the token audit checks that after every test); no WADO-RS request for this series at all.
   const wado = network.requests.filter((request) => request.url.startsWith(`${sandbox.pacs.a}/wado?`));
-  expect(wado.length).toBeGreaterThanOrEqual(2);
-  expect(wado.every((request) => request.url.includes(`seriesUID=${series.uid}`))).toBe(true);
+  // The MR series' thumbnail asks for its file too: at least two of this series', all of this study's.
+  expect(
+    wado.filter((request) => request.url.includes(`seriesUID=${series.uid}`)).length,
+  ).toBeGreaterThanOrEqual(2);
+  expect(wado.every((request) => request.url.includes(`studyUID=${study.studyInstanceUid}`))).toBe(true);
   expect(wado.every((request) => request.url.includes('contentType=application/dicom'))).toBe(true);
   expect(wado.every((request) => request.authorization?.startsWith('Bearer '))).toBe(true);
   expect(network.requests.filter((request) => request.url.includes(`/series/${series.uid}/`))).toEqual([]);
+});
+
+test('a multi-frame file over WADO-URI shows its first frame and says the others are not shown', async ({
+  page,
+  sandbox,
+}) => {
+  const study = sandbox.studies[WADO_URI_STUDY_ID];
+  const series = study?.series.find((item) => item.modality === 'MR');
+  if (!study || !series) throw new Error('The sandbox has no multi-frame WADO-URI series.');
+  const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
+  await viewer.showSeries(series.uid);
+  await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  // One file, one stack image; its header says 10 frames (pydicom's emri_small).
+  await expect(viewer.viewport).toHaveAttribute('data-image-count', '1');
+  await expect(viewer.viewport.getByTestId('overlay-frames-left-out')).toHaveText(
+    '1 of this instance’s 10 frames shown: the image server sends it as a whole file only.',
+  );
+  await expect(viewer.viewport).toHaveAttribute('data-patient-match', 'match');
+  // The single-frame CT next to it says nothing of the kind.
+  const ct = study.series.find((item) => item.modality === 'CT');
+  if (!ct) throw new Error('no CT');
+  await viewer.showSeries(ct.uid);
+  await expect(viewer.viewport.getByTestId('overlay-frames-left-out')).toHaveCount(0);
 });

@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { EhrLauncherPage } from './pages/ehr-launcher-page';
-import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { hasPydicomTestFiles, PYDICOM_TEST_FILES_DIR } from '../sandbox/data/pydicom-test-files';
 import type { SandboxInfo, StudyInfo } from '../sandbox/sandbox-info';
@@ -34,9 +32,7 @@ test.describe('frames the PACS will not send are taken from the whole instance',
     );
     const series = holder?.series.find((candidate) => candidate.description?.startsWith(YBR_FILE));
     if (!holder || !series) throw new Error(`no ${YBR_FILE} series`);
-    await new EhrLauncherPage(page, sandbox).launch(holder.patient);
-    await new StudyListPage(page).open(holder.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, holder);
     await viewer.showSeries(series.uid);
     await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
     const { center, width } = await viewer.window();
@@ -62,9 +58,7 @@ test.describe('frames the PACS will not send are taken from the whole instance',
     await page.route(`**/series/${series.uid}/instances/*/frames/**`, (route) =>
       route.fulfill({ status: 406, body: 'Not Acceptable' }),
     );
-    await new EhrLauncherPage(page, sandbox).launch(fragmented.patient);
-    await new StudyListPage(page).open(fragmented.id);
-    const viewer = new ViewerPage(page);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, fragmented);
     await viewer.showSeries(series.uid);
     await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
     // Decoded in the browser from the stored JPEG, so marked lossy like any JPEG baseline image.

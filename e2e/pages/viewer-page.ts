@@ -1,9 +1,23 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { SandboxInfo } from '../../sandbox/sandbox-info';
+import { EhrLauncherPage } from './ehr-launcher-page';
+import { StudyListPage } from './study-list-page';
 
 /** The viewer: series thumbnails on the left, a toolbar, one to four stack viewports. */
 export class ViewerPage {
   readonly viewport: Locator;
   readonly thumbnails: Locator;
+
+  /** The clinician's path to a study: an EHR launch for its patient, then Open in the study list. */
+  static async openFromEhr(
+    page: Page,
+    sandbox: SandboxInfo,
+    study: { patient: string; id: string },
+  ): Promise<ViewerPage> {
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    return new ViewerPage(page);
+  }
 
   constructor(readonly page: Page) {
     // The active viewport: the only one in a 1×1 layout, the highlighted one in others.

@@ -5,7 +5,7 @@ import { summarizeDicom } from '../pacs/dicom-summary.ts';
 import { syntheticObjects } from '../pacs/synthetic-objects.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
-import { mrnIdentifier } from './sandbox-resources.ts';
+import { samplePatient } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
 import { reidentify } from './reidentify.ts';
@@ -22,13 +22,13 @@ export const KEY_IMAGES = 2;
 const SLICES = 6;
 
 export function documentsPatient(): Patient & { id: string } {
-  return {
-    resourceType: 'Patient',
+  return samplePatient({
     id: DOCUMENTS_PATIENT_ID,
-    identifier: [mrnIdentifier('QMNx85rKkkg')],
-    name: [{ use: 'official', family: 'Removed', given: ['Documents'] }],
+    mrn: 'QMNx85rKkkg',
+    family: 'Removed',
+    given: ['Documents'],
     gender: 'unknown',
-  };
+  });
 }
 
 export async function loadDocumentsPatient(

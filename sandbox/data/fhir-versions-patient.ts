@@ -3,7 +3,7 @@ import type { Endpoint, ImagingStudy, Patient } from '@medplum/fhirtypes';
 import type { DicomFile } from '../pacs/dicom-files.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
-import { endpointId, mrnIdentifier } from './sandbox-resources.ts';
+import { endpointId, samplePatient } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
 import { reidentify } from './reidentify.ts';
@@ -34,14 +34,14 @@ const GE_HEAD_FILES = 4;
 const CT_IMAGE = 'CTImage.dcm';
 
 export function versionsPatient(): Patient & { id: string } {
-  return {
-    resourceType: 'Patient',
+  return samplePatient({
     id: VERSIONS_PATIENT_ID,
-    identifier: [mrnIdentifier('VERSIONS-1')],
-    name: [{ use: 'official', family: 'Versions', given: ['Fhir'] }],
+    mrn: 'VERSIONS-1',
+    family: 'Versions',
+    given: ['Fhir'],
     gender: 'female',
     birthDate: '1958-07-19',
-  };
+  });
 }
 
 type Study = ImagingStudy & { id: string };

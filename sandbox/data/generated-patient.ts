@@ -5,7 +5,7 @@ import { summarizeDicom } from '../pacs/dicom-summary.ts';
 import { deterministicUid, rewriteUids } from '../pacs/dicom-uid-rewrite.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
-import { mrnIdentifier } from './sandbox-resources.ts';
+import { samplePatient } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
 
@@ -43,14 +43,14 @@ const DAY_MS = 86_400_000;
 const NEWEST = Date.UTC(2026, 9, 30, 8, 15);
 
 export function generatedPatient(): Patient & { id: string } {
-  return {
-    resourceType: 'Patient',
+  return samplePatient({
     id: GENERATED_PATIENT_ID,
-    identifier: [mrnIdentifier('GEN-1000')],
-    name: [{ use: 'official', family: 'Longhistory', given: ['Morgan'] }],
+    mrn: 'GEN-1000',
+    family: 'Longhistory',
+    given: ['Morgan'],
     gender: 'other',
     birthDate: '1950-06-15',
-  };
+  });
 }
 
 export function generatedStudyUid(index: number): string {

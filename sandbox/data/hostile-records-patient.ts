@@ -1,7 +1,7 @@
 import type { ImagingStudy, Patient } from '@medplum/fhirtypes';
 import { deterministicUid } from '../pacs/dicom-uid-rewrite.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
-import { endpointId, mrnIdentifier } from './sandbox-resources.ts';
+import { endpointId, samplePatient } from './sandbox-resources.ts';
 
 /**
  * A patient whose records are hostile or broken in every way text can be: what the app must show as
@@ -46,14 +46,14 @@ const REQUIRES_ACCESS_TOKEN =
   'http://hl7.org/fhir/smart-app-launch/StructureDefinition/requires-access-token';
 
 export function hostilePatient(): Patient & { id: string } {
-  return {
-    resourceType: 'Patient',
+  return samplePatient({
     id: HOSTILE_PATIENT_ID,
-    identifier: [mrnIdentifier(HOSTILE_MRN)],
-    name: [{ use: 'official', family: HOSTILE_FAMILY, given: ['Record'] }],
+    mrn: HOSTILE_MRN,
+    family: HOSTILE_FAMILY,
+    given: ['Record'],
     gender: 'female',
     birthDate: '1970-01-01',
-  };
+  });
 }
 
 const uidOf = (id: string, what: string) => deterministicUid(`sandbox:${id}:${what}`);

@@ -2,10 +2,10 @@ import type { Patient } from '@medplum/fhirtypes';
 import type { DicomFile } from '../pacs/dicom-files.ts';
 import type { DicomInstanceSummary } from '../pacs/dicom-summary.ts';
 import { deterministicUid } from '../pacs/dicom-uid-rewrite.ts';
-import { writePart10 } from '../pacs/synthetic-dicom.ts';
+import { grayscaleImageModule, writePart10 } from '../pacs/synthetic-dicom.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
-import { mrnIdentifier } from './sandbox-resources.ts';
+import { samplePatient } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
 
@@ -23,13 +23,13 @@ const SIZE = 64;
 const DICOM_PATIENT = { id: 'MANY-2000', name: 'MANYSERIES^SAM' } as const;
 
 export function manySeriesPatient(): Patient & { id: string } {
-  return {
-    resourceType: 'Patient',
+  return samplePatient({
     id: MANY_SERIES_PATIENT_ID,
-    identifier: [mrnIdentifier(DICOM_PATIENT.id)],
-    name: [{ use: 'official', family: 'Manyseries', given: ['Sam'] }],
+    mrn: DICOM_PATIENT.id,
+    family: 'Manyseries',
+    given: ['Sam'],
     gender: 'unknown',
-  };
+  });
 }
 
 const uid = (what: string) => deterministicUid(`sandbox:many-series:${VERSION}:${what}`, 64);
@@ -81,16 +81,12 @@ export function manySeriesFile(index: number): DicomFile {
     '0020000E': { vr: 'UI', value: summary.seriesInstanceUid },
     '00200011': { vr: 'IS', value: String(number) },
     '00200013': { vr: 'IS', value: '1' },
-    '00280002': { vr: 'US', value: 1 },
-    '00280004': { vr: 'CS', value: 'MONOCHROME2' },
-    '00280010': { vr: 'US', value: SIZE },
-    '00280011': { vr: 'US', value: SIZE },
-    '00280100': { vr: 'US', value: 16 },
-    '00280101': { vr: 'US', value: 12 },
-    '00280102': { vr: 'US', value: 11 },
-    '00280103': { vr: 'US', value: 0 },
-    '00281050': { vr: 'DS', value: '2048' },
-    '00281051': { vr: 'DS', value: '4096' },
+    ...grayscaleImageModule({
+      size: SIZE,
+      photometric: 'MONOCHROME2',
+      bitsStored: 12,
+      window: { center: 2048, width: 4096 },
+    }),
     '7FE00010': { vr: 'OW', value: pixels(index) },
   });
   return { name: `many-series-${String(number).padStart(4, '0')}.dcm`, bytes, summary };

@@ -25,10 +25,10 @@ import {
  * other sources are given these, so the viewer's patient-mismatch warning shows only for the study
  * that is meant to trigger it: phantom-ge-head-ct keeps its own de-identified patient ("REMOVED").
  */
-const PHANTOM_DICOM_PATIENT: PatientIdentityOverride = { id: 'PLASTIC', name: 'HEAD' };
+export const PHANTOM_DICOM_PATIENT: PatientIdentityOverride = { id: 'PLASTIC', name: 'HEAD' };
 const COLOUR_DICOM_PATIENT: PatientIdentityOverride = { id: 'COLOUR', name: 'PRISM^IRIS' };
 
-function asPatient(file: DicomFile, patient: PatientIdentityOverride, warn: Warn): DicomFile {
+export function asPatient(file: DicomFile, patient: PatientIdentityOverride, warn: Warn): DicomFile {
   try {
     const bytes = rewritePatient(file.bytes, patient);
     return { ...file, bytes, summary: { ...summarizeDicom(bytes), ...pick(file.summary) } };

@@ -43,25 +43,43 @@ export function mrnIdentifier(value: string): NonNullable<Patient['identifier']>
   return { use: 'usual', type: MRN_TYPE, system: MRN_SYSTEM, value };
 }
 
-/** The Philips phantom's DICOM says PatientID PLASTIC, PatientName HEAD: the FHIR Patient agrees. */
-export function phantomPatient(): Patient & { id: string } {
+export interface SamplePatient {
+  id: string;
+  /** The medical record number: what the sample's DICOM PatientID says, so the viewer's check agrees. */
+  mrn: string;
+  family: string;
+  given?: string[];
+  gender: NonNullable<Patient['gender']>;
+  birthDate?: string;
+}
+
+/** A sandbox Patient: one MRN and one official name, as every sample patient has. */
+export function samplePatient({ id, mrn, family, given, gender, birthDate }: SamplePatient): Patient & {
+  id: string;
+} {
   return {
     resourceType: 'Patient',
-    id: PHANTOM_PATIENT_ID,
-    identifier: [mrnIdentifier('PLASTIC')],
-    name: [{ use: 'official', family: 'HEAD' }],
-    gender: 'unknown',
+    id,
+    identifier: [mrnIdentifier(mrn)],
+    name: [{ use: 'official', family, ...(given ? { given } : {}) }],
+    gender,
+    ...(birthDate ? { birthDate } : {}),
   };
+}
+
+/** The Philips phantom's DICOM says PatientID PLASTIC, PatientName HEAD: the FHIR Patient agrees. */
+export function phantomPatient(): Patient & { id: string } {
+  return samplePatient({ id: PHANTOM_PATIENT_ID, mrn: 'PLASTIC', family: 'HEAD', gender: 'unknown' });
 }
 
 /** The pydicom samples come from several sources with several patient names; one sandbox patient holds them. */
 export function colourPatient(): Patient & { id: string } {
-  return {
-    resourceType: 'Patient',
+  return samplePatient({
     id: COLOUR_PATIENT_ID,
-    identifier: [mrnIdentifier('COLOUR')],
-    name: [{ use: 'official', family: 'Prism', given: ['Iris'] }],
+    mrn: 'COLOUR',
+    family: 'Prism',
+    given: ['Iris'],
     gender: 'female',
     birthDate: '1970-01-01',
-  };
+  });
 }

@@ -4,7 +4,7 @@ import type { DicomFile } from '../pacs/dicom-files.ts';
 import { deterministicUid } from '../pacs/dicom-uid-rewrite.ts';
 import type { FhirStore } from '../fhir/fhir-store.ts';
 import type { StudyInfo } from '../sandbox-info.ts';
-import { endpointId, mrnIdentifier } from './sandbox-resources.ts';
+import { endpointId, samplePatient } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
 import { reidentify } from './reidentify.ts';
@@ -29,14 +29,14 @@ const GE_HEAD_FILES = 4;
 const CT_IMAGE = 'CTImage.dcm';
 
 export function sparsePatient(): Patient & { id: string } {
-  return {
-    resourceType: 'Patient',
+  return samplePatient({
     id: SPARSE_PATIENT_ID,
-    identifier: [mrnIdentifier('SPARSE-1')],
-    name: [{ use: 'official', family: 'Sparse', given: ['Records'] }],
+    mrn: 'SPARSE-1',
+    family: 'Sparse',
+    given: ['Records'],
     gender: 'male',
     birthDate: '1962-02-28',
-  };
+  });
 }
 
 /** The PACS's own viewer (RAD-106 responder). Nothing answers there in the sandbox: only the link is tested. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deterministicUid } from '../pacs/dicom-uid-rewrite.ts';
-import { writePart10, type DicomElements } from '../pacs/synthetic-dicom.ts';
+import { grayscaleImageModule, writePart10, type DicomElements } from '../pacs/synthetic-dicom.ts';
 
 /** Bump when the generated pixels or attributes change, so cached files are regenerated. */
 const VERSION = 'v1';
@@ -84,17 +84,13 @@ function ctSlice(index: number, patient: SyntheticPatient): Buffer {
     '00200037': { vr: 'DS', value: '1\\0\\0\\0\\1\\0' },
     '00200052': { vr: 'UI', value: uid('frame-of-reference') },
     '00201041': { vr: 'DS', value: z },
-    '00280002': { vr: 'US', value: 1 },
-    '00280004': { vr: 'CS', value: 'MONOCHROME2' },
-    '00280010': { vr: 'US', value: SIZE },
-    '00280011': { vr: 'US', value: SIZE },
+    ...grayscaleImageModule({
+      size: SIZE,
+      photometric: 'MONOCHROME2',
+      bitsStored: 16,
+      window: { center: 40, width: 400 },
+    }),
     '00280030': { vr: 'DS', value: '0.5\\0.5' },
-    '00280100': { vr: 'US', value: 16 },
-    '00280101': { vr: 'US', value: 16 },
-    '00280102': { vr: 'US', value: 15 },
-    '00280103': { vr: 'US', value: 0 },
-    '00281050': { vr: 'DS', value: '40' },
-    '00281051': { vr: 'DS', value: '400' },
     '00281052': { vr: 'DS', value: String(-HU_OFFSET) },
     '00281053': { vr: 'DS', value: '1' },
     '00281054': { vr: 'LO', value: 'HU' },
@@ -129,16 +125,12 @@ function monochrome1Radiograph(patient: SyntheticPatient): Buffer {
     '0020000E': { vr: 'UI', value: uid('series') },
     '00200011': { vr: 'IS', value: '1' },
     '00200013': { vr: 'IS', value: '1' },
-    '00280002': { vr: 'US', value: 1 },
-    '00280004': { vr: 'CS', value: 'MONOCHROME1' },
-    '00280010': { vr: 'US', value: size },
-    '00280011': { vr: 'US', value: size },
-    '00280100': { vr: 'US', value: 16 },
-    '00280101': { vr: 'US', value: 12 },
-    '00280102': { vr: 'US', value: 11 },
-    '00280103': { vr: 'US', value: 0 },
-    '00281050': { vr: 'DS', value: '2048' },
-    '00281051': { vr: 'DS', value: '4096' },
+    ...grayscaleImageModule({
+      size,
+      photometric: 'MONOCHROME1',
+      bitsStored: 12,
+      window: { center: 2048, width: 4096 },
+    }),
     '7FE00010': { vr: 'OW', value: new Uint8Array(stored.buffer) },
   });
 }

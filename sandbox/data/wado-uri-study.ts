@@ -7,12 +7,15 @@ import { endpointId, PHANTOM_PATIENT_ID } from './sandbox-resources.ts';
 import type { PacsTarget, Warn } from './study-loader.ts';
 import { loadStudy } from './study-loader.ts';
 import { reidentify } from './reidentify.ts';
+import { asPatient, PHANTOM_DICOM_PATIENT } from './sample-studies.ts';
 
 /**
  * A study the EHR says only WADO-URI serves: eight slices of the Philips phantom's axial series (new
  * UIDs, same pixels), in pacs-a, whose ImagingStudy names one Endpoint of type `dicom-wado-uri`
  * (pacs-a's gateway at `{dicom-web}/wado`, Orthanc's `/wado`) and no WADO-RS. The viewer can then
- * neither ask for metadata nor frames: it must fetch each instance whole.
+ * neither ask for metadata nor frames: it must fetch each instance whole. A second series holds one
+ * multi-frame MR file (pydicom's emri_small, 10 frames, filed under the phantom's DICOM patient):
+ * WADO-URI gives a viewer its first frame, and the viewport must say the others are not shown.
  */
 export const WADO_URI_STUDY_ID = 'phantom-wado-uri';
 export const WADO_URI_ENDPOINT_ID = 'pacs-a-wado-uri';
@@ -48,11 +51,18 @@ export async function loadWadoUriStudy(
     .filter((file) => file.name.split(sep)[0] === 'S2010')
     .slice(0, SLICES)
     .map((file) => reidentify(file, seed, `${seed}:axial`));
+  const multiFrame = (await readFiles(join(dicomDir, 'pydicom-data-multiframe-color')))
+    .filter((file) => file.name === 'emri_small.dcm')
+    .map((file) => asPatient(reidentify(file, seed, `${seed}:multi-frame`), PHANTOM_DICOM_PATIENT, warn))
+    .map((file) => ({
+      ...file,
+      summary: { ...file.summary, seriesDescription: 'Multi-frame MR (10 frames in one file)' },
+    }));
   const study = await loadStudy(
     {
       id: WADO_URI_STUDY_ID,
       patientId: PHANTOM_PATIENT_ID,
-      files: slices,
+      files: [...slices, ...multiFrame],
       studyPacs: 'a',
       description: 'CT Head, served by WADO-URI only',
     },

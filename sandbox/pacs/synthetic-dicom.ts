@@ -70,3 +70,36 @@ export function writePart10(dataSet: DicomElements): Buffer {
     encodeAll(dataSet),
   ]);
 }
+
+export interface GrayscaleImage {
+  /** Rows and columns (the sandbox's synthetic images are square). */
+  size: number;
+  photometric: 'MONOCHROME1' | 'MONOCHROME2';
+  /** Of 16 allocated, unsigned; the high bit is the last stored one. */
+  bitsStored: number;
+  window: { center: number; width: number };
+}
+
+/**
+ * The Image Pixel module (PS3.3 C.7.6.3) of an unsigned 16-bit grayscale image, with its default
+ * window (VOI LUT, C.11.2): what every synthetic grayscale image of the sandbox shares.
+ */
+export function grayscaleImageModule({
+  size,
+  photometric,
+  bitsStored,
+  window,
+}: GrayscaleImage): DicomElements {
+  return {
+    '00280002': { vr: 'US', value: 1 },
+    '00280004': { vr: 'CS', value: photometric },
+    '00280010': { vr: 'US', value: size },
+    '00280011': { vr: 'US', value: size },
+    '00280100': { vr: 'US', value: 16 },
+    '00280101': { vr: 'US', value: bitsStored },
+    '00280102': { vr: 'US', value: bitsStored - 1 },
+    '00280103': { vr: 'US', value: 0 },
+    '00281050': { vr: 'DS', value: String(window.center) },
+    '00281051': { vr: 'DS', value: String(window.width) },
+  };
+}

@@ -4,6 +4,8 @@ import {
   type OrientationMarkers,
   type PatientVector,
 } from '@/domain/imaging/orientation';
+import type { DicomPatient } from '@/domain/imaging/patient-match';
+import { drawnHeaderFacts } from './drawn-header';
 import type { Measurement } from './measurement';
 import { measurementsOnImage } from './viewport-measurements';
 import { isRenderedByPacs } from './rendered-fallback';
@@ -37,6 +39,14 @@ export interface StackViewportState {
    * (Cornerstone moves the index at once and draws the new image only when its pixels arrive).
    */
   imagePending: boolean;
+  /**
+   * The patient the drawn image's own header names (PatientID, PatientName), as Cornerstone read it
+   * with the pixels: for images whose metadata came from nowhere else (WADO-URI, whole files). Null
+   * before an image is drawn, and for a header that names nobody.
+   */
+  drawnPatient: DicomPatient | null;
+  /** NumberOfFrames in the drawn image's own header (1 when it has none); null before an image is drawn. */
+  drawnFrameCount: number | null;
 }
 
 export const INITIAL_STATE: StackViewportState = {
@@ -57,6 +67,8 @@ export const INITIAL_STATE: StackViewportState = {
   measurements: [],
   loadError: null,
   imagePending: false,
+  drawnPatient: null,
+  drawnFrameCount: null,
 };
 
 /** What the controller knows that the viewport does not tell. */
@@ -102,6 +114,7 @@ export function readViewportState(
     measurements: measurementsOnImage(currentImageId),
     loadError,
     imagePending: hasImage && loadError === null && currentImageId !== facts.drawnImageId,
+    ...drawnHeaderFacts(hasImage && currentImageId === facts.drawnImageId ? currentImageId : null),
   };
 }
 

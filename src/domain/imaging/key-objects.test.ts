@@ -30,11 +30,17 @@ describe('readKeyObjectSelection', () => {
     expect(kos).toEqual({
       title: 'For Report Attachment',
       description: 'Images attached to the report.',
-      instanceUids: ['1.2.3.1.1', '1.2.3.1.2', '1.2.3.2.1', '1.2.3.9.9'],
+      references: [
+        { seriesUid: '1.2.3.1', instanceUid: '1.2.3.1.1' },
+        { seriesUid: '1.2.3.1', instanceUid: '1.2.3.1.2' },
+        { seriesUid: '1.2.3.2', instanceUid: '1.2.3.2.1' },
+        // Named only in the content tree: no series to place it in.
+        { seriesUid: null, instanceUid: '1.2.3.9.9' },
+      ],
     });
   });
 
   it('gives an empty selection for an object without references', () => {
-    expect(readKeyObjectSelection({})).toEqual({ title: null, description: null, instanceUids: [] });
+    expect(readKeyObjectSelection({})).toEqual({ title: null, description: null, references: [] });
   });
 });

@@ -63,9 +63,8 @@ function ObjectContent({ object }: { object: SeriesObject }) {
       const selection = readKeyObjectSelection(object.metadata);
       return (
         <p data-testid="key-object-selection">
-          <UntrustedText text={selection.title} fallback="Key images" />: {selection.instanceUids.length}{' '}
-          image
-          {selection.instanceUids.length === 1 ? '' : 's'} flagged
+          <UntrustedText text={selection.title} fallback="Key images" />: {selection.references.length} image
+          {selection.references.length === 1 ? '' : 's'} flagged
           {selection.description && (
             <>
               {' — '}

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { StudySeries } from '@/domain/fhir/study';
+import type { KeyImages } from '@/domain/imaging/key-images';
 import { SeriesThumbnail } from './series-thumbnail';
 
 /** A thumbnail without notes: 96 px image, padding and the gap below. Notes make a few taller (measured). */
@@ -20,6 +21,11 @@ interface SeriesPanelProps {
   /** The index of the active viewport's series, if any. */
   selected: number | null;
   onSelect: (index: number) => void;
+  /** The study's key images: each thumbnail counts its own. */
+  keyImages: KeyImages;
+  /** List only the series that hold key images. */
+  keyImagesOnly: boolean;
+  onKeyImagesOnly: (only: boolean) => void;
 }
 
 /**
@@ -27,13 +33,33 @@ interface SeriesPanelProps {
  * renders a preview and needs its series' metadata, which for 2,000 series would mean 2,000 requests
  * and canvases at once.
  */
-export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelProps) {
+export function SeriesPanel({
+  study,
+  series,
+  selected,
+  onSelect,
+  keyImages,
+  keyImagesOnly,
+  onKeyImagesOnly,
+}: SeriesPanelProps) {
   const scroller = useRef<HTMLElement>(null);
+  const keyImageCount = (entry: StudySeries) =>
+    entry.uid ? (keyImages.countBySeries.get(entry.uid) ?? 0) : 0;
+  const hasKeyImages = keyImages.countBySeries.size > 0;
+  // The study's series indices in the list: all, or those with key images when the filter is on.
+  const listed = useMemo(
+    () =>
+      series.flatMap((entry, index) =>
+        !keyImagesOnly || (entry.uid !== null && keyImages.countBySeries.has(entry.uid)) ? [index] : [],
+      ),
+    [series, keyImagesOnly, keyImages],
+  );
+  const selectedRow = selected === null ? -1 : listed.indexOf(selected);
   // No React Compiler runs here, and the virtualiser re-renders this component itself on scroll:
   // the rule's warning (its functions cannot be memoised) has nothing to protect.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: series.length,
+    count: listed.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => THUMBNAIL_ESTIMATE,
     overscan: OVERSCAN,
@@ -45,8 +71,8 @@ export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelPr
   // A series chosen by key (or by a deep link) may be far down the list: bring it into view. Not
   // when it is already visible, so a click does not make the list jump.
   useEffect(() => {
-    if (selected !== null) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, virtualizer]);
+    if (selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: 'auto' });
+  }, [selectedRow, virtualizer]);
 
   return (
     <nav
@@ -56,17 +82,35 @@ export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelPr
       data-testid="series-panel"
       data-series-count={series.length}
     >
+      {(hasKeyImages || keyImagesOnly) && (
+        <div className="sticky top-0 z-10 border-b border-slate-800 bg-slate-950 px-2 py-1.5">
+          <button
+            type="button"
+            aria-pressed={keyImagesOnly}
+            onClick={() => onKeyImagesOnly(!keyImagesOnly)}
+            className={`w-full rounded border px-2 py-1 text-left text-xs ${
+              keyImagesOnly
+                ? 'border-yellow-300 bg-yellow-300 font-semibold text-black'
+                : 'border-slate-600 text-slate-100 hover:border-slate-400'
+            }`}
+            data-testid="key-images-filter"
+          >
+            ★ Key images only
+          </button>
+        </div>
+      )}
       <div role="list" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const entry = series[item.index];
-          return entry ? (
+          const index = listed[item.index];
+          const entry = index === undefined ? undefined : series[index];
+          return entry && index !== undefined ? (
             <div
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
               role="listitem"
               // Only part of the list exists: these tell assistive technology where an item stands.
-              aria-setsize={series.length}
+              aria-setsize={listed.length}
               aria-posinset={item.index + 1}
               className="absolute right-0 left-0 px-2"
               style={{ transform: `translateY(${item.start}px)` }}
@@ -74,9 +118,10 @@ export function SeriesPanel({ study, series, selected, onSelect }: SeriesPanelPr
               <SeriesThumbnail
                 study={study}
                 series={entry}
-                index={item.index}
-                selected={item.index === selected}
-                onSelect={() => onSelect(item.index)}
+                index={index}
+                selected={index === selected}
+                onSelect={() => onSelect(index)}
+                keyImageCount={keyImageCount(entry)}
               />
             </div>
           ) : null;

@@ -15,13 +15,22 @@ interface SeriesThumbnailProps {
   index: number;
   selected: boolean;
   onSelect: () => void;
+  /** How many of the series' images the study's key object selections flag. */
+  keyImageCount: number;
 }
 
 /**
  * A series button: Cornerstone-rendered middle image, number, description, image count, and how
  * much of the series is cached. Drag it onto a viewport to show it there.
  */
-export function SeriesThumbnail({ study, series, index, selected, onSelect }: SeriesThumbnailProps) {
+export function SeriesThumbnail({
+  study,
+  series,
+  index,
+  selected,
+  onSelect,
+  keyImageCount,
+}: SeriesThumbnailProps) {
   const stack = useSeriesStack(study, series);
   const authorizationFor = useImagingAuthorization();
   const images = stack.data?.images;
@@ -86,6 +95,11 @@ export function SeriesThumbnail({ study, series, index, selected, onSelect }: Se
               ? `${images.length} image${images.length === 1 ? '' : 's'}`
               : `${series.instances.length} instances`}
         </span>
+        {keyImageCount > 0 && (
+          <span className="block font-semibold text-yellow-300" data-testid="series-key-images">
+            ★ {keyImageCount} key image{keyImageCount === 1 ? '' : 's'}
+          </span>
+        )}
         {availabilityNotice(series.availability) && (
           <span role="note" className="block text-sky-300" data-testid="series-availability">
             {availabilityNotice(series.availability)}

@@ -6,6 +6,7 @@ import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
 import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
 import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
+import type { KeyImages } from '@/domain/imaging/key-images';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { availabilityNotice } from '@/domain/fhir/availability';
@@ -19,6 +20,7 @@ import { hasPatientGeometry, isShownImageLossy, patientMatchOf } from '../model/
 import { MeasurementList } from './measurement-list';
 import { ObjectViewport } from './object-viewport';
 import { Centered, Waiting } from './viewport-notices';
+import { shownImageOf, useShownStack } from './use-shown-stack';
 import { ViewportOverlay } from './viewport-overlay';
 
 export const SERIES_DRAG_TYPE = 'application/x-imaging-series-index';
@@ -39,6 +41,10 @@ interface StackViewportProps {
   cineFps: number | null;
   onActivate: () => void;
   onDropSeries: (seriesIndex: number) => void;
+  /** The study's key images: the shown one is marked. */
+  keyImages: KeyImages;
+  /** Show only the series' key images (when it has any). */
+  keyImagesOnly: boolean;
 }
 
 export function StackViewport({
@@ -53,15 +59,16 @@ export function StackViewport({
   cineFps,
   onActivate,
   onDropSeries,
+  keyImages,
+  keyImagesOnly,
 }: StackViewportProps) {
   const authorizationFor = useImagingAuthorization();
   const stack = useSeriesStack(studyUid, series);
+  const shownStack = useShownStack(stack.data?.images, keyImages, keyImagesOnly);
+  const shownImages = shownStack.images;
   const input = useMemo(
-    () =>
-      stack.data && stack.data.images.length > 0 && series.key
-        ? { key: series.key, images: stack.data.images }
-        : null,
-    [stack.data, series.key],
+    () => (shownImages.length > 0 && series.key ? { key: series.key, images: shownImages } : null),
+    [shownImages, series.key],
   );
   const { attachElement, state, error, controller, firstImagePending } = useStackViewport(
     input,
@@ -72,7 +79,11 @@ export function StackViewport({
   const imagePending = !problem && (firstImagePending || (state?.imagePending ?? false));
   const imageServer = series.wadoRs ? new URL(series.wadoRs.address).origin : null;
   const waitingForServer = useServerWaiting('image', imageServer);
-  const shown = stack.data?.images[state?.imageIndex ?? 0]?.metadata ?? null;
+  const {
+    metadata: shown,
+    keyImageReasons,
+    framesLeftOut,
+  } = shownImageOf(shownStack, state?.imageIndex ?? 0, keyImages, state?.drawnFrameCount ?? null);
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
 
@@ -144,7 +155,7 @@ export function StackViewport({
     );
   }
 
-  const match = shown ? patientMatchOf(patient, shown) : null;
+  const match = shown ? patientMatchOf(patient, shown, state?.drawnPatient ?? null) : null;
   const lossy = shown ? isShownImageLossy(shown, state?.transferSyntax ?? null) : false;
   const orientation = shown && hasPatientGeometry(shown) ? (state?.orientation ?? null) : null;
 
@@ -171,6 +182,7 @@ export function StackViewport({
       data-transfer-syntax={state?.transferSyntax ?? ''}
       data-lossy={lossy}
       data-patient-match={match?.status ?? ''}
+      data-key-image={keyImageReasons !== null}
       onPointerDownCapture={onActivate}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes(SERIES_DRAG_TYPE)) {
@@ -213,6 +225,9 @@ export function StackViewport({
         lossy={lossy}
         match={match}
         orientation={orientation}
+        keyImageReasons={keyImageReasons}
+        keyImagesOnly={shownStack.filtered}
+        framesLeftOut={framesLeftOut}
       />
       {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
       {stack.isPending && (

@@ -5,6 +5,7 @@ import type { Study } from '@/domain/fhir/study';
 import { viewerShortcuts, type ViewerCommand, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { removeAllMeasurements } from '@/rendering/use-stack-viewport';
+import { useStudyKeyImages } from '../api/get-key-images';
 import { seriesMetadataQueue } from '../api/series-metadata-queue';
 import { CommandBus } from '../model/command-bus';
 import { fillViewports, LAYOUTS, stepSeries, viewportCountOf, type LayoutId } from '../model/viewer-layout';
@@ -44,6 +45,8 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
   const [cineFps, setCineFps] = useState<number | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [bus] = useState(() => new CommandBus());
+  const keyImages = useStudyKeyImages(study);
+  const [keyImagesOnly, setKeyImagesOnly] = useState(false);
 
   const count = viewportCountOf(layout);
   const shownSlots = fillViewports(slots, count, viewable);
@@ -113,6 +116,9 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
             series={study.series}
             selected={shownSlots[activeSlot] ?? null}
             onSelect={(index) => showSeries(activeSlot, index)}
+            keyImages={keyImages}
+            keyImagesOnly={keyImagesOnly}
+            onKeyImagesOnly={setKeyImagesOnly}
           />
         )}
         <main
@@ -141,6 +147,8 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
                     cineFps={cineFps}
                     onActivate={() => setActive(slot)}
                     onDropSeries={(index) => showSeries(slot, index)}
+                    keyImages={keyImages}
+                    keyImagesOnly={keyImagesOnly}
                   />
                 </ViewportBoundary>
               ) : (

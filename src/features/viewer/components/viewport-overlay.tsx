@@ -15,6 +15,12 @@ interface ViewportOverlayProps {
   lossy: boolean;
   match: PatientMatch | null;
   orientation: OrientationMarkers | null;
+  /** Why the shown image was flagged by the study's key object selections; null when it was not. */
+  keyImageReasons?: readonly string[] | null;
+  /** The stack holds only the series' key images (the "Key images only" filter). */
+  keyImagesOnly?: boolean;
+  /** The shown instance has more frames than the stack holds (a multi-frame file over WADO-URI). */
+  framesLeftOut?: { shown: number; total: number } | null;
 }
 
 /** Identity and position on the image itself, as every PACS shows: it survives any screenshot. */
@@ -27,6 +33,9 @@ export function ViewportOverlay({
   lossy,
   match,
   orientation,
+  keyImageReasons = null,
+  keyImagesOnly = false,
+  framesLeftOut = null,
 }: ViewportOverlayProps) {
   return (
     <div className="pointer-events-none absolute inset-0 overflow-hidden p-2 font-mono text-xs text-slate-100 [text-shadow:0_0_3px_black]">
@@ -103,7 +112,28 @@ export function ViewportOverlay({
         </div>
         <div data-testid="overlay-image-index">
           Im {state && state.imageCount > 0 ? `${state.imageIndex + 1}/${state.imageCount}` : '—'}
+          {keyImagesOnly && <span data-testid="overlay-key-images-only"> (key images only)</span>}
         </div>
+        {framesLeftOut && (
+          <div role="note" className="text-amber-300" data-testid="overlay-frames-left-out">
+            {framesLeftOut.shown} of this instance’s {framesLeftOut.total} frames shown: the image server
+            sends it as a whole file only.
+          </div>
+        )}
+        {keyImageReasons && (
+          <div
+            className="inline-block rounded bg-yellow-300 px-1 font-semibold text-black [text-shadow:none]"
+            data-testid="key-image-marker"
+          >
+            ★ Key image:{' '}
+            {keyImageReasons.map((reason, index) => (
+              <span key={index}>
+                {index > 0 && ', '}
+                <UntrustedText text={reason} fallback="" />
+              </span>
+            ))}
+          </div>
+        )}
       </div>
       <div className="absolute right-2 bottom-2 space-y-0.5 text-right">
         {state?.cinePlaying && <div data-testid="overlay-cine">▶ {cineFps} fps</div>}
