@@ -5,6 +5,10 @@ import { AppLayout } from './routes/app-layout';
 import { HomeRoute } from './routes/home-route';
 import { RouteError } from './routes/route-error';
 
+const LazyLocalFilesRoute = lazy(() =>
+  import('./routes/local-files-route').then((module) => ({ default: module.LocalFilesSessionRoute })),
+);
+
 const LazyViewerRoute = lazy(() => preloadViewerRoute().then((module) => ({ default: module.ViewerRoute })));
 
 /** The viewer as soon as its chunk is in memory; until then, loaded lazily with a short notice. */
@@ -26,6 +30,15 @@ export function createAppRouter() {
       children: [
         { path: '/', element: <HomeRoute />, errorElement: <RouteError /> },
         { path: '/viewer', element: <ViewerRouteElement />, errorElement: <RouteError /> },
+        {
+          path: '/files',
+          element: (
+            <Suspense fallback={<p className="p-6 text-slate-400">Opening…</p>}>
+              <LazyLocalFilesRoute />
+            </Suspense>
+          ),
+          errorElement: <RouteError />,
+        },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

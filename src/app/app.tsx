@@ -6,11 +6,11 @@ import { ServerWaitNotice } from '@/components/ui/server-wait-notice';
 import { LaunchErrorPage } from '@/features/launch/components/launch-error-page';
 import { RedirectingPage } from '@/features/launch/components/redirecting-page';
 import { SessionExpiredDialog } from '@/features/launch/components/session-expired-dialog';
-import { StartPage } from '@/features/launch/components/start-page';
 import { createQueryClient } from '@/lib/query-client';
 import { SmartSessionContext, type SmartSession } from '@/lib/smart-session';
 import { createAppRouter } from './app-router';
 import type { Boot } from './boot';
+import { StartApp } from './start-app';
 
 /** `queryClient`: the one the entry has already started the landing screen's requests with. */
 export function App({ boot, queryClient }: { boot: Boot; queryClient?: QueryClient }) {
@@ -20,7 +20,7 @@ export function App({ boot, queryClient }: { boot: Boot; queryClient?: QueryClie
     case 'error':
       return <LaunchErrorPage error={boot.error} />;
     case 'start':
-      return <StartPage config={boot.config} returnTo={boot.returnTo} />;
+      return <StartApp config={boot.config} returnTo={boot.returnTo} />;
     case 'session':
       return <SessionApp session={boot.session} queryClient={queryClient} />;
   }

@@ -21,8 +21,17 @@ export function looksLikeDicomPart10(bytes: Uint8Array): boolean {
 }
 
 export function readDicomSummary(bytes: Uint8Array, path: string): DicomFileSummary {
+  return summaryOfDataSet(readDicomHeader(bytes), path);
+}
+
+/** The header up to the pixel data; throws when the bytes are not Part 10 or cannot be parsed. */
+export function readDicomHeader(bytes: Uint8Array): DataSet {
   if (!looksLikeDicomPart10(bytes)) throw new Error('not a DICOM Part 10 file');
-  const dataSet = dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' });
+  return dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' });
+}
+
+/** A parsed header → DicomFileSummary; throws when it lacks the UIDs every instance has. */
+export function summaryOfDataSet(dataSet: DataSet, path: string): DicomFileSummary {
   const text = (tag: string) => dataSet.string(tag)?.trim() || null;
   const integer = (tag: string) => {
     const value = text(tag);

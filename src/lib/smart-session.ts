@@ -30,3 +30,13 @@ export function useSmartSession(): SmartSession {
   if (!session) throw new Error('useSmartSession must be used inside a launched session.');
   return session;
 }
+
+const NO_TOKEN: AuthorizationProvider = () => Promise.resolve(null);
+
+/**
+ * Who may receive the token for an image request: the session's policy inside a launch; outside one
+ * (files opened from disk on the start page) nobody, since there is no token.
+ */
+export function useImagingAuthorization(): AuthorizationProvider {
+  return useContext(SmartSessionContext)?.authorizationFor ?? NO_TOKEN;
+}

@@ -14,6 +14,7 @@ import {
 } from '@cornerstonejs/tools';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { registerFrameLoader } from './frame-loader';
+import { registerLocalFileLoader } from './local-file-loader';
 import { registerWadoUriLoader } from './wado-uri-loader';
 
 let authorizationFor: AuthorizationProvider = () => Promise.resolve(null);
@@ -48,6 +49,8 @@ function initialize(): void {
   // set, so no other Cornerstone request can carry the token.
   registerFrameLoader(() => authorizationFor);
   registerWadoUriLoader(() => authorizationFor);
+  // Files from the user's disk: read locally, never fetched.
+  registerLocalFileLoader();
   initTools();
   for (const tool of [
     WindowLevelTool,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { CenteredPanel } from '@/components/ui/centered-panel';
 import { standaloneIssOf, type AppConfig, type IssuerConfig } from '@/config/app-config';
 import { toLaunchError, type LaunchError } from '../launch-error';
@@ -47,6 +48,13 @@ export function StartPage({ config, returnTo }: { config: AppConfig; returnTo: s
           </li>
         ))}
       </ul>
+      <p className="text-sm text-slate-400">
+        Or{' '}
+        <Link to="/files" className="text-sky-300 underline" data-testid="open-local-files">
+          open DICOM files from this computer
+        </Link>{' '}
+        without signing in: they are read in this browser and never uploaded.
+      </p>
     </CenteredPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   filterStudies,
   isEnteredInError,
@@ -102,6 +102,9 @@ export function StudyListScreen() {
           />
         )}
         <ReportNotes reports={reports} linked={linked} />
+        <Link to="/files" className="ml-3 text-sky-300 hover:text-sky-200" data-testid="open-local-files">
+          Open DICOM files from this computer…
+        </Link>
       </p>
       <CompareSelection selected={chosen} studies={entries ?? []} onClear={() => setChosen([])} />
       {total === 0 && complete ? (

@@ -3,7 +3,7 @@ import type { Study } from '@/domain/fhir/study';
 import { collectKeyImages, NO_KEY_IMAGES, type KeyImages } from '@/domain/imaging/key-images';
 import { readKeyObjectSelection } from '@/domain/imaging/key-objects';
 import { objectKindOfListedSeries } from '@/domain/imaging/object-kind';
-import { useSmartSession } from '@/lib/smart-session';
+import { useImagingAuthorization } from '@/lib/smart-session';
 import { seriesStackQueryOptions, type SeriesStack } from './get-series-stack';
 
 /**
@@ -13,7 +13,7 @@ import { seriesStackQueryOptions, type SeriesStack } from './get-series-stack';
  * thumbnail says why.
  */
 export function useStudyKeyImages(study: Study): KeyImages {
-  const { authorizationFor } = useSmartSession();
+  const authorizationFor = useImagingAuthorization();
   const studyUid = study.studyInstanceUid;
   const keyObjectSeries = studyUid
     ? study.series.filter(

@@ -18,7 +18,9 @@ import { orderInstancesForStack } from '@/domain/imaging/stack-order';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { retrievalOf } from '@/domain/fhir/series-retrieval';
 import { getWadoUriSeriesStack } from './get-wado-uri-stack';
-import { useSmartSession } from '@/lib/smart-session';
+import { getLocalSeriesStack } from './get-local-series-stack';
+import { isLocalSeriesKey } from '@/lib/local-series';
+import { useImagingAuthorization } from '@/lib/smart-session';
 import { seriesMetadataQueue } from './series-metadata-queue';
 
 /** An object of the series that is not an image (SR, KOS, PDF, presentation state…). */
@@ -45,6 +47,7 @@ export async function getSeriesStack(
   authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
 ): Promise<SeriesStack> {
+  if (isLocalSeriesKey(series.key)) return getLocalSeriesStack(series);
   if (retrievalOf(series) === 'wado-uri') return getWadoUriSeriesStack(series);
   const { uid, wadoRs, metadataUrl, key } = series;
   if (!uid || !wadoRs || !metadataUrl || !key) {
@@ -118,6 +121,6 @@ export function seriesStackQueryOptions(
 }
 
 export function useSeriesStack(study: StudyInstanceUid, series: StudySeries) {
-  const { authorizationFor } = useSmartSession();
+  const authorizationFor = useImagingAuthorization();
   return useQuery(seriesStackQueryOptions(study, series, authorizationFor));
 }

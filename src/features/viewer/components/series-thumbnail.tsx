@@ -1,7 +1,7 @@
 import { UntrustedText } from '@/components/ui/untrusted-text';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { StudySeries } from '@/domain/fhir/study';
-import { useSmartSession } from '@/lib/smart-session';
+import { useImagingAuthorization } from '@/lib/smart-session';
 import { useSeriesProgress } from '@/rendering/series-prefetch';
 import { useThumbnail } from '@/rendering/use-thumbnail';
 import { availabilityNotice } from '@/domain/fhir/availability';
@@ -32,7 +32,7 @@ export function SeriesThumbnail({
   keyImageCount,
 }: SeriesThumbnailProps) {
   const stack = useSeriesStack(study, series);
-  const { authorizationFor } = useSmartSession();
+  const authorizationFor = useImagingAuthorization();
   const images = stack.data?.images;
   const middle = images ? (images[Math.floor(images.length / 2)] ?? null) : null;
   const { attachCanvas, status: thumbnailStatus } = useThumbnail(middle, authorizationFor);

@@ -11,7 +11,7 @@ import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { availabilityNotice } from '@/domain/fhir/availability';
 import { useServerWaiting } from '@/lib/server-waits';
-import { useSmartSession } from '@/lib/smart-session';
+import { useImagingAuthorization } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
 import { useStackViewport, type StackViewportController } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
@@ -69,7 +69,7 @@ export function StackViewport({
   comparing = null,
   onController,
 }: StackViewportProps) {
-  const { authorizationFor } = useSmartSession();
+  const authorizationFor = useImagingAuthorization();
   const stack = useSeriesStack(studyUid, series);
   const shownStack = useShownStack(stack.data?.images, keyImages, keyImagesOnly);
   const shownImages = shownStack.images;
