@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download } from '@playwright/test';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
+import { StudyListPage } from './pages/study-list-page';
 import { LocalFilesPage } from './pages/local-files-page';
 import { ViewerPage } from './pages/viewer-page';
 import { pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
@@ -129,7 +130,12 @@ test.describe('DICOM files on disk', () => {
     const files = writeLocalCase(`${ROOT}/session`, inContext, OTHER);
 
     await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    // Reached from the list and from the viewer alike.
     await page.getByTestId('open-local-files').click();
+    await expect(page).toHaveURL(/\/files$/);
+    await page.goBack();
+    await new StudyListPage(page).open(study.id);
+    await page.getByTestId('viewer-open-local-files').click();
     await expect(page).toHaveURL(/\/files$/);
     const local = new LocalFilesPage(page);
     const before = network.requests.length;
