@@ -1,14 +1,19 @@
 /**
  * A parsed DICOM header (dicom-parser's DataSet) as the DICOM JSON model (PS3.18 F.2) the viewer
  * reads for every instance, so a file from disk and an instance from WADO-RS metadata are one shape.
- * Text, numbers, person names and sequences are kept; binary values (pixel data, OB/OW/UN) are not.
+ * Text, numbers, person names and sequences are kept; binary values (pixel data, OB/OW/UN) are not,
+ * except an Encapsulated Document (a PDF, a CDA…), kept as InlineBinary: the viewer shows it from there.
  * Explicit VR files say each element's VR; for implicit VR files only the attributes the viewer reads
  * are known (IMPLICIT_VRS), the rest are left out rather than guessed.
  */
 import type { DataSet } from 'dicom-parser';
 import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
+import { encodeBase64 } from '@/domain/text/base64';
 
-type Element = { vr: string; Value?: unknown[] };
+type Element = { vr: string; Value?: unknown[]; InlineBinary?: string };
+
+/** Encapsulated Document (0042,0011), PS3.3 C.24.2. */
+const ENCAPSULATED_DOCUMENT = '00420011';
 
 const TEXT = new Set(['AE', 'AS', 'CS', 'DA', 'DT', 'LO', 'SH', 'TM', 'UC', 'UI', 'UR']);
 const UNSPLIT_TEXT = new Set(['LT', 'ST', 'UT']);
@@ -82,6 +87,12 @@ export function dicomJsonOfDataSet(dataSet: DataSet): DicomJsonInstance {
         vr: 'SQ',
         Value: element.items.flatMap((item) => (item.dataSet ? [dicomJsonOfDataSet(item.dataSet)] : [])),
       };
+      continue;
+    }
+    if (tag === ENCAPSULATED_DOCUMENT) {
+      const bytes = dataSet.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
+      // A file cut short (the header read only) has no whole document: none rather than a broken one.
+      if (bytes.length === element.length) json[tag] = { vr: 'OB', InlineBinary: encodeBase64(bytes) };
       continue;
     }
     const vr = element.vr ?? IMPLICIT_VRS[tag];

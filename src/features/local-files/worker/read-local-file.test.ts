@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import dcmjs from 'dcmjs';
 import { describe, expect, it } from 'vitest';
 import { dicomPersonName, dicomNumbers, DicomTag, dicomString } from '@/domain/imaging/dicom-json';
+import { decodeBase64 } from '@/domain/text/base64';
 import { HEADER_BYTES, readLocalFile } from './read-local-file';
 
 const DICOM = 'sandbox/data/dicom';
@@ -100,5 +101,24 @@ describe('readLocalFile', () => {
       path: 'disk/DICOMDIR',
       referenced: ['disk/IMAGES/IM0001', 'disk/IMAGES/IM0002'],
     });
+  });
+  it('keeps an Encapsulated PDF whole, as InlineBinary, small or larger than the header read', async () => {
+    for (const size of [1_000, HEADER_BYTES * 2]) {
+      const pdf = new Uint8Array(size).map((_, i) => (i * 7) % 251);
+      pdf.set(new TextEncoder().encode('%PDF-1.4'));
+      const file = part10({
+        SOPClassUID: '1.2.840.10008.5.1.4.1.1.104.1',
+        SOPInstanceUID: '2.25.1',
+        StudyInstanceUID: '2.25.3',
+        SeriesInstanceUID: '2.25.4',
+        Modality: 'DOC',
+        MIMETypeOfEncapsulatedDocument: 'application/pdf',
+        EncapsulatedDocument: pdf.buffer,
+      });
+      const result = await readLocalFile(file, 'doc.dcm', 0);
+      if (result.kind !== 'dicom') throw new Error(JSON.stringify(result));
+      const inline = (result.metadata['00420011'] as { InlineBinary?: string } | undefined)?.InlineBinary;
+      expect(inline && decodeBase64(inline)).toEqual(pdf);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { encapsulatedDocumentOf } from '@/domain/imaging/encapsulated-document';
 import { firstMultipartPart } from '@/domain/imaging/multipart-related';
 import { decodeBase64 } from '@/domain/text/base64';
 import { fetchImagingBytes, type AuthorizationProvider } from '@/lib/imaging-http';
-import { useSmartSession } from '@/lib/smart-session';
+import { useImagingAuthorization } from '@/lib/smart-session';
 
 /**
  * An Encapsulated Document's bytes: inline in its metadata, else its BulkDataURI fetched through the
@@ -47,6 +47,7 @@ export function encapsulatedDocumentQueryOptions(
 }
 
 export function useEncapsulatedDocument(sopInstanceUid: string, metadata: DicomJsonInstance) {
-  const { authorizationFor } = useSmartSession();
+  // Outside a session too: a document opened from local files is inline and needs no server.
+  const authorizationFor = useImagingAuthorization();
   return useQuery(encapsulatedDocumentQueryOptions(sopInstanceUid, metadata, authorizationFor));
 }
