@@ -1,11 +1,14 @@
 import type { SandboxInfo, SeriesInfo } from '../sandbox/sandbox-info';
+import { ComparePage } from './pages/compare-page';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
+import { LocalFilesPage } from './pages/local-files-page';
 import { StartPage } from './pages/start-page';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expectNoSeriousViolations } from './support/axe';
 import { fault, resetFaults } from './support/fault-controls';
 import { expect, test } from './support/fixtures';
+import { writeLocalCase } from './support/local-dicom-folder';
 import { philipsAxialSeries } from './support/sandbox-studies';
 
 // axe-core (WCAG 2.0–2.2 A and AA) on every screen: no serious or critical violation anywhere.
@@ -83,5 +86,43 @@ test.describe('every screen passes axe (WCAG 2.2 AA)', () => {
     await page.reload();
     await expect(page.getByTestId('session-expired')).toBeVisible();
     await expectNoSeriousViolations(page, 'the session-expired dialog');
+  });
+  test('two studies compared side by side', async ({ page, sandbox }) => {
+    const current = sandbox.studies['phantom-synthetic-ct'];
+    const prior = sandbox.studies['phantom-synthetic-ct-prior'];
+    if (!current || !prior) throw new Error('The sandbox has no synthetic CT with its prior.');
+    await new EhrLauncherPage(page, sandbox).launch(current.patient);
+    await expect(page.getByTestId('study-list')).toBeVisible();
+    await page.goto(
+      `${sandbox.app}/viewer?StudyInstanceUIDs=${current.studyInstanceUid},${prior.studyInstanceUid}`,
+    );
+    const compare = new ComparePage(page);
+    await compare.waitForImage(0);
+    await compare.waitForImage(1);
+    await expectNoSeriousViolations(page, 'the compare screen');
+  });
+
+  test('DICOM files opened from disk: the studies, the folder view, and one viewed', async ({
+    page,
+    sandbox,
+  }) => {
+    const files = writeLocalCase(
+      'test-results/accessibility-local-files',
+      { id: 'MRN-A11Y', name: 'DOE^JANE' },
+      {
+        id: 'OTHER-A11Y',
+        name: 'ROE^RICHARD',
+      },
+    );
+    await page.goto(sandbox.app ?? '');
+    await page.getByTestId('open-local-files').click();
+    const local = new LocalFilesPage(page);
+    await local.openFolder(files.root);
+    await expect(local.folderView).toBeVisible();
+    await expectNoSeriousViolations(page, 'the local files screen');
+
+    await local.view(files.dicomdirStudy.uid);
+    await new ViewerPage(page).waitForImage(files.dicomdirStudy.seriesUid);
+    await expectNoSeriousViolations(page, 'local files in the viewer');
   });
 });

@@ -144,6 +144,8 @@ test('the virtualised list keeps focus on its row while it scrolls, and every ro
 
   // Its actions follow it in Tab order (the focused row is scrolled back into view), then the next row.
   await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatchObject({ testId: 'select-compare', study: start.study });
+  await page.keyboard.press('Tab');
   expect(await focused(page)).toMatchObject({ testId: 'open-study', study: start.study });
   await page.keyboard.press('Tab');
   expect(await focused(page)).toMatchObject({ testId: 'copy-link', study: start.study });
