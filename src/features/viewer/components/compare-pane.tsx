@@ -1,5 +1,5 @@
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
-import { IdentityText, UntrustedText } from '@/components/ui/untrusted-text';
+import { UntrustedText } from '@/components/ui/untrusted-text';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
@@ -9,6 +9,7 @@ import { useStudyKeyImages } from '../api/get-key-images';
 import type { CommandBus } from '../model/command-bus';
 import { useStudyIdentityCheck } from '../use-study-identity-check';
 import { StackViewport } from './stack-viewport';
+import { StudyPatientMismatch } from './study-patient-mismatch';
 import { ViewportBoundary } from './viewport-boundary';
 
 interface ComparePaneProps {
@@ -89,16 +90,7 @@ export function ComparePane({
             )}
           </select>
         </label>
-        {mismatch && (
-          <span
-            role="alert"
-            data-testid="study-patient-mismatch"
-            className="w-full rounded border-2 border-red-500 bg-red-950 px-2 py-0.5 font-semibold text-red-100"
-          >
-            ⚠ Patient mismatch: images in this study name a different patient than{' '}
-            <IdentityText text={patient.name} fallback="the chart" />
-          </span>
-        )}
+        {mismatch && <StudyPatientMismatch patient={patient} className="w-full" />}
       </div>
       <div className="relative min-h-0 flex-1">
         {studyUid && series ? (

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
-import { IdentityText, UntrustedText } from '@/components/ui/untrusted-text';
+import { UntrustedText } from '@/components/ui/untrusted-text';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
 import { presentStudyStatus } from '@/domain/fhir/study-status';
 import { formatStudyStarted } from '@/lib/format-fhir-date';
 import { useStudyIdentityCheck } from '../use-study-identity-check';
+import { StudyPatientMismatch } from './study-patient-mismatch';
 
 interface ViewerHeaderProps {
   study: Study;
@@ -54,16 +55,7 @@ export function ViewerHeader({ study, patient }: ViewerHeaderProps) {
           )}
         </span>
       )}
-      {mismatch && (
-        <span
-          role="alert"
-          data-testid="study-patient-mismatch"
-          className="min-w-0 rounded border-2 border-red-500 bg-red-950 px-2 py-0.5 font-semibold text-red-100"
-        >
-          ⚠ Patient mismatch: images in this study name a different patient than{' '}
-          <IdentityText text={patient.name} fallback="the chart" />
-        </span>
-      )}
+      {mismatch && <StudyPatientMismatch patient={patient} className="min-w-0" />}
       {checked < total && (
         <span
           className="shrink-0 text-slate-400"
