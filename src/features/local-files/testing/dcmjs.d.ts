@@ -1,4 +1,4 @@
-/** dcmjs (0.52) for the unit tests that write DICOM files (as e2e/types/dcmjs.d.ts); dcmjs ships no types. */
+/** The part of dcmjs (0.52) the tests and e2e fixtures use to rewrite and write DICOM files; dcmjs ships no types (one copy: tsconfig.node.json includes it too). */
 declare module 'dcmjs' {
   type DicomJson = Record<string, { vr: string; Value?: unknown[] }>;
   interface DicomDictInstance {
