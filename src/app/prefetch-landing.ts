@@ -3,7 +3,7 @@ import { parseSeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
 import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { parseDeepLink } from '@/domain/fhir/deep-link';
-import type { Study, StudySeries } from '@/domain/fhir/study';
+import { initialSeriesIndexOf } from '@/domain/fhir/initial-series';
 import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
 import { patientQueryOptions } from '@/features/patient/api/get-patient';
 import { completeStudyQueryOptions } from '@/features/study-list/api/get-complete-study';
@@ -37,7 +37,7 @@ export async function prefetchLanding(
     if (!study) return;
     const requestedSeries =
       parseSeriesInstanceUid(url.searchParams.get('SeriesInstanceUID')) ?? request.seriesUid;
-    const series = initialSeriesOf(study, requestedSeries);
+    const series = study.series[initialSeriesIndexOf(study, requestedSeries) ?? -1];
     const studyUid = study.studyInstanceUid;
     if (!studyUid || !series?.key || !series.uid || !series.wadoRs) return;
     // The first frame before the metadata: its URL needs only the ImagingStudy's instance list.
@@ -52,12 +52,4 @@ export async function prefetchLanding(
   } catch {
     // The screen's own query shows what went wrong.
   }
-}
-
-/** The series the viewer opens first: the one the link names, else the first it can fetch. */
-function initialSeriesOf(study: Study, requested: string | null): StudySeries | undefined {
-  return (
-    study.series.find((series) => series.uid !== null && series.uid === requested) ??
-    study.series.find((series) => series.key !== null)
-  );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useState } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
+import { initialSeriesIndexOf } from '@/domain/fhir/initial-series';
 import type { Study } from '@/domain/fhir/study';
 import { viewerShortcuts, type ViewerCommand, type ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
@@ -33,12 +34,9 @@ export function ViewerScreen({ study, patient, initialSeriesUid, onActiveSeriesC
       study.series.flatMap((series, index) => (series.key !== null ? [index] : [])),
     [study.series],
   );
-  const requested = study.series.findIndex(
-    (series) => series.uid !== null && series.uid === initialSeriesUid,
-  );
   const [layout, setLayout] = useState<LayoutId>('1x1');
   const [slots, setSlots] = useState<(number | null)[]>(() => [
-    requested >= 0 ? requested : (viewable[0] ?? 0),
+    initialSeriesIndexOf(study, initialSeriesUid) ?? 0,
   ]);
   const [active, setActive] = useState(0);
   const [tool, setTool] = useState<ViewerTool>('window-level');
