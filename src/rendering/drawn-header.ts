@@ -12,9 +12,21 @@ export interface DrawnHeaderFacts {
   drawnFrameCount: number | null;
 }
 
+/**
+ * The viewport state is read on every render and camera event (many per second while dragging); a
+ * drawn image's header does not change, so it is read once per image.
+ */
+let last: { imageId: string; facts: DrawnHeaderFacts } | null = null;
+
 export function drawnHeaderFacts(drawnImageId: string | null): DrawnHeaderFacts {
   if (drawnImageId === null) return { drawnPatient: null, drawnFrameCount: null };
-  return { drawnPatient: patientInHeaderOf(drawnImageId), drawnFrameCount: frameCountOf(drawnImageId) };
+  if (last?.imageId !== drawnImageId) {
+    last = {
+      imageId: drawnImageId,
+      facts: { drawnPatient: patientInHeaderOf(drawnImageId), drawnFrameCount: frameCountOf(drawnImageId) },
+    };
+  }
+  return last.facts;
 }
 
 function patientInHeaderOf(imageId: string): DicomPatient | null {
