@@ -32,7 +32,8 @@ vi.mock('@cornerstonejs/core', () => ({
   imageLoader: { loadAndCacheImage: loader.loadAndCacheImage },
 }));
 
-const { prefetchSeries, useSeriesProgress, PREFETCH_RETRY_SECONDS } = await import('./series-prefetch');
+const { prefetchSeries, PREFETCH_RETRY_SECONDS } = await import('./series-prefetch');
+const { useSeriesProgress } = await import('./series-progress');
 const { renderHook } = await import('@testing-library/react');
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `wadors:frame-${i}`);

@@ -1,13 +1,6 @@
 import { Enums, EVENTS, eventTarget, imageLoader } from '@cornerstonejs/core';
-import { useSyncExternalStore } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
-
-export interface SeriesProgress {
-  loaded: number;
-  /** Images whose last attempt failed and that have not loaded since. */
-  failed: number;
-  total: number;
-}
+import { publishSeriesProgress } from './series-progress';
 
 /**
  * Six at a time: enough to keep a PACS busy, few enough that the image the user scrolls to (an
@@ -34,13 +27,14 @@ interface Job {
   stopListening: () => void;
 }
 
-const progressByKey = new Map<SeriesKey, SeriesProgress>();
-const listeners = new Set<() => void>();
 const running = new Map<SeriesKey, Job>();
 
 function publish(key: SeriesKey, job: Job): void {
-  progressByKey.set(key, { loaded: job.loaded.size, failed: job.failed.size, total: job.imageIds.length });
-  for (const listener of listeners) listener();
+  publishSeriesProgress(key, {
+    loaded: job.loaded.size,
+    failed: job.failed.size,
+    total: job.imageIds.length,
+  });
 }
 
 /**
@@ -166,14 +160,4 @@ function release(key: SeriesKey): void {
   clearTimeout(job.retryTimer);
   job.stopListening();
   running.delete(key);
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** How much of a series is in the cache, for its thumbnail's progress bar; null before any prefetch. */
-export function useSeriesProgress(key: SeriesKey | null): SeriesProgress | null {
-  return useSyncExternalStore(subscribe, () => (key ? (progressByKey.get(key) ?? null) : null));
 }

@@ -2,16 +2,18 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
-import { initRendering } from './init-rendering';
 import { loadFailureAsError } from './load-error';
-import { registerDicomWebMetadata } from './register-dicomweb-metadata';
-import { prefetchSeries } from './series-prefetch';
-import { StackViewportController } from './stack-viewport-controller';
+import { loadedRendering, loadRendering } from './load-rendering';
+import type { StackViewportController } from './stack-viewport-controller';
 
 export type { Measurement } from './measurement';
 export type { StackViewportController } from './stack-viewport-controller';
-export { removeAllMeasurements } from './viewport-measurements';
 export type { StackViewportState } from './viewport-state';
+
+/** Measurements live as long as the study is open (there are none if Cornerstone never loaded). */
+export function removeAllMeasurements(): void {
+  loadedRendering()?.removeAllMeasurements();
+}
 
 export interface StackInput {
   /** Names the series for prefetch progress (the same key `useSeriesProgress` reads). */
@@ -37,10 +39,11 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
     if (!element) return;
     let mounted: StackViewportController | null = null;
     let cancelled = false;
-    initRendering(authorizationFor)
-      .then(() => {
+    loadRendering()
+      .then(async (rendering) => {
+        await rendering.initRendering(authorizationFor);
         if (cancelled) return;
-        mounted = new StackViewportController(element);
+        mounted = new rendering.StackViewportController(element);
         setController(mounted);
       })
       .catch((cause: unknown) => setFailure({ stack: null, error: loadFailureAsError(cause) }));
@@ -58,17 +61,20 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
   );
 
   useEffect(() => {
-    if (!controller || !stack) return;
+    // A controller exists only once the rendering module is loaded.
+    const rendering = loadedRendering();
+    if (!controller || !stack || !rendering) return;
     const imageIds = stack.images.map((image) => image.imageId);
     let release: (() => void) | null = null;
     let cancelled = false;
-    registerDicomWebMetadata(stack.images, authorizationFor)
+    rendering
+      .registerDicomWebMetadata(stack.images, authorizationFor)
       .then(() => (cancelled ? undefined : controller.setStack(imageIds, stack.initialIndex ?? 0)))
       .then(() => {
         if (cancelled) return;
         setShown(stack);
         // After the first image: the prefetch must not compete with it for the connection.
-        release = prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
+        release = rendering.prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
       })
       .catch((cause: unknown) => setFailure({ stack, error: loadFailureAsError(cause) }));
     return () => {

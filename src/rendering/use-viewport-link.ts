@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { loadedRendering } from './load-rendering';
 import { SnapshotStore } from './snapshot-store';
 import type { StackViewportController } from './stack-viewport-controller';
-import { ViewportLink, type SliceSyncMode } from './viewport-sync';
+import type { SliceSyncMode, ViewportLink } from './viewport-sync';
 
 export type { SliceSyncMode } from './viewport-sync';
 
@@ -27,8 +28,10 @@ export function useViewportLink(
   const link = useSyncExternalStore(store.subscribe, store.getSnapshot);
 
   useEffect(() => {
-    if (!first || !second || !firstReady || !secondReady) return;
-    const created = new ViewportLink(first.viewportId, second.viewportId);
+    // Viewports with a stack exist only once the rendering module is loaded.
+    const rendering = loadedRendering();
+    if (!first || !second || !firstReady || !secondReady || !rendering) return;
+    const created = new rendering.ViewportLink(first.viewportId, second.viewportId);
     store.publish(created);
     return () => {
       created.destroy();

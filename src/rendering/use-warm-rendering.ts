@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { whenIdle } from '@/lib/when-idle';
-import { initRendering } from './init-rendering';
-import { warmUpRenderingEngine } from './rendering-engine';
+import { loadRendering } from './load-rendering';
 
 /**
  * Starts Cornerstone and its rendering engine as soon as a study is about to open (the viewer route
@@ -23,7 +22,10 @@ export function useWarmRendering(authorizationFor: AuthorizationProvider): void 
 
 /** Cornerstone, its workers and the rendering engine, started now (idempotent). */
 export function warmRendering(authorizationFor: AuthorizationProvider): void {
-  initRendering(authorizationFor)
-    .then(warmUpRenderingEngine)
+  loadRendering()
+    .then(async (rendering) => {
+      await rendering.initRendering(authorizationFor);
+      rendering.warmUpRenderingEngine();
+    })
     .catch(() => undefined); // The viewport reports a failed init when it mounts.
 }

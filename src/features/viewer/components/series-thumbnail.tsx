@@ -2,7 +2,7 @@ import { UntrustedText } from '@/components/ui/untrusted-text';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { StudySeries } from '@/domain/fhir/study';
 import { useImagingAuthorization } from '@/lib/smart-session';
-import { useSeriesProgress } from '@/rendering/series-prefetch';
+import { useSeriesProgress } from '@/rendering/series-progress';
 import { useThumbnail } from '@/rendering/use-thumbnail';
 import { availabilityNotice } from '@/domain/fhir/availability';
 import { OBJECT_KIND_LABELS } from '@/domain/imaging/object-kind';
