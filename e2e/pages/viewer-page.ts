@@ -147,7 +147,19 @@ export class ViewerPage {
    * back from the viewport canvas, for comparison with the DICOM's own pixels.
    */
   async displayedGrid(grid: number, imageAspect = 1, slot = 0): Promise<number[]> {
-    const canvas = this.viewportAt(slot).locator('[data-testid="viewport-element"] canvas').first();
+    return this.gridOf(
+      this.viewportAt(slot).locator('[data-testid="viewport-element"] canvas').first(),
+      grid,
+      imageAspect,
+    );
+  }
+
+  /** The same grid, read from the first paint drawn before the renderer starts (see first-paint.ts). */
+  async firstPaintGrid(grid: number, imageAspect = 1, slot = 0): Promise<number[]> {
+    return this.gridOf(this.viewportAt(slot).getByTestId('first-paint'), grid, imageAspect);
+  }
+
+  private async gridOf(canvas: Locator, grid: number, imageAspect: number): Promise<number[]> {
     return canvas.evaluate(
       (element, { grid, imageAspect }) => {
         const source = element as HTMLCanvasElement;

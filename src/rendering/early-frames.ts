@@ -22,6 +22,15 @@ export function fetchFrameEarly(imageId: string, authorizationFor: Authorization
   );
 }
 
+/**
+ * The early fetch of this frame, left in place for the loader (the first paint reads the bytes while
+ * Cornerstone is still loading; the loader takes them later). Read them before the loader's decode
+ * can transfer their buffer to a worker.
+ */
+export function peekEarlyFrame(imageId: string): Promise<FrameBytes | null> | undefined {
+  return early.get(imageId);
+}
+
 /** An early fetch slower than this is given up on: the loader's own request goes ahead. */
 const EARLY_FRAME_PATIENCE_MS = 3000;
 

@@ -8,11 +8,11 @@ import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
 import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
 import type { KeyImages } from '@/domain/imaging/key-images';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
-import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { availabilityNotice } from '@/domain/fhir/availability';
 import { useServerWaiting } from '@/lib/server-waits';
 import { useImagingAuthorization } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
+import { useFirstPaint, useFirstPaintCanvas } from '@/rendering/use-first-paint';
 import { useStackViewport, type StackViewportController } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
@@ -22,6 +22,7 @@ import { MeasurementList } from './measurement-list';
 import { ObjectViewport } from './object-viewport';
 import { Centered, Waiting } from './viewport-notices';
 import { shownImageOf, useShownStack } from './use-shown-stack';
+import { useViewportCommands } from './use-viewport-commands';
 import { ViewportOverlay } from './viewport-overlay';
 
 export const SERIES_DRAG_TYPE = 'application/x-imaging-series-index';
@@ -93,6 +94,10 @@ export function StackViewport({
   } = shownImageOf(shownStack, state?.imageIndex ?? 0, keyImages, state?.drawnFrameCount ?? null);
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
+  // Until the renderer has drawn anything, the first image is drawn without it (use-first-paint.ts).
+  const rendererDrew = Boolean(state?.transferSyntax);
+  const firstPaint = useFirstPaint(rendererDrew ? null : (shownImages[0] ?? null), authorizationFor);
+  const attachFirstPaint = useFirstPaintCanvas(firstPaint);
 
   // The first slice's pixels are on their way while Cornerstone starts and the metadata arrives.
   useEffect(() => {
@@ -118,38 +123,7 @@ export function StackViewport({
     if (controller && cinePlaying) controller.playCine(fps);
   }, [controller, cinePlaying, fps]);
 
-  useEffect(() => {
-    if (!active || !controller) return;
-    const presets = windowPresetsFor(series.modality);
-    return bus.subscribe((command) => {
-      switch (command.type) {
-        case 'image':
-          return controller.scroll(command.delta);
-        case 'image-edge':
-          return void controller.showEdge(command.edge);
-        case 'preset': {
-          const preset = presets.find((candidate) => candidate.id === command.presetId);
-          return preset && controller.setWindow(preset.center, preset.width);
-        }
-        case 'invert':
-          return controller.toggleInvert();
-        case 'rotate':
-          return controller.rotate(command.degrees);
-        case 'flip':
-          return controller.flip(command.axis);
-        case 'reset':
-          return controller.reset();
-        case 'fit':
-          return controller.fit();
-        case 'cine':
-          return cinePlaying ? controller.stopCine() : controller.playCine(fps);
-        case 'delete-measurement':
-          return controller.deleteMeasurement();
-        default:
-          return undefined;
-      }
-    });
-  }, [active, bus, controller, series.modality, cinePlaying, fps]);
+  useViewportCommands(active ? controller : null, bus, series.modality, cinePlaying, fps);
 
   // A series of reports, documents or key object selections: shown as what they are, not as a stack.
   if (stack.data && stack.data.images.length === 0) {
@@ -171,6 +145,8 @@ export function StackViewport({
   const match = shown ? patientMatchOf(patient, shown, state?.drawnPatient ?? null) : null;
   const lossy = shown ? isShownImageLossy(shown, state?.transferSyntax ?? null) : false;
   const orientation = shown && hasPatientGeometry(shown) ? (state?.orientation ?? null) : null;
+  // Under the same overlay (identity, mismatch warning) as the renderer's image; never over a message.
+  const showFirstPaint = firstPaint !== null && !rendererDrew && !problem && (state?.imageIndex ?? 0) === 0;
 
   return (
     <div
@@ -194,6 +170,7 @@ export function StackViewport({
       data-flip-vertical={state?.flipVertical ?? ''}
       data-cine={cinePlaying ? 'playing' : 'stopped'}
       data-transfer-syntax={state?.transferSyntax ?? ''}
+      data-first-paint={showFirstPaint}
       data-lossy={lossy}
       data-patient-match={match?.status ?? ''}
       data-key-image={keyImageReasons !== null}
@@ -230,6 +207,14 @@ export function StackViewport({
         data-testid="viewport-element"
         data-image-failed={Boolean(state?.loadError)}
       />
+      {showFirstPaint && (
+        <canvas
+          ref={attachFirstPaint}
+          className="pointer-events-none absolute inset-0 h-full w-full"
+          data-testid="first-paint"
+          aria-hidden="true"
+        />
+      )}
       <ViewportOverlay
         patient={patient}
         study={study}
@@ -251,7 +236,7 @@ export function StackViewport({
           {series.availability === 'NEARLINE' && ` ${availabilityNotice(series.availability) ?? ''}`}
         </Waiting>
       )}
-      {!stack.isPending && imagePending && (
+      {!stack.isPending && imagePending && !showFirstPaint && (
         <Waiting
           testId="viewport-loading"
           server={waitingForServer ? imageServer : null}

@@ -1,0 +1,133 @@
+import { DicomTag, dicomNumber, dicomNumbers, dicomString, type DicomJsonInstance } from './dicom-json';
+import { modalityValuesOf } from './modality-values';
+import { nativeFrameBytes } from './native-frame';
+import { TransferSyntax } from './transfer-syntax';
+import { validWindowsOf, type VoiWindow } from './voi-window';
+
+/** A frame as 8-bit grey RGBA, ready for a 2D canvas, with its pixels' aspect (height ÷ width). */
+export interface FirstPaint {
+  columns: number;
+  rows: number;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
+  pixelAspect: number;
+}
+
+const TAG = {
+  BitsAllocated: '00280100',
+  BitsStored: '00280101',
+  PixelRepresentation: '00280103',
+  SamplesPerPixel: '00280002',
+  Columns: '00280011',
+  RescaleSlope: '00281053',
+  RescaleIntercept: '00281052',
+  PixelSpacing: '00280030',
+  ModalityLutSequence: '00283000',
+  VoiLutSequence: '00283010',
+  VoiLutFunction: '00281056',
+  SharedFunctionalGroupsSequence: '52009229',
+  PerFrameFunctionalGroupsSequence: '52009230',
+} as const;
+
+/** Little-endian raw samples only: the bytes are the pixels, no codec needed. */
+const PAINTABLE_SYNTAXES = new Set<string>([
+  TransferSyntax.ImplicitVrLittleEndian,
+  TransferSyntax.ExplicitVrLittleEndian,
+]);
+
+/**
+ * A first frame drawn without the viewer's renderer (Cornerstone, megabytes to load), exactly as the
+ * viewer will draw it once it has started: the same modality values (modality-values.ts), the same
+ * initial window (the instance's first valid window, else the image's range: modality-image.ts), the
+ * DICOM linear VOI function (PS3.3 C.11.2.1.2.1), MONOCHROME1 inverted. Anything it cannot reproduce
+ * exactly gives null and the clinician waits for the renderer instead: compressed or big-endian
+ * frames, colour, a Modality or VOI LUT sequence, a non-linear VOI function, enhanced objects (their
+ * rescale and windows are per frame, in functional groups), PET (SUV scaling) and dose grids, and
+ * bytes that are not this image's size.
+ */
+export function firstPaintOf(
+  instance: DicomJsonInstance,
+  pixelData: Uint8Array,
+  transferSyntax: string,
+): FirstPaint | null {
+  if (!PAINTABLE_SYNTAXES.has(transferSyntax)) return null;
+  const photometric = dicomString(instance, DicomTag.PhotometricInterpretation);
+  if (photometric !== 'MONOCHROME1' && photometric !== 'MONOCHROME2') return null;
+  const modality = dicomString(instance, DicomTag.Modality);
+  if (modality === 'PT' || modality === 'RTDOSE') return null;
+  if (TAG.ModalityLutSequence in instance || TAG.VoiLutSequence in instance) return null;
+  // Enhanced objects keep rescale and windows per frame in functional groups, not at the top level.
+  if (TAG.SharedFunctionalGroupsSequence in instance || TAG.PerFrameFunctionalGroupsSequence in instance)
+    return null;
+  const voiFunction = dicomString(instance, TAG.VoiLutFunction);
+  if (voiFunction !== null && voiFunction !== 'LINEAR') return null;
+
+  const rows = dicomNumber(instance, DicomTag.Rows);
+  const columns = dicomNumber(instance, TAG.Columns);
+  const bitsAllocated = dicomNumber(instance, TAG.BitsAllocated);
+  const samplesPerPixel = dicomNumber(instance, TAG.SamplesPerPixel) ?? 1;
+  if (!rows || !columns || (bitsAllocated !== 8 && bitsAllocated !== 16) || samplesPerPixel !== 1)
+    return null;
+  const length = nativeFrameBytes({ rows, columns, samplesPerPixel, bitsAllocated });
+  // One pad byte after an odd length is allowed; anything else is not this image.
+  if (pixelData.byteLength !== length && pixelData.byteLength !== length + 1) return null;
+
+  const samples = samplesOf(pixelData, length, bitsAllocated);
+  const slope = dicomNumber(instance, TAG.RescaleSlope);
+  const intercept = dicomNumber(instance, TAG.RescaleIntercept);
+  const { values, min, max } = modalityValuesOf(
+    samples,
+    {
+      bitsStored: dicomNumber(instance, TAG.BitsStored) ?? bitsAllocated,
+      signed: dicomNumber(instance, TAG.PixelRepresentation) === 1,
+    },
+    {
+      slope: slope !== null && Number.isFinite(slope) && slope !== 0 ? slope : 1,
+      intercept: intercept !== null && Number.isFinite(intercept) ? intercept : 0,
+      factor: 1,
+    },
+  );
+  const window = validWindowsOf(instance)[0] ?? rangeWindow(min, max);
+  const rgba = greyRgba(values, window, photometric === 'MONOCHROME1');
+  const [rowSpacing, columnSpacing] = dicomNumbers(instance, TAG.PixelSpacing);
+  const pixelAspect =
+    rowSpacing !== undefined && columnSpacing !== undefined && rowSpacing > 0 && columnSpacing > 0
+      ? rowSpacing / columnSpacing
+      : 1;
+  return { columns, rows, rgba, pixelAspect };
+}
+
+function samplesOf(bytes: Uint8Array, length: number, bitsAllocated: 8 | 16): Uint8Array | Uint16Array {
+  if (bitsAllocated === 8) return bytes.subarray(0, length);
+  // A 16-bit view needs an even offset: a frame cut from a multipart body may start anywhere.
+  const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice(0, length);
+  return new Uint16Array(aligned.buffer, aligned.byteOffset, length / 2);
+}
+
+/** The image's own range as a window, as the viewer opens an image that names none. */
+function rangeWindow(min: number, max: number): VoiWindow {
+  return { center: (min + max) / 2, width: Math.max(1, max - min) };
+}
+
+/** PS3.3 C.11.2.1.2.1, the linear VOI function, to 0–255. */
+function greyRgba(values: ArrayLike<number>, { center, width }: VoiWindow, invert: boolean) {
+  const rgba = new Uint8ClampedArray(values.length * 4);
+  const low = center - 0.5 - (width - 1) / 2;
+  const high = center - 0.5 + (width - 1) / 2;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] as number;
+    // A width of 1 is a threshold (the formula's divisor would be 0).
+    let grey =
+      value <= low
+        ? 0
+        : value > high || width === 1
+          ? 255
+          : ((value - (center - 0.5)) / (width - 1) + 0.5) * 255;
+    if (invert) grey = 255 - grey;
+    const at = i * 4;
+    rgba[at] = grey;
+    rgba[at + 1] = grey;
+    rgba[at + 2] = grey;
+    rgba[at + 3] = 255;
+  }
+  return rgba;
+}
