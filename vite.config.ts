@@ -5,6 +5,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { fileURLToPath, URL } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { renderingChunksPlugin } from './scripts/vite-rendering-chunks';
 
 const port = Number(process.env.APP_PORT ?? 4300);
 
@@ -37,6 +38,7 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    renderingChunksPlugin(),
     // A .gz and a .br beside every text asset (and the wasm codecs): the build pays once, and nginx
     // (gzip_static, brotli_static) and the sandbox serve them without compressing per request.
     // app-config.json is left out: a deployment edits it, and a stale .gz would win over the edit.

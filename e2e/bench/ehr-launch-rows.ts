@@ -48,11 +48,16 @@ export function rowsOf(
   );
   const rows: BenchRow[] = [
     medianRow(
-      `${label}: EHR launch → first image`,
+      `${label}: EHR launch → first image on screen (first paint or renderer)`,
       pick((f) => f.firstImage),
       'ms',
       '≤ 800',
       loadNote,
+    ),
+    medianRow(
+      `${label}: EHR launch → first image in the renderer (tools work)`,
+      pick((f) => f.rendererImage),
+      'ms',
     ),
     medianRow(
       `${label}: token response → first image`,

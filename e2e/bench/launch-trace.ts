@@ -18,8 +18,12 @@ export interface Preflight {
   readonly at: number;
 }
 
-/** What the page itself marked (wall-clock ms): first image on screen, the whole series in memory. */
+/**
+ * What the page itself marked (wall-clock ms): the first paint (the first image drawn before the
+ * renderer has started, when it can be), the renderer's first image, the whole series in memory.
+ */
 export interface PageMarks {
+  readonly firstPaint: number | null;
   readonly firstImage: number | null;
   readonly seriesUid: string | null;
   readonly seriesCached: number | null;
@@ -31,10 +35,12 @@ export interface PageMarks {
  * is loaded. Wall-clock times, comparable with the request timings Playwright reports.
  */
 const MARKS_SCRIPT = `(() => {
-  const marks = { firstImage: null, seriesUid: null, seriesCached: null };
+  const marks = { firstPaint: null, firstImage: null, seriesUid: null, seriesCached: null };
   Object.defineProperty(window, '__benchMarks', { value: marks });
   const now = () => performance.timeOrigin + performance.now();
   const check = () => {
+    if (marks.firstPaint === null && document.querySelector('[data-testid="viewport"][data-first-paint="true"]'))
+      marks.firstPaint = now();
     if (marks.firstImage === null) {
       const viewport = document.querySelector('[data-testid="viewport"][data-transfer-syntax]:not([data-transfer-syntax=""])');
       if (viewport) {
@@ -50,7 +56,7 @@ const MARKS_SCRIPT = `(() => {
   };
   new MutationObserver(check).observe(document, {
     subtree: true, childList: true, attributes: true,
-    attributeFilter: ['data-transfer-syntax', 'data-loaded', 'data-total'],
+    attributeFilter: ['data-first-paint', 'data-transfer-syntax', 'data-loaded', 'data-total'],
   });
 })();`;
 

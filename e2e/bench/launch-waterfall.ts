@@ -6,7 +6,10 @@ import type { PageMarks, Preflight, TracedRequest } from './launch-trace';
 
 /** One launch (or reload) taken apart: ms from its start (`t0`), counts and bytes. */
 export interface LaunchFigures {
+  /** The first image on screen: the first paint, or the renderer's when there was none. */
   readonly firstImage: number;
+  /** The renderer's first image (tools work from here). */
+  readonly rendererImage: number;
   readonly wholeSeries: number;
   /** From the end of the token response to the first image (NaN on a reload: no token request). */
   readonly tokenToFirstImage: number;
@@ -108,6 +111,8 @@ export const MILESTONE_NAMES = [
   ...MILESTONES.slice(0, 10).map((m) => m.name),
   'largest JS chunk (Cornerstone)',
   ...MILESTONES.slice(10).map((m) => m.name),
+  'first paint (before the renderer)',
+  'first image in the renderer',
   'first image on screen',
 ];
 
@@ -135,7 +140,9 @@ export function launchFigures(input: {
   const { t0, requests, preflights, marks, origins, distDir } = input;
   const sorted = [...requests].sort((a, b) => a.start - b.start);
   const from = (time: number | undefined) => (time === undefined ? NaN : time - t0);
-  const firstImageAt = marks.firstImage ?? NaN;
+  // On screen: the first paint when there was one, else (or if earlier) the renderer's image.
+  const rendererImageAt = marks.firstImage ?? NaN;
+  const firstImageAt = Math.min(marks.firstPaint ?? Infinity, rendererImageAt);
   const milestones = new Map<string, number>();
   for (const milestone of MILESTONES) {
     const hit = sorted.find((request) => milestone.match(request, origins));
@@ -146,6 +153,8 @@ export function launchFigures(input: {
     .map((request) => ({ request, size: fileSize(distDir, request.url.pathname) }))
     .sort((a, b) => b.size - a.size)[0];
   milestones.set('largest JS chunk (Cornerstone)', from(largest?.request.end));
+  milestones.set('first paint (before the renderer)', from(marks.firstPaint ?? NaN));
+  milestones.set('first image in the renderer', from(rendererImageAt));
   milestones.set('first image on screen', from(firstImageAt));
 
   const firstDicomweb = sorted.find((request) => onPacs(request, origins))?.start ?? Infinity;
@@ -173,6 +182,7 @@ export function launchFigures(input: {
   const seriesUid = marks.seriesUid ?? '\u0000';
   return {
     firstImage: from(firstImageAt),
+    rendererImage: from(rendererImageAt),
     wholeSeries: from(marks.seriesCached ?? NaN),
     tokenToFirstImage: firstImageAt - (t0 + (milestones.get('token response') ?? NaN)),
     milestones,

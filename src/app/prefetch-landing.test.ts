@@ -66,19 +66,20 @@ function stubEhrAndPacs() {
 }
 
 describe('prefetchLanding', () => {
-  it('sends the viewer’s requests for the linked study at once: patient, study, first frame, metadata', async () => {
+  it('sends the viewer’s requests for the linked study at once: patient, study, first frame and its instance’s metadata, series metadata', async () => {
     const seen = stubEhrAndPacs();
     const session = createTestSession();
     const client = createTestQueryClient();
     await prefetchLanding(client, session, '/viewer?ImagingStudy=s1');
-    await vi.waitFor(() => expect(seen.some((request) => request.url.endsWith('/metadata'))).toBe(true));
     const series = `${WADO}/studies/${UID}/series/${UID}.1`;
+    await vi.waitFor(() => expect(seen.some((request) => request.url === `${series}/metadata`)).toBe(true));
     expect(seen.map((request) => request.url).sort()).toEqual(
       [
         `${TEST_FHIR_BASE}/Patient/p1`,
         expect.stringMatching(/\/ImagingStudy\?.*_id=s1/),
         // The first slice by instance number, not the first listed.
         `${series}/instances/${UID}.1.1/frames/1`,
+        `${series}/instances/${UID}.1.1/metadata`,
         `${series}/metadata`,
       ].sort(),
     );

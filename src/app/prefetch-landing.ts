@@ -8,14 +8,17 @@ import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
 import { patientQueryOptions } from '@/features/patient/api/get-patient';
 import { completeStudyQueryOptions } from '@/features/study-list/api/get-complete-study';
 import { linkedStudyQueryOptions } from '@/features/study-list/api/find-linked-study';
+import { firstInstanceQueryOptions } from '@/features/viewer/api/get-first-instance';
 import { seriesStackQueryOptions } from '@/features/viewer/api/get-series-stack';
 import type { SmartSession } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
+import { holdRenderingUntilFirstPaint } from '@/rendering/rendering-gate';
 
 /**
  * The requests of the screen a session lands on, sent from the entry bundle the moment the token
  * exists rather than once the viewer's chunk (Cornerstone, megabytes) has arrived and run: the
- * patient, the study the link names, its completion, the first series' metadata and its first frame.
+ * patient, the study the link names, its completion, the first series' metadata, its likely first
+ * instance's own metadata and first frame (for the first paint, use-first-paint.ts).
  * Each goes through the queryOptions the screens use, so they find the answers (or the requests in
  * flight) in the cache and nothing is asked twice. Failures are left in the cache for the screens to
  * show; nothing here reports or throws.
@@ -30,26 +33,32 @@ export async function prefetchLanding(
   if (url.pathname !== '/viewer') return;
   const request = parseDeepLink(url.searchParams);
   if (request.kind !== 'study-uid' && request.kind !== 'study-id') return;
+  // The first image will likely be painted from these requests (use-first-paint.ts): Cornerstone's
+  // start waits until the viewport has painted (or cannot), or HOLD_MAX_MS.
+  const release = holdRenderingUntilFirstPaint();
   try {
     const linked = await queryClient.fetchQuery(linkedStudyQueryOptions(session, request, queryClient));
-    if (!linked) return;
+    if (!linked) return release();
     const study = await queryClient.fetchQuery(completeStudyQueryOptions(session, linked));
-    if (!study) return;
+    if (!study) return release();
     const requestedSeries =
       parseSeriesInstanceUid(url.searchParams.get('SeriesInstanceUID')) ?? request.seriesUid;
     const series = study.series[initialSeriesIndexOf(study, requestedSeries) ?? -1];
     const studyUid = study.studyInstanceUid;
-    if (!studyUid || !series?.key || !series.uid || !series.wadoRs) return;
+    if (!studyUid || !series?.key || !series.uid || !series.wadoRs) return release();
     // The first frame before the metadata: its URL needs only the ImagingStudy's instance list.
     const first = likelyFirstInstance(series.instances);
     const frame = parseFrameNumber(1);
-    if (first?.uid && frame)
-      fetchFrameEarly(
-        buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame),
-        session.authorizationFor,
-      );
+    const imageId =
+      first?.uid && frame
+        ? buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame)
+        : null;
+    if (imageId) fetchFrameEarly(imageId, session.authorizationFor);
+    // Its own metadata, small, comes with the frame: the first paint need not wait for the series'.
+    void queryClient.prefetchQuery(firstInstanceQueryOptions(studyUid, series, session.authorizationFor));
     void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));
   } catch {
-    // The screen's own query shows what went wrong.
+    // The screen's own query shows what went wrong (and paints nothing).
+    release();
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { whenIdle } from '@/lib/when-idle';
+import { prefetchRendering } from '@/rendering/load-rendering';
 // Type-only: erased at build time, so the viewer stays out of the initial bundle.
 import type * as ViewerRouteExports from './routes/viewer-route';
 
@@ -9,10 +10,13 @@ let loaded: ViewerRouteModule | null = null;
 
 /**
  * Cornerstone and its codecs are megabytes: the viewer chunk loads only when a study is opened, so the
- * launch and the study list stay fast. This starts that load ahead of time; the route reuses it.
+ * launch and the study list stay fast. This starts that load ahead of time (the route reuses it), and
+ * has the rendering chunks fetched and compiled, not evaluated (load-rendering.ts).
  */
-export const preloadViewerRoute = (): Promise<ViewerRouteModule> =>
-  import('./routes/viewer-route').then((module) => (loaded = module));
+export function preloadViewerRoute(): Promise<ViewerRouteModule> {
+  prefetchRendering();
+  return import('./routes/viewer-route').then((module) => (loaded = module));
+}
 
 /**
  * The viewer module if it has already arrived. Rendering it directly, rather than through `lazy`,

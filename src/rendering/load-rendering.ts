@@ -1,3 +1,4 @@
+import { whenRenderingMayStart } from './rendering-gate';
 // Type-only: erased at build time, so Cornerstone stays out of every chunk that imports this file.
 import type * as RenderingRuntime from './runtime';
 
@@ -7,17 +8,27 @@ let loading: Promise<Rendering> | null = null;
 let loaded: Rendering | null = null;
 
 /**
- * Cornerstone and the app's code around it, imported once per page. A failed import (the chunk did
- * not arrive) is not remembered: the next caller tries again.
+ * Cornerstone and the app's code around it, imported once per page, once no first paint holds it back
+ * (rendering-gate.ts). A failed import (the chunk did not arrive) is not remembered: the next caller
+ * tries again.
  */
 export function loadRendering(): Promise<Rendering> {
-  loading ??= import('./runtime').then(
-    (runtime) => (loaded = runtime),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
+  loading ??= whenRenderingMayStart()
+    .then(() => {
+      // Marks for the bench's waterfall (and any profile): when evaluation starts and ends.
+      performance.mark('rendering:import');
+      return import('./runtime');
+    })
+    .then(
+      (runtime) => {
+        performance.mark('rendering:ready');
+        return (loaded = runtime);
+      },
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
   return loading;
 }
 
@@ -26,7 +37,24 @@ export function loadedRendering(): Rendering | null {
   return loaded;
 }
 
-/** Starts `loadRendering` for a caller that does not wait for it (its failure is reported by whoever needs it). */
-export function startLoadingRendering(): void {
-  void loadRendering().catch(() => undefined);
+/** The build names the rendering chunks here (scripts/vite-rendering-chunks.ts); absent in dev. */
+const RENDERING_CHUNKS_META = 'meta[name="rendering-chunks"]';
+
+/**
+ * Has the browser fetch and compile the rendering chunks without evaluating them (modulepreload), for
+ * a page about to show a study: `loadRendering` then only evaluates them.
+ */
+export function prefetchRendering(): void {
+  const files = document.querySelector<HTMLMetaElement>(RENDERING_CHUNKS_META)?.content.split(/\s+/) ?? [];
+  const present = new Set(
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href),
+  );
+  for (const file of files) {
+    if (!file) continue;
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = file;
+    if (present.has(link.href)) continue;
+    document.head.append(link);
+  }
 }

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { firstPaintOf, type FirstPaint } from '@/domain/imaging/first-paint';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrameEarly, peekEarlyFrame } from './early-frames';
 import { drawFirstPaint } from './first-frame-paint';
+import { firstPaintSettled, holdRendering } from './rendering-gate';
 
 /**
  * The first image of a stack, ready to draw without Cornerstone (first-paint.ts), from the same bytes
@@ -15,23 +16,36 @@ export function useFirstPaint(
   source: ImageSource | null,
   authorizationFor: AuthorizationProvider,
 ): FirstPaint | null {
-  const [painted, setPainted] = useState<{ source: ImageSource; paint: FirstPaint } | null>(null);
+  const [painted, setPainted] = useState<{ imageId: string; paint: FirstPaint } | null>(null);
+  // By image id: the same image described first by its own metadata, then by the series', is one paint.
+  const imageId = source?.imageId ?? null;
+  const metadataOf = useEffectEvent(() => source?.metadata);
 
   useEffect(() => {
-    if (!source?.imageId.startsWith('wadors:')) return;
+    const described = metadataOf();
+    if (!imageId?.startsWith('wadors:') || !described) return;
     let cancelled = false;
-    fetchFrameEarly(source.imageId, authorizationFor);
-    void peekEarlyFrame(source.imageId)?.then((frame) => {
-      if (cancelled || !frame) return;
-      const paint = firstPaintOf(source.metadata, frame.pixelData, frame.transferSyntax);
-      if (paint) setPainted({ source, paint });
+    // Cornerstone's start would take the main thread the paint needs (rendering-gate.ts).
+    const release = holdRendering();
+    fetchFrameEarly(imageId, authorizationFor);
+    const pending = peekEarlyFrame(imageId) ?? Promise.resolve(null);
+    void pending.then((frame) => {
+      const paint =
+        frame && !cancelled ? firstPaintOf(described, frame.pixelData, frame.transferSyntax) : null;
+      if (paint) setPainted({ imageId, paint });
+      // Drawn in the commit that follows; the renderer may start after it.
+      setTimeout(() => {
+        firstPaintSettled();
+        release();
+      }, 0);
     });
     return () => {
       cancelled = true;
+      release();
     };
-  }, [source, authorizationFor]);
+  }, [imageId, authorizationFor]);
 
-  return painted?.source === source ? painted.paint : null;
+  return painted !== null && painted.imageId === imageId ? painted.paint : null;
 }
 
 /** A ref for the canvas that shows a first paint: drawn now and again whenever the canvas is resized. */
@@ -40,6 +54,7 @@ export function useFirstPaintCanvas(paint: FirstPaint | null): (canvas: HTMLCanv
     (canvas: HTMLCanvasElement | null) => {
       if (!canvas || !paint) return;
       drawFirstPaint(canvas, paint);
+      performance.mark('rendering:first-paint');
       const observer = new ResizeObserver(() => drawFirstPaint(canvas, paint));
       observer.observe(canvas);
       return () => observer.disconnect();

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
@@ -14,6 +15,7 @@ import { useImagingAuthorization } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
 import { useFirstPaint, useFirstPaintCanvas } from '@/rendering/use-first-paint';
 import { useStackViewport, type StackViewportController } from '@/rendering/use-stack-viewport';
+import { firstInstanceQueryOptions } from '../api/get-first-instance';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
 import { DicomTag, dicomString } from '@/domain/imaging/dicom-json';
@@ -96,7 +98,13 @@ export function StackViewport({
   const cinePlaying = state?.cinePlaying ?? false;
   // Until the renderer has drawn anything, the first image is drawn without it (use-first-paint.ts).
   const rendererDrew = Boolean(state?.transferSyntax);
-  const firstPaint = useFirstPaint(rendererDrew ? null : (shownImages[0] ?? null), authorizationFor);
+  // Before the series' metadata, from its likely first instance's own (get-first-instance.ts).
+  const firstInstance = useQuery({
+    ...firstInstanceQueryOptions(studyUid, series, authorizationFor),
+    enabled: !rendererDrew && !stack.data,
+  });
+  const firstSource = stack.data ? (shownImages[0] ?? null) : (firstInstance.data ?? null);
+  const firstPaint = useFirstPaint(rendererDrew ? null : firstSource, authorizationFor);
   const attachFirstPaint = useFirstPaintCanvas(firstPaint);
 
   // The first slice's pixels are on their way while Cornerstone starts and the metadata arrives.
@@ -142,8 +150,10 @@ export function StackViewport({
     );
   }
 
-  const match = shown ? patientMatchOf(patient, shown, state?.drawnPatient ?? null) : null;
-  const lossy = shown ? isShownImageLossy(shown, state?.transferSyntax ?? null) : false;
+  // A first paint before the series' metadata is checked and labelled by its own instance's.
+  const identified = shown ?? (firstPaint ? firstSource?.metadata : null);
+  const match = identified ? patientMatchOf(patient, identified, state?.drawnPatient ?? null) : null;
+  const lossy = identified ? isShownImageLossy(identified, state?.transferSyntax ?? null) : false;
   const orientation = shown && hasPatientGeometry(shown) ? (state?.orientation ?? null) : null;
   // Under the same overlay (identity, mismatch warning) as the renderer's image; never over a message.
   const showFirstPaint = firstPaint !== null && !rendererDrew && !problem && (state?.imageIndex ?? 0) === 0;
@@ -230,7 +240,7 @@ export function StackViewport({
         comparing={comparing}
       />
       {state && state.measurements.length > 0 && <MeasurementList measurements={state.measurements} />}
-      {stack.isPending && (
+      {stack.isPending && !showFirstPaint && (
         <Waiting testId="viewport-loading-series" server={waitingForServer ? imageServer : null}>
           Loading series…
           {series.availability === 'NEARLINE' && ` ${availabilityNotice(series.availability) ?? ''}`}
