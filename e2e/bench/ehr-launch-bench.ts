@@ -83,7 +83,8 @@ async function once(
       requests.find((r) => r.url.origin === origins.app && r.url.pathname === '/launch')?.start ?? NaN;
     const launch = launchFigures({ t0, requests, preflights: trace.preflights(), marks, origins, distDir });
     const floorMs = await measureFloor(page, launch.frameRequests);
-    if (!reloads) return { load, launch, floorMs, reloadWarm: null, reloadCold: null };
+    const freshFloorMs = await measureFreshFloor(browser, origins.app, launch.frameRequests);
+    if (!reloads) return { load, launch, floorMs, freshFloorMs, reloadWarm: null, reloadCold: null };
 
     const reload = async (cold: boolean): Promise<LaunchFigures> => {
       trace.reset();
@@ -96,7 +97,7 @@ async function once(
     };
     const reloadWarm = await reload(false);
     const reloadCold = await reload(true);
-    return { load, launch, floorMs, reloadWarm, reloadCold };
+    return { load, launch, floorMs, freshFloorMs, reloadWarm, reloadCold };
   } finally {
     await page.context().close();
   }
@@ -104,31 +105,66 @@ async function once(
 
 /** The same frames fetched plainly (same headers, 6 at a time, no cache) from the same page. */
 async function measureFloor(page: Page, frames: readonly TracedRequest[]): Promise<number> {
+  const request = await floorRequestOf(frames);
+  return request ? fetchAllIn(page, request) : NaN;
+}
+
+/**
+ * The same, from a fresh browser context on the app's origin (a page of it, not the app): nothing is
+ * cached there, neither the responses nor Chromium's per-URL CORS preflights nor the connections, so
+ * every frame URL costs its preflight as it did the app. The same-page floor reuses the preflights the
+ * app paid for; this one is what the network asks of any page of that origin.
+ */
+async function measureFreshFloor(
+  browser: Browser,
+  appOrigin: string,
+  frames: readonly TracedRequest[],
+): Promise<number> {
+  const request = await floorRequestOf(frames);
+  if (!request) return NaN;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${appOrigin}/app-config.json`);
+    return await fetchAllIn(page, request);
+  } finally {
+    await context.close();
+  }
+}
+
+interface FloorRequest {
+  readonly urls: readonly string[];
+  readonly accept: string;
+  readonly authorization: string | null;
+}
+
+async function floorRequestOf(frames: readonly TracedRequest[]): Promise<FloorRequest | null> {
   const first = frames[0];
-  if (!first) return NaN;
+  if (!first) return null;
   const headers = await first.request.allHeaders();
-  return page.evaluate(
-    async ({ urls, accept, authorization }) => {
-      const start = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 6 }, async () => {
-          while (next < urls.length) {
-            const url = urls[next++] ?? '';
-            const response = await fetch(url, {
-              cache: 'no-store',
-              headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
-            });
-            await response.arrayBuffer();
-          }
-        }),
-      );
-      return performance.now() - start;
-    },
-    {
-      urls: [...new Set(frames.map((request) => request.url.href))],
-      accept: headers.accept ?? '*/*',
-      authorization: headers.authorization ?? null,
-    },
-  );
+  return {
+    urls: [...new Set(frames.map((request) => request.url.href))],
+    accept: headers.accept ?? '*/*',
+    authorization: headers.authorization ?? null,
+  };
+}
+
+function fetchAllIn(page: Page, request: FloorRequest): Promise<number> {
+  return page.evaluate(async ({ urls, accept, authorization }) => {
+    const start = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (next < urls.length) {
+          const url = urls[next++] ?? '';
+          const response = await fetch(url, {
+            cache: 'no-store',
+            headers: { Accept: accept, ...(authorization ? { Authorization: authorization } : {}) },
+          });
+          await response.arrayBuffer();
+        }
+      }),
+    );
+    return performance.now() - start;
+  }, request);
 }

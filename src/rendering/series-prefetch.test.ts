@@ -62,12 +62,19 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('prefetchSeries', () => {
-  it('loads from the shown image onwards, then wraps, a few at a time', async () => {
+  it('loads from the image after the shown one onwards, then wraps, a few at a time', async () => {
     prefetchSeries('series-a' as SeriesKey, ids(10), 7);
     await settle();
     expect(loader.started).toHaveLength(6);
     await finishAll();
-    expect(loader.started).toEqual([7, 8, 9, 0, 1, 2, 3, 4, 5, 6].map((i) => `wadors:frame-${i}`));
+    expect(loader.started).toEqual([8, 9, 0, 1, 2, 3, 4, 5, 6, 7].map((i) => `wadors:frame-${i}`));
+  });
+
+  it('leaves the shown image to its viewport: once that loads it, the prefetch does not ask again', async () => {
+    prefetchSeries('series-f' as SeriesKey, ids(8), 0);
+    loadedElsewhere('wadors:frame-0');
+    await finishAll();
+    expect(loader.started).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => `wadors:frame-${i}`));
   });
 
   it('stops once no viewport shows the series any more, but not while one still does', async () => {
@@ -122,7 +129,7 @@ describe('prefetchSeries', () => {
     const failed = progress.result.current?.failed ?? 0;
     expect(failed).toBeGreaterThan(0);
 
-    loadedElsewhere('wadors:frame-0');
+    loadedElsewhere('wadors:frame-1');
     await settle();
     expect(progress.result.current).toEqual({ loaded: 1, failed: failed - 1, total: 30 });
     // No wait for the next probe: the server is back.

@@ -14,7 +14,10 @@ export const PREFETCH_RETRY_SECONDS = [2, 5, 10, 20, 30] as const;
 
 interface Job {
   readonly imageIds: readonly string[];
-  /** The order to fetch in: from the image shown onwards, then wrapping round. */
+  /**
+   * The order to fetch in: from the image after the one shown onwards, wrapping round, the one shown
+   * last (its viewport loads it; the prefetch can start beside that load without taking it over).
+   */
   readonly order: readonly string[];
   users: number;
   cancelled: boolean;
@@ -39,7 +42,7 @@ function publish(key: SeriesKey, job: Job): void {
 
 /**
  * Loads every frame of a series into Cornerstone's cache in the background, in stack order from the
- * image shown, with bounded concurrency; reports progress by series key. A server that stops answering
+ * image shown (which its viewport loads), with bounded concurrency; reports progress by series key. A server that stops answering
  * costs a few requests, not one per frame: after several failures in a row the prefetch pauses and
  * asks again with one image, waiting longer each time; once the server answers (or any image of the
  * series loads, say the one the user is looking at) it resumes by itself, and the images that failed
@@ -56,7 +59,7 @@ export function prefetchSeries(key: SeriesKey, imageIds: readonly string[], star
   const inSeries = new Set(imageIds);
   const job: Job = {
     imageIds,
-    order: [...imageIds.slice(startIndex), ...imageIds.slice(0, startIndex)],
+    order: [...imageIds.slice(startIndex + 1), ...imageIds.slice(0, startIndex + 1)],
     users: 1,
     cancelled: false,
     loaded: new Set(),
@@ -99,6 +102,8 @@ async function fetchRound(key: SeriesKey, job: Job): Promise<void> {
     while (!job.cancelled && failuresInARow < FAILURES_IN_A_ROW_TO_PAUSE) {
       const imageId = queue.shift();
       if (imageId === undefined) return;
+      // Loaded meanwhile by someone else (the viewport, its own image most often).
+      if (job.loaded.has(imageId)) continue;
       if (await load(key, job, imageId)) failuresInARow = 0;
       else failuresInARow += 1;
     }

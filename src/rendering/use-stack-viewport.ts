@@ -69,12 +69,17 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
     let cancelled = false;
     rendering
       .registerDicomWebMetadata(stack.images, authorizationFor)
-      .then(() => (cancelled ? undefined : controller.setStack(imageIds, stack.initialIndex ?? 0)))
       .then(() => {
-        if (cancelled) return;
-        setShown(stack);
-        // After the first image: the prefetch must not compete with it for the connection.
+        if (cancelled) return undefined;
+        const shown = controller.setStack(imageIds, stack.initialIndex ?? 0);
+        // Beside the first image, not after it: the viewport has asked for its image already (and
+        // the prefetch leaves that one to it), so the rest of the series uses the time the first
+        // image spends decoding and drawing.
         release = rendering.prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
+        return shown;
+      })
+      .then(() => {
+        if (!cancelled) setShown(stack);
       })
       .catch((cause: unknown) => setFailure({ stack, error: loadFailureAsError(cause) }));
     return () => {

@@ -20,6 +20,21 @@ describe('firstMultipartPart', () => {
     const part = firstMultipartBody(body, 'multipart/related; type="application/octet-stream"; boundary=abc');
     expect([...part]).toEqual([0, 1, 255, 13, 10]);
   });
+  it('ends the part at the first whole delimiter, past bytes that only start like one', () => {
+    // Pixels holding CR, "\r\n--ab" and an overlapping "\r\r\n--ab…" are not the delimiter.
+    const pixels = [13, 13, 13, 10, 45, 45, 97, 98, 120, 13, 10, 45, 45, 97, 98, 13, 10, 45, 13];
+    const body = new Uint8Array([
+      ...encode('--abc\r\n\r\n'),
+      ...pixels,
+      ...encode('\r\n--abc\r\n\r\nsecond\r\n--abc--\r\n'),
+    ]);
+    expect([...firstMultipartBody(body, 'multipart/related; boundary=abc')]).toEqual(pixels);
+    // A delimiter cut short by the end of the body is no delimiter: the part runs to the end.
+    const truncated = new Uint8Array([...encode('--abc\r\n\r\n'), 1, 2, ...encode('\r\n--ab')]);
+    expect([...firstMultipartBody(truncated, 'multipart/related; boundary=abc')]).toEqual([
+      1, 2, 13, 10, 45, 45, 97, 98,
+    ]);
+  });
   it('accepts a quoted boundary and returns non-multipart bodies whole', () => {
     const body = encode('--b-1\r\n\r\nxy\r\n--b-1--');
     expect(new TextDecoder().decode(firstMultipartBody(body, 'multipart/related; boundary="b-1"'))).toBe(
