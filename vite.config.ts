@@ -2,6 +2,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import browserslist from 'browserslist';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { preloadChunks } from './scripts/preload-chunks';
 import { fileURLToPath, URL } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import { configDefaults, defineConfig } from 'vitest/config';
@@ -37,6 +38,13 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    // What src/main.tsx imports dynamically so that the launch page need not evaluate it, fetched from
+    // index.html all the same: the callback and a reload need it as soon as the token is there.
+    preloadChunks([
+      'src/lib/query-client.ts',
+      'src/app/prefetch-landing.ts',
+      'src/app/preload-viewer-route.ts',
+    ]),
     // A .gz and a .br beside every text asset (and the wasm codecs): the build pays once, and nginx
     // (gzip_static, brotli_static) and the sandbox serve them without compressing per request.
     // app-config.json is left out: a deployment edits it, and a stale .gz would win over the edit.
