@@ -40,11 +40,7 @@ export default defineConfig({
     tailwindcss(),
     // What src/main.tsx imports dynamically so that the launch page need not evaluate it, fetched from
     // index.html all the same: the callback and a reload need it as soon as the token is there.
-    preloadChunks([
-      'src/lib/query-client.ts',
-      'src/app/prefetch-landing.ts',
-      'src/app/preload-viewer-route.ts',
-    ]),
+    preloadChunks(['src/app/session-modules.ts']),
     // A .gz and a .br beside every text asset (and the wasm codecs): the build pays once, and nginx
     // (gzip_static, brotli_static) and the sandbox serve them without compressing per request.
     // app-config.json is left out: a deployment edits it, and a stale .gz would win over the edit.

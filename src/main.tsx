@@ -12,25 +12,18 @@ if (!root) throw new Error('index.html has no #root element.');
 const isLaunchPage = window.location.pathname === '/launch';
 const loadScreens = () => import('./app/render-app');
 const screens = isLaunchPage ? null : loadScreens();
+const loadSessionModules = () => import('./app/session-modules');
 const sessionModules = isLaunchPage ? null : loadSessionModules();
-
-function loadSessionModules() {
-  return Promise.all([
-    import('./lib/query-client'),
-    import('./app/prefetch-landing'),
-    import('./app/preload-viewer-route'),
-  ]);
-}
 
 // A deep link into the viewer, or the authorization callback (which usually lands on the EHR's
 // study): fetch and compile the viewer chunk while the session is restored or the token requested,
 // rather than after. (Other pages do not: the study list stays light.)
 const params = new URLSearchParams(window.location.search);
 if (window.location.pathname === '/viewer' || (params.has('code') && params.has('state')))
-  void sessionModules?.then(([, , viewer]) => viewer.preloadViewerRoute()).catch(() => undefined);
+  void sessionModules?.then((session) => session.preloadViewerRoute()).catch(() => undefined);
 
 const result = await boot(window.location);
-const [{ createQueryClient }, { prefetchLanding }, { warmRenderingEarly }] = await (sessionModules ??
+const { createQueryClient, prefetchLanding, warmRenderingEarly } = await (sessionModules ??
   loadSessionModules());
 const queryClient = createQueryClient();
 if (result.kind === 'session') {
