@@ -2,10 +2,10 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import browserslist from 'browserslist';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { nameChunksInMeta, preloadChunks, RENDERING_CHUNKS_META } from './scripts/preload-chunks';
 import { fileURLToPath, URL } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { renderingChunksPlugin } from './scripts/vite-rendering-chunks';
 
 const port = Number(process.env.APP_PORT ?? 4300);
 
@@ -38,7 +38,11 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
-    renderingChunksPlugin(),
+    // What src/main.tsx imports dynamically so that the launch page need not evaluate it, fetched from
+    // index.html all the same: the callback and a reload need it as soon as the token is there.
+    preloadChunks(['src/app/session-modules.ts']),
+    // Cornerstone's chunks, named for a page about to show a study to fetch without evaluating them.
+    nameChunksInMeta(RENDERING_CHUNKS_META, 'src/rendering/runtime.ts'),
     // A .gz and a .br beside every text asset (and the wasm codecs): the build pays once, and nginx
     // (gzip_static, brotli_static) and the sandbox serve them without compressing per request.
     // app-config.json is left out: a deployment edits it, and a stale .gz would win over the edit.

@@ -37,7 +37,7 @@ export function loadedRendering(): Rendering | null {
   return loaded;
 }
 
-/** The build names the rendering chunks here (scripts/vite-rendering-chunks.ts); absent in dev. */
+/** The build names the rendering chunks here (scripts/preload-chunks.ts, nameChunksInMeta); absent in dev. */
 const RENDERING_CHUNKS_META = 'meta[name="rendering-chunks"]';
 
 /**
@@ -53,6 +53,8 @@ export function prefetchRendering(): void {
     if (!file) continue;
     const link = document.createElement('link');
     link.rel = 'modulepreload';
+    // As index.html's module scripts and preloads: a preload fetched otherwise would not be reused.
+    link.crossOrigin = '';
     link.href = file;
     if (present.has(link.href)) continue;
     document.head.append(link);
