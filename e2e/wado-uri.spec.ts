@@ -42,6 +42,11 @@ test('a study only WADO-URI serves opens, shows its images in order, and keeps t
   await expect(viewer.viewport).toHaveAttribute('data-patient-match', 'match');
   // Decoded from DICOM in the browser: not the PACS's rendering.
   await expect(viewer.viewport.getByTestId('rendered-marker')).toHaveCount(0);
+  // Ordered by what the record lists, before any file (and its Image Position) is loaded: it says so.
+  await expect(viewer.viewport.getByTestId('overlay-stack-order')).toHaveText('by instance number');
+  await expect(viewer.thumbnail(series.uid).getByTestId('series-stack-order')).toHaveText(
+    'Ordered by instance number, as the record lists them: image positions are not known before the files load.',
+  );
 
   const [first, second] = slicesByInstanceNumber();
   if (!first || !second) throw new Error('no slices');

@@ -143,6 +143,16 @@ export function SeriesThumbnail({
             {stack.data.leftOut}
           </span>
         )}
+        {stack.data?.order && (
+          <span
+            role="note"
+            className="line-clamp-3 text-slate-400"
+            title={stack.data.order.sentence}
+            data-testid="series-stack-order"
+          >
+            {stack.data.order.sentence}
+          </span>
+        )}
         {problem && (
           <span role="note" className="block text-amber-300" data-testid="series-problem">
             {problem}
