@@ -12,13 +12,11 @@ export interface WadoUriImage {
 
 const BY_INSTANCE_NUMBER: StackOrderNote = {
   brief: 'by instance number',
-  sentence:
-    'Ordered by instance number, as the record lists them: image positions are not known before the files load.',
+  sentence: 'By instance number; positions unknown until loaded.',
 };
 const AS_LISTED: StackOrderNote = {
   brief: 'in the record’s order',
-  sentence:
-    'In the order the record lists them: it gives no instance numbers, and image positions are not known before the files load.',
+  sentence: 'In the record’s order (no instance numbers); positions unknown until loaded.',
 };
 
 /**
@@ -33,7 +31,8 @@ export function wadoUriStackOf(
 ): {
   images: WadoUriImage[];
   leftOut: string | null;
-  order: StackOrderNote;
+  /** Null for a single image: there is no order to speak of. */
+  order: StackOrderNote | null;
 } {
   const usable = series.instances
     .map((instance, index) => ({ instance, index }))
@@ -56,7 +55,7 @@ export function wadoUriStackOf(
   return {
     images,
     leftOut: describeLeftOutInstances(counts),
-    order: numbered ? BY_INSTANCE_NUMBER : AS_LISTED,
+    order: images.length < 2 ? null : numbered ? BY_INSTANCE_NUMBER : AS_LISTED,
   };
 }
 
