@@ -34,6 +34,26 @@ test.describe('every screen passes axe (WCAG 2.2 AA)', () => {
     await expectNoSeriousViolations(page, 'the launcher');
   });
 
+  test("the sandbox EHR's patient picker (standalone launch)", async ({ page, sandbox }) => {
+    await page.goto(sandbox.app ?? '');
+    await page
+      .getByRole('button', { name: /Sign in to/ })
+      .first()
+      .click();
+    await expect(page.getByTestId('pick-phantom')).toBeVisible();
+    await expectNoSeriousViolations(page, 'the patient picker');
+  });
+
+  test("the sandbox EHR's embedded page, with the app's study list in its frame", async ({
+    page,
+    sandbox,
+  }) => {
+    const { app } = await new EhrLauncherPage(page, sandbox).launchEmbedded('phantom');
+    await expect(page.getByTestId('ehr-header')).toBeVisible();
+    await expect(app.getByTestId('study-count').and(app.locator('[data-complete="true"]'))).toBeVisible();
+    await expectNoSeriousViolations(page, 'the embedded EHR page');
+  });
+
   test('a launch error page', async ({ page, sandbox }) => {
     await page.goto(`${sandbox.app}/launch?iss=${encodeURIComponent(sandbox.fhir)}&launch=not-a-real-launch`);
     await expect(new StartPage(page).launchError).toBeVisible();

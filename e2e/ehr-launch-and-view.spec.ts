@@ -99,6 +99,8 @@ test.describe('EHR launch → study list → viewer, against the real sandbox', 
     };
 
     await expectSlice(0);
+    // Ordered with the server's metadata (positions) in hand: no word on the order.
+    await expect(viewer.viewport.getByTestId('overlay-stack-order')).toHaveCount(0);
     await viewer.scroll(3);
     await expect(viewer.viewport).toHaveAttribute('data-image-index', '3');
     await expectSlice(3);

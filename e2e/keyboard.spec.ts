@@ -94,6 +94,11 @@ test('the shortcut help takes focus, keeps it, closes with Escape and gives it b
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await expect.poll(() => focused(page)).toMatchObject({ inDialog: true, text: 'Close' });
+  // It says what the handler does: Space presses a focused button rather than resetting the view.
+  await expect(help.getByTestId('shortcut-row').filter({ hasText: 'Reset view' })).toContainText(
+    'not while a button, link or checkbox has focus: Space presses it',
+  );
+  await expect(help.getByTestId('shortcuts-off-note')).toContainText('a text field, list, slider or menu');
   // The viewer behind is inert: Tab does not leave the dialog for its controls, keys do not reach it.
   const index = await viewer.imageIndex();
   for (let presses = 0; presses < 3; presses += 1) {

@@ -11,7 +11,8 @@ import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
 import { FhirTestClient, type FhirImagingStudy } from './support/fhir-test-client';
-import { philipsAxialSeries } from './support/sandbox-studies';
+import { philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
+import { WADO_URI_STUDY_ID } from '../sandbox/data/wado-uri-study';
 
 /** The app asks for 50 per page; the server's `next` links carry that on. */
 const APP_PAGE_SIZE = 50;
@@ -267,5 +268,62 @@ test.describe('status handling, IID and QIDO-RS fill-in', () => {
     const viewer = new ViewerPage(page);
     await expect(viewer.thumbnail(series.uid)).toContainText(`${series.instances} image`);
     await viewer.waitForImage(series.uid);
+  });
+});
+
+test.describe('a preview that cannot be drawn says why, in the list and in the viewer', () => {
+  test('a study only WADO-URI serves, and studies with no images yet', async ({ page, sandbox }) => {
+    const list = await launch(page, sandbox, 'phantom');
+    const preview = list.row(WADO_URI_STUDY_ID).getByTestId('study-thumbnail');
+    await expect(preview).toHaveAttribute('data-status', 'none');
+    await expect(preview.getByTestId('study-thumbnail-failure')).toHaveText('No preview: WADO-URI only');
+    await expect(preview.getByTestId('study-thumbnail-failure')).toHaveAttribute(
+      'aria-label',
+      /WADO-URI only \(whole files\).*Open the study/,
+    );
+
+    const sparse = await launch(page, sandbox, SPARSE_PATIENT_ID);
+    const registered = await sparse.rows.evaluateAll((rows) =>
+      rows.filter((row) => row.dataset.status === 'registered').map((row) => row.dataset.studyId ?? ''),
+    );
+    expect(registered.length).toBeGreaterThan(0);
+    for (const id of registered) {
+      const failure = sparse.row(id).getByTestId('study-thumbnail-failure');
+      await expect(failure).toHaveText('No preview');
+      await expect(failure).toHaveAttribute('aria-label', /no images yet/i);
+    }
+    // Series listed without instances: QIDO-RS fills them in, and the preview is drawn, not refused.
+    const filled = sparse.row(NO_INSTANCES_STUDY_ID);
+    await expect(filled.getByTestId('study-thumbnail-canvas')).toHaveAttribute(
+      'data-thumbnail-status',
+      'ready',
+    );
+    await expect(filled.getByTestId('study-thumbnail-failure')).toHaveCount(0);
+  });
+
+  test('an image that fails to load: the row and the series thumbnail say so in words', async ({
+    page,
+    sandbox,
+  }) => {
+    // Every pixel request answers 404 (frames, rendered, whole instances); the metadata still comes.
+    await page.route(
+      (url) =>
+        /\/studies\/[^/]+\/series\/[^/]+\/instances\/[^/]+(\/(frames|rendered)(\/.*)?)?$/.test(url.pathname),
+      (route) => route.fulfill({ status: 404, body: 'gone' }),
+    );
+    const list = await launch(page, sandbox, 'phantom');
+    const { study, series } = syntheticCtSeries(sandbox);
+    const row = list.row(study.id);
+    await expect(row.getByTestId('study-thumbnail-canvas')).toHaveAttribute('data-thumbnail-status', 'error');
+    await expect(row.getByTestId('study-thumbnail-canvas')).toBeHidden();
+    await expect(row.getByTestId('study-thumbnail-failure')).toHaveText('No preview: image failed');
+
+    await list.open(study.id);
+    const thumbnail = new ViewerPage(page).thumbnail(series.uid);
+    await expect(thumbnail).toHaveAttribute('data-thumbnail-status', 'error');
+    await expect(thumbnail.getByTestId('series-no-preview')).toHaveText('No preview');
+    await expect(thumbnail.getByTestId('series-problem')).toHaveText(
+      'Its preview image could not be loaded or drawn.',
+    );
   });
 });

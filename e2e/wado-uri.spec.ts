@@ -42,6 +42,11 @@ test('a study only WADO-URI serves opens, shows its images in order, and keeps t
   await expect(viewer.viewport).toHaveAttribute('data-patient-match', 'match');
   // Decoded from DICOM in the browser: not the PACS's rendering.
   await expect(viewer.viewport.getByTestId('rendered-marker')).toHaveCount(0);
+  // Ordered by what the record lists, before any file (and its Image Position) is loaded: it says so.
+  await expect(viewer.viewport.getByTestId('overlay-stack-order')).toHaveText('by instance number');
+  await expect(viewer.thumbnail(series.uid).getByTestId('series-stack-order')).toHaveText(
+    'By instance number; positions unknown until loaded.',
+  );
 
   const [first, second] = slicesByInstanceNumber();
   if (!first || !second) throw new Error('no slices');
@@ -87,6 +92,8 @@ test('a multi-frame file over WADO-URI shows its first frame and says the others
     '1 of this instance’s 10 frames shown: the image server sends it as a whole file only.',
   );
   await expect(viewer.viewport).toHaveAttribute('data-patient-match', 'match');
+  // One image has no order to speak of.
+  await expect(viewer.viewport.getByTestId('overlay-stack-order')).toHaveCount(0);
   // The single-frame CT next to it says nothing of the kind.
   const ct = study.series.find((item) => item.modality === 'CT');
   if (!ct) throw new Error('no CT');

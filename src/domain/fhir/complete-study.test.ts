@@ -7,7 +7,6 @@ import {
   withCompletedSeries,
 } from './complete-study';
 import { readStudyList } from './read-imaging-study';
-import { chooseThumbnailInstance, middleFrameOf } from './study-thumbnail';
 import { checked } from '../dicomweb/testing/checked-inputs';
 
 const BASE = 'https://pacs.example.org/dicom-web';
@@ -164,34 +163,5 @@ describe('QIDO-RS answers → resolved series', () => {
     expect(withCompletedSeries(entryOf({ status: 'registered' }), [filled]).unavailableReason).toMatch(
       /no images yet/i,
     );
-  });
-});
-
-describe('chooseThumbnailInstance', () => {
-  it('takes the middle instance (by number) of the first viewable series', () => {
-    const entry = entryOf({
-      series: [
-        { modality: { code: 'CT' } },
-        {
-          uid: '1.2.840.1.2',
-          instance: [3, 1, 2, 4].map((number) => ({ uid: `1.2.840.1.2.${number}`, number })),
-        },
-      ],
-    });
-    expect(chooseThumbnailInstance(entry)).toEqual({
-      base: BASE,
-      study: STUDY_UID,
-      series: '1.2.840.1.2',
-      instance: '1.2.840.1.2.3',
-    });
-  });
-
-  it('has nothing to show without a series that lists an instance', () => {
-    expect(chooseThumbnailInstance(entryOf({}))).toBeNull();
-    expect(chooseThumbnailInstance(entryOf({ series: [{ uid: '1.2.840.1.2' }] }))).toBeNull();
-  });
-
-  it('picks the middle frame of a multi-frame instance, 1-based', () => {
-    expect([null, 1, 2, 3, 10].map(middleFrameOf)).toEqual([1, 1, 1, 2, 5]);
   });
 });

@@ -1,6 +1,16 @@
 import { DicomTag, dicomNumber, dicomNumbers, type DicomJsonInstance } from './dicom-json';
 
 /**
+ * How a stack is ordered when the viewer could not see the images' positions before ordering it: a few
+ * words for the overlay, the whole sentence for the series panel. A stack from WADO-RS metadata or
+ * from local files is ordered with their headers in hand and has none.
+ */
+export interface StackOrderNote {
+  brief: string;
+  sentence: string;
+}
+
+/**
  * Orders a series' instances for a stack: by position along the slice normal when every instance has
  * geometry and they share one orientation (so tilted or unevenly spaced CT still scrolls in anatomical
  * order), else by InstanceNumber. Ties keep the server's order.

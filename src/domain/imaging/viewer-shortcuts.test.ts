@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, keyLabel, viewerShortcuts } from './viewer-shortcuts';
+import {
+  commandForKey,
+  isKeyKeptBy,
+  keyLabel,
+  shortcutCondition,
+  shortcutsOffNote,
+  viewerShortcuts,
+} from './viewer-shortcuts';
 import { windowPresetsFor } from './window-presets';
 
 const press = (
@@ -45,5 +52,27 @@ describe('viewer shortcuts', () => {
     expect(keyLabel('ArrowDown')).toBe('↓');
     expect(keyLabel(' ')).toBe('Space');
     expect(keyLabel('x')).toBe('x');
+  });
+});
+
+describe('keys a focused control keeps', () => {
+  const ct = viewerShortcuts(windowPresetsFor('CT'));
+  const shortcutOf = (key: string) => ct.find((shortcut) => shortcut.keys.includes(key));
+
+  it('a button keeps Space and Enter only; fields and dialogs keep every key', () => {
+    expect(isKeyKeptBy('pressed', ' ')).toBe(true);
+    expect(isKeyKeptBy('pressed', 'Enter')).toBe(true);
+    expect(isKeyKeptBy('pressed', 'ArrowDown')).toBe(false);
+    expect(isKeyKeptBy('typed-into', 'ArrowDown')).toBe(true);
+    expect(isKeyKeptBy('dialog', 'r')).toBe(true);
+    expect(isKeyKeptBy(null, ' ')).toBe(false);
+  });
+
+  it('the help says Space resets the view only when no button has focus, and nothing more for other keys', () => {
+    const space = shortcutOf(' ');
+    if (!space) throw new Error('no Space shortcut');
+    expect(shortcutCondition(space)).toBe('not while a button, link or checkbox has focus: Space presses it');
+    expect(ct.filter((shortcut) => shortcutCondition(shortcut) !== null)).toEqual([space]);
+    expect(shortcutsOffNote()).toMatch(/^No key is a shortcut while a dialog is open or a text field/);
   });
 });

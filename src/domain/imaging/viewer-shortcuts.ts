@@ -63,7 +63,7 @@ export function viewerShortcuts(presets: readonly WindowPreset[]): Shortcut[] {
       label: 'Delete the selected measurement',
       command: { type: 'delete-measurement' },
     },
-    { keys: ['?'], label: 'Show / hide this list', command: { type: 'help' } },
+    { keys: ['?'], label: 'Show / hide this list (Esc closes it too)', command: { type: 'help' } },
   ];
 }
 
@@ -72,6 +72,66 @@ export interface KeyPress {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+}
+
+/** What the element a key is pressed on is, as far as the viewer's keys go (see use-viewer-keyboard.ts). */
+export type FocusedControl = 'dialog' | 'typed-into' | 'pressed';
+
+/**
+ * The keys a focused control keeps for itself, so that they are no shortcut while it has focus, and
+ * the words the help says it in: the handler and the help read this one table.
+ * - a modal dialog keeps every key (the viewer behind it is inert);
+ * - what is typed into (fields, selects) and composite widgets (sliders, lists, menus, tabs) keep
+ *   every key, by their WAI-ARIA keyboard patterns;
+ * - a button, link, checkbox or summary keeps Space and Enter (they press it) and leaves the rest to
+ *   the viewer, so the arrows still step images after a toolbar button was pressed.
+ */
+export const KEYS_KEPT_BY: Readonly<
+  Record<FocusedControl, { keys: readonly string[] | 'every key'; whileFocused: string; instead: string }>
+> = {
+  dialog: { keys: 'every key', whileFocused: 'a dialog is open', instead: 'is the dialog’s' },
+  'typed-into': {
+    keys: 'every key',
+    whileFocused: 'a text field, list, slider or menu has focus',
+    instead: 'is typed or moves it',
+  },
+  pressed: {
+    keys: [' ', 'Enter'],
+    whileFocused: 'a button, link or checkbox has focus',
+    instead: 'presses it',
+  },
+};
+
+/** Modified keys belong to the browser and the EHR. */
+export const MODIFIED_KEYS_NOTE = 'Keys held with Ctrl, Alt or ⌘ are left to the browser.';
+
+/** Whether a control with focus keeps this key for itself (then it is no viewer shortcut). */
+export function isKeyKeptBy(control: FocusedControl | null, key: string): boolean {
+  if (control === null) return false;
+  const { keys } = KEYS_KEPT_BY[control];
+  return keys === 'every key' || keys.includes(key);
+}
+
+/**
+ * When a shortcut does not apply although the viewer's keys are on, in words for the help ("not while a
+ * button, link or checkbox has focus: Space presses it"); null when it always does.
+ */
+export function shortcutCondition(shortcut: Shortcut): string | null {
+  const words = Object.values(KEYS_KEPT_BY).flatMap(({ keys, whileFocused, instead }) => {
+    const kept = keys === 'every key' ? [] : shortcut.keys.filter((key) => keys.includes(key));
+    return kept.length === 0
+      ? []
+      : [`not while ${whileFocused}: ${kept.map(keyLabel).join(' / ')} ${instead}`];
+  });
+  return words.length === 0 ? null : words.join('; ');
+}
+
+/** The keys off everywhere while some control has focus, in words for the foot of the help. */
+export function shortcutsOffNote(): string {
+  const everywhere = Object.values(KEYS_KEPT_BY)
+    .filter(({ keys }) => keys === 'every key')
+    .map((keeper) => keeper.whileFocused);
+  return `No key is a shortcut while ${everywhere.join(' or ')}. ${MODIFIED_KEYS_NOTE}`;
 }
 
 /** The command a key press means, or null (modified keys belong to the browser and the EHR). */

@@ -56,4 +56,14 @@ describe('wadoUriStackOf', () => {
     expect(images).toHaveLength(1);
     expect(leftOut).toBe('The record lists 2 instances; 1 can be shown.');
   });
+
+  it('says the order is the instance numbers (or the record’s), positions being unknown before the files load', () => {
+    const numbered = wadoUriStackOf(series([instance('1.2', 2), instance('1.1', null)])).order;
+    expect(numbered?.brief).toBe('by instance number');
+    expect(numbered?.sentence).toBe('By instance number; positions unknown until loaded.');
+    const unnumbered = wadoUriStackOf(series([instance('1.2', null), instance('1.1', null)])).order;
+    expect(unnumbered?.brief).toBe('in the record’s order');
+    expect(unnumbered?.sentence).toMatch(/no instance numbers/);
+    expect(wadoUriStackOf(series([instance('1.1', 1)])).order).toBeNull();
+  });
 });

@@ -2,12 +2,22 @@ import { buildWadoUriImageId } from '../dicomweb/image-ids';
 import type { StudyInstance, StudySeries } from '../fhir/study';
 import { DicomTag, type DicomJsonInstance } from './dicom-json';
 import { describeLeftOutInstances } from './left-out-instances';
+import type { StackOrderNote } from './stack-order';
 
 /** One image of a WADO-URI stack: Cornerstone's image id and what FHIR says of its instance. */
 export interface WadoUriImage {
   imageId: string;
   metadata: DicomJsonInstance;
 }
+
+const BY_INSTANCE_NUMBER: StackOrderNote = {
+  brief: 'by instance number',
+  sentence: 'By instance number; positions unknown until loaded.',
+};
+const AS_LISTED: StackOrderNote = {
+  brief: 'in the record’s order',
+  sentence: 'In the record’s order (no instance numbers); positions unknown until loaded.',
+};
 
 /**
  * A WADO-URI series' stack, built from the instances its ImagingStudy lists, since WADO-URI has no
@@ -21,6 +31,8 @@ export function wadoUriStackOf(
 ): {
   images: WadoUriImage[];
   leftOut: string | null;
+  /** Null for a single image: there is no order to speak of. */
+  order: StackOrderNote | null;
 } {
   const usable = series.instances
     .map((instance, index) => ({ instance, index }))
@@ -39,7 +51,12 @@ export function wadoUriStackOf(
   }));
   // No server describes anything here: the record's own instances without a UID are what is left out.
   const counts = { listed: series.instances.length, described: images.length, usable: images.length };
-  return { images, leftOut: describeLeftOutInstances(counts) };
+  const numbered = usable.some(({ instance }) => instance.number !== null);
+  return {
+    images,
+    leftOut: describeLeftOutInstances(counts),
+    order: images.length < 2 ? null : numbered ? BY_INSTANCE_NUMBER : AS_LISTED,
+  };
 }
 
 /** What the ImagingStudy says of one instance, as the DICOM JSON the viewer reads. */

@@ -28,6 +28,7 @@ const stackNaming = (id: string, name: string): SeriesStack => ({
   images: [],
   objects: [],
   leftOut: null,
+  order: null,
   instances: [
     { '00100020': { vr: 'LO', Value: [id] }, '00100010': { vr: 'PN', Value: [{ Alphabetic: name }] } },
   ],

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { viewerShortcuts, type ViewerCommand } from '@/domain/imaging/viewer-shortcuts';
+import { shortcutCondition, viewerShortcuts, type ViewerCommand } from '@/domain/imaging/viewer-shortcuts';
 import { windowPresetsFor } from '@/domain/imaging/window-presets';
 import { CommandBus } from './model/command-bus';
 import { useViewerKeyboard } from './use-viewer-keyboard';
@@ -128,5 +128,21 @@ describe('useViewerKeyboard', () => {
     expect(remove.mock.calls.filter(([type]) => type === 'keydown')).toHaveLength(0);
     unmount();
     expect(remove.mock.calls.filter(([type]) => type === 'keydown')).toHaveLength(1);
+  });
+});
+
+describe('the help and the handler read one table', () => {
+  it('on a focused button, a shortcut key works exactly when the help gives it no condition', () => {
+    const { commands } = setUp();
+    const button = element('<button data-target>Invert</button>');
+    for (const shortcut of viewerShortcuts(windowPresetsFor('CT'))) {
+      for (const key of shortcut.keys) {
+        commands.length = 0;
+        press(key, button);
+        expect(commands.length, `${key} (${shortcut.label})`).toBe(
+          shortcutCondition(shortcut) === null ? 1 : 0,
+        );
+      }
+    }
   });
 });

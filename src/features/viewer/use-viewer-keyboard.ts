@@ -1,5 +1,10 @@
 import { useEffect, useEffectEvent } from 'react';
-import { commandForKey, type Shortcut } from '@/domain/imaging/viewer-shortcuts';
+import {
+  commandForKey,
+  isKeyKeptBy,
+  type FocusedControl,
+  type Shortcut,
+} from '@/domain/imaging/viewer-shortcuts';
 import type { CommandBus } from './model/command-bus';
 
 interface ViewerKeyboardOptions {
@@ -57,28 +62,29 @@ const COMPOSITE_ROLES = new Set([
 ]);
 const PRESSABLE_ROLES = new Set(['button', 'link', 'checkbox', 'switch']);
 
-/**
- * Whether the focused element owns this key, so it must not become a viewer shortcut:
- * - anything typed into (text fields, number boxes, selects, contenteditable) and composite widgets
- *   own every key;
- * - a button, link, summary or checkbox owns Space and Enter (they press it: Space on a focused
- *   button must press the button, never reset the viewer), and leaves the other keys to the viewer,
- *   so the arrows still step images after a toolbar button was pressed;
- * - inside a dialog, every key belongs to the dialog (the viewer behind is inert).
- */
-export function isKeyForControl(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target.closest('dialog')) return true;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
+/** What kind of control the element is, for the keys it keeps (`KEYS_KEPT_BY`); null when none. */
+export function focusedControlOf(target: EventTarget | null): FocusedControl | null {
+  if (!(target instanceof Element)) return null;
+  if (target.closest('dialog')) return 'dialog';
+  if (target instanceof HTMLElement && target.isContentEditable) return 'typed-into';
   const role = target.getAttribute('role');
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  if (target instanceof HTMLInputElement && !PRESSED_INPUTS.has(target.type)) return true;
-  if (role !== null && COMPOSITE_ROLES.has(role)) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return 'typed-into';
+  if (target instanceof HTMLInputElement && !PRESSED_INPUTS.has(target.type)) return 'typed-into';
+  if (role !== null && COMPOSITE_ROLES.has(role)) return 'typed-into';
   const pressable =
     target instanceof HTMLButtonElement ||
     target instanceof HTMLInputElement ||
     target.tagName === 'SUMMARY' ||
     (target instanceof HTMLAnchorElement && target.hasAttribute('href')) ||
     (role !== null && PRESSABLE_ROLES.has(role));
-  return pressable && (key === ' ' || key === 'Enter');
+  return pressable ? 'pressed' : null;
+}
+
+/**
+ * Whether the focused element keeps this key, so it must not become a viewer shortcut (the rules, and
+ * the words the shortcut help says them in: `KEYS_KEPT_BY`). Space on a focused button must press the
+ * button, never reset the viewer.
+ */
+export function isKeyForControl(target: EventTarget | null, key: string): boolean {
+  return isKeyKeptBy(focusedControlOf(target), key);
 }

@@ -63,11 +63,21 @@ export function studyThumbnailQueryOptions(
   });
 }
 
-/** Null while there is nothing to show: the study cannot be opened or lists no instance yet. */
+/**
+ * The preview's source once fetched, and `none` (why in words) when the study has no image to preview:
+ * it cannot be opened, WADO-RS serves none of its series, or it lists no image.
+ */
 export function useStudyThumbnail(study: Study | null, { enabled = true } = {}) {
-  const chosen = study && !study.unavailableReason ? chooseThumbnailInstance(study) : null;
+  const choice = study ? chooseThumbnailInstance(study) : null;
+  const chosen = choice?.instance ?? null;
   const options = studyThumbnailQueryOptions(useSmartSession(), chosen);
   // Only what the row shows: naming the fields keeps the row from re-rendering on every fetch state.
   const { data, isError, error } = useQuery({ ...options, enabled: options.enabled && enabled });
-  return { data, isError, error, hasImage: chosen !== null };
+  return {
+    data,
+    isError,
+    error,
+    hasImage: chosen !== null,
+    none: choice?.instance === null ? choice.none : null,
+  };
 }

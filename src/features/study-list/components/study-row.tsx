@@ -80,7 +80,11 @@ export const StudyRow = memo(function StudyRow({
       data-status={study.status ?? ''}
     >
       <td className={cell}>
-        <StudyThumbnail study={study} settled={settled} />
+        <StudyThumbnail
+          study={study}
+          settled={settled}
+          completing={!listed.unavailableReason && completed.isPending}
+        />
       </td>
       <td
         className={`${cell} whitespace-nowrap`}

@@ -1,6 +1,13 @@
 import { useSmartSession } from '@/lib/smart-session';
 import { useThumbnail } from '@/rendering/use-thumbnail';
 import type { ImageSource } from '@/domain/imaging/image-source';
+import { PreviewFailure } from './preview-failure';
+
+/** The hook reports that the image failed, not why (fetch, decode or draw): the words say no more. */
+const NOT_DRAWN = {
+  brief: 'No preview: image failed',
+  sentence: 'No preview: the preview image could not be loaded or drawn. Open the study to see its images.',
+};
 
 /**
  * The Cornerstone-rendered preview. Loaded with `lazy()` only: this module pulls Cornerstone and its
@@ -10,14 +17,17 @@ export default function StudyThumbnailCanvas({ source }: { source: ImageSource }
   const { authorizationFor } = useSmartSession();
   const { attachCanvas, status } = useThumbnail(source, authorizationFor);
   return (
-    <canvas
-      ref={attachCanvas}
-      width={64}
-      height={64}
-      data-testid="study-thumbnail-canvas"
-      data-thumbnail-status={status}
-      // Cornerstone sizes the canvas inline; the !important sizes keep it in its box.
-      className="h-full! w-full! object-contain"
-    />
+    <>
+      <canvas
+        ref={attachCanvas}
+        width={64}
+        height={64}
+        data-testid="study-thumbnail-canvas"
+        data-thumbnail-status={status}
+        // Cornerstone sizes the canvas inline; the !important sizes keep it in its box.
+        className={`h-full! w-full! object-contain ${status === 'error' ? 'hidden!' : ''}`}
+      />
+      {status === 'error' && <PreviewFailure reason={NOT_DRAWN} />}
+    </>
   );
 }

@@ -14,7 +14,7 @@ import {
 import type { ImageSource } from '@/domain/imaging/image-source';
 import { describeLeftOutInstances } from '@/domain/imaging/left-out-instances';
 import { objectKindOfInstance, type ObjectKind } from '@/domain/imaging/object-kind';
-import { orderInstancesForStack } from '@/domain/imaging/stack-order';
+import { orderInstancesForStack, type StackOrderNote } from '@/domain/imaging/stack-order';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
 import { retrievalOf } from '@/domain/fhir/series-retrieval';
 import { getWadoUriSeriesStack } from './get-wado-uri-stack';
@@ -38,6 +38,8 @@ export interface SeriesStack {
   instances: DicomJsonInstance[];
   /** How many instances could not be shown and why; null when none were left out. */
   leftOut: string | null;
+  /** How the stack was ordered without knowing the images' positions; null when their headers ordered it. */
+  order: StackOrderNote | null;
 }
 
 /** The series' WADO-RS metadata turned into an ordered list of frame image ids. */
@@ -85,7 +87,7 @@ export async function getSeriesStack(
   if (images.length === 0 && objects.length === 0) {
     throw new Error(`The image server returned no images for this series.${leftOut ? ` ${leftOut}` : ''}`);
   }
-  return { images, objects, instances, leftOut };
+  return { images, objects, instances, leftOut, order: null };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SeriesStack } from './get-series-stack';
 export function getWadoUriSeriesStack(series: StudySeries): SeriesStack {
   const { key } = series;
   if (!key) throw new Error(series.errors[0] ?? 'This series has no usable image server.');
-  const { images, leftOut } = wadoUriStackOf(series);
+  const { images, leftOut, order } = wadoUriStackOf(series);
   if (images.length === 0) {
     throw new Error(
       `The record lists no instance of this series that can be fetched over WADO-URI.${leftOut ? ` ${leftOut}` : ''}`,
@@ -21,5 +21,6 @@ export function getWadoUriSeriesStack(series: StudySeries): SeriesStack {
     objects: [],
     instances: images.map((image) => image.metadata),
     leftOut,
+    order,
   };
 }

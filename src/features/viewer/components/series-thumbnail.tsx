@@ -46,8 +46,11 @@ export function SeriesThumbnail({
       ? null
       : stack.error.message
     : thumbnailStatus === 'error'
-      ? 'Preview unavailable.'
+      ? 'Its preview image could not be loaded or drawn.'
       : null;
+  // Whatever keeps the preview from being drawn, the box says so in words, never a black square; the
+  // reason is the note beside it (the series' errors or `problem`).
+  const noPreview = !objectLabel && (series.key === null || stack.isError || thumbnailStatus === 'error');
   const done = progress ? progress.loaded + progress.failed : 0;
 
   return (
@@ -75,7 +78,22 @@ export function SeriesThumbnail({
             {objectLabel}
           </span>
         ) : (
-          <canvas ref={attachCanvas} width={96} height={96} className="h-full! w-full! object-contain" />
+          <>
+            <canvas
+              ref={attachCanvas}
+              width={96}
+              height={96}
+              className={`h-full! w-full! object-contain ${noPreview ? 'hidden!' : ''}`}
+            />
+            {noPreview && (
+              <span
+                className="flex h-full items-center justify-center p-1 text-center text-[11px] text-slate-400"
+                data-testid="series-no-preview"
+              >
+                No preview
+              </span>
+            )}
+          </>
         )}
       </span>
       <span className="min-w-0 space-y-1">
@@ -123,6 +141,16 @@ export function SeriesThumbnail({
             data-testid="series-left-out"
           >
             {stack.data.leftOut}
+          </span>
+        )}
+        {stack.data?.order && (
+          <span
+            role="note"
+            className="line-clamp-3 text-slate-400"
+            title={stack.data.order.sentence}
+            data-testid="series-stack-order"
+          >
+            {stack.data.order.sentence}
           </span>
         )}
         {problem && (

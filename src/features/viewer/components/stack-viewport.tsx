@@ -236,6 +236,7 @@ export function StackViewport({
         orientation={orientation}
         keyImageReasons={keyImageReasons}
         keyImagesOnly={shownStack.filtered}
+        order={stack.data?.order ?? null}
         framesLeftOut={framesLeftOut}
         comparing={comparing}
       />

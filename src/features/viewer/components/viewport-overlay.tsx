@@ -2,6 +2,7 @@ import { IdentityDate, IdentityText, UntrustedText } from '@/components/ui/untru
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study, StudySeries } from '@/domain/fhir/study';
 import type { OrientationMarkers } from '@/domain/imaging/orientation';
+import type { StackOrderNote } from '@/domain/imaging/stack-order';
 import type { MismatchReason, PatientMatch } from '@/domain/imaging/patient-match';
 import { formatStudyStarted } from '@/lib/format-fhir-date';
 import type { StackViewportState } from '@/rendering/use-stack-viewport';
@@ -19,6 +20,8 @@ interface ViewportOverlayProps {
   keyImageReasons?: readonly string[] | null;
   /** The stack holds only the series' key images (the "Key images only" filter). */
   keyImagesOnly?: boolean;
+  /** How the stack was ordered when the images' positions were not known (WADO-URI); null otherwise. */
+  order?: StackOrderNote | null;
   /** The shown instance has more frames than the stack holds (a multi-frame file over WADO-URI). */
   framesLeftOut?: { shown: number; total: number } | null;
   /** Set when two studies are side by side: the date stands out, and the older one says PRIOR. */
@@ -37,6 +40,7 @@ export function ViewportOverlay({
   orientation,
   keyImageReasons = null,
   keyImagesOnly = false,
+  order = null,
   framesLeftOut = null,
   comparing = null,
 }: ViewportOverlayProps) {
@@ -129,6 +133,7 @@ export function ViewportOverlay({
         <div data-testid="overlay-image-index">
           Im {state && state.imageCount > 0 ? `${state.imageIndex + 1}/${state.imageCount}` : '—'}
           {keyImagesOnly && <span data-testid="overlay-key-images-only"> (key images only)</span>}
+          {order && <span data-testid="overlay-stack-order"> {order.brief}</span>}
         </div>
         {framesLeftOut && (
           <div role="note" className="text-amber-300" data-testid="overlay-frames-left-out">
