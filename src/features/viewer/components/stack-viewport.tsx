@@ -1,21 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study, StudySeries } from '@/domain/fhir/study';
-import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
-import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { defaultCineFrameRate } from '@/domain/imaging/cine-rate';
-import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
 import type { KeyImages } from '@/domain/imaging/key-images';
 import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { availabilityNotice } from '@/domain/fhir/availability';
 import { useServerWaiting } from '@/lib/server-waits';
 import { useImagingAuthorization } from '@/lib/smart-session';
-import { fetchFrameEarly } from '@/rendering/early-frames';
-import { useFirstPaint, useFirstPaintCanvas } from '@/rendering/use-first-paint';
 import { useStackViewport, type StackViewportController } from '@/rendering/use-stack-viewport';
-import { firstInstanceQueryOptions } from '../api/get-first-instance';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
 import { DicomTag, dicomString } from '@/domain/imaging/dicom-json';
@@ -24,6 +17,7 @@ import { MeasurementList } from './measurement-list';
 import { ObjectViewport } from './object-viewport';
 import { Centered, Waiting } from './viewport-notices';
 import { shownImageOf, useShownStack } from './use-shown-stack';
+import { useStackFirstPaint } from './use-stack-first-paint';
 import { useViewportCommands } from './use-viewport-commands';
 import { ViewportOverlay } from './viewport-overlay';
 
@@ -96,27 +90,13 @@ export function StackViewport({
   } = shownImageOf(shownStack, state?.imageIndex ?? 0, keyImages, state?.drawnFrameCount ?? null);
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
-  // Until the renderer has drawn anything, the first image is drawn without it (use-first-paint.ts).
   const rendererDrew = Boolean(state?.transferSyntax);
-  // Before the series' metadata, from its likely first instance's own (get-first-instance.ts).
-  const firstInstance = useQuery({
-    ...firstInstanceQueryOptions(studyUid, series, authorizationFor),
-    enabled: !rendererDrew && !stack.data,
-  });
-  const firstSource = stack.data ? (shownImages[0] ?? null) : (firstInstance.data ?? null);
-  const firstPaint = useFirstPaint(rendererDrew ? null : firstSource, authorizationFor);
-  const attachFirstPaint = useFirstPaintCanvas(firstPaint);
-
-  // The first slice's pixels are on their way while Cornerstone starts and the metadata arrives.
-  useEffect(() => {
-    const first = likelyFirstInstance(series.instances);
-    const frame = parseFrameNumber(1);
-    if (!series.wadoRs || !series.uid || !first?.uid || !frame) return;
-    fetchFrameEarly(
-      buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame),
-      authorizationFor,
-    );
-  }, [series, studyUid, authorizationFor]);
+  const { firstSource, firstPaint, attachFirstPaint } = useStackFirstPaint(
+    studyUid,
+    series,
+    stack.data ? shownImages : null,
+    rendererDrew,
+  );
 
   useEffect(() => controller?.setPrimaryTool(tool), [controller, tool]);
 
