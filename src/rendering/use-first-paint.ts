@@ -42,6 +42,9 @@ export function useFirstPaint(
     return () => {
       cancelled = true;
       release();
+      // Once the renderer has drawn (or the image changed) the pixels are not kept: a radiograph's
+      // first paint is tens of megabytes.
+      setPainted(null);
     };
   }, [imageId, authorizationFor]);
 
