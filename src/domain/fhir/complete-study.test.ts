@@ -6,7 +6,7 @@ import {
   seriesFromQido,
   withCompletedSeries,
 } from './complete-study';
-import { readStudyList } from './read-imaging-study';
+import { studyOnWadoRs } from './testing/study-on-wado-rs';
 import { checked } from '../dicomweb/testing/checked-inputs';
 
 const BASE = 'https://pacs.example.org/dicom-web';
@@ -16,40 +16,8 @@ const STUDY = checked(parseStudyInstanceUid(STUDY_UID));
 /** The study endpoint of a study that lists no series: what QIDO-RS is asked. */
 const studyBase = () => checked(entryOf({}).wadoRs);
 
-function entryOf(study: Record<string, unknown>) {
-  const [entry] = readStudyList([
-    {
-      resourceType: 'Bundle',
-      entry: [
-        {
-          resource: {
-            resourceType: 'ImagingStudy',
-            id: 's',
-            status: 'available',
-            identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${STUDY_UID}` }],
-            endpoint: [{ reference: 'Endpoint/pacs' }],
-            ...study,
-          },
-        },
-        {
-          resource: {
-            resourceType: 'Endpoint',
-            id: 'pacs',
-            status: 'active',
-            connectionType: {
-              system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type',
-              code: 'dicom-wado-rs',
-            },
-            payloadType: [{ text: 'DICOM' }],
-            address: BASE,
-          },
-        },
-      ],
-    },
-  ]);
-  if (!entry) throw new Error('no entry');
-  return entry;
-}
+/** The test's ImagingStudy fields on a study read as the app reads it (testing/study-on-wado-rs.ts). */
+const entryOf = (study: Record<string, unknown>) => studyOnWadoRs(STUDY_UID, BASE, study);
 
 const element = (vr: string, value: unknown) => ({ vr, Value: [value] });
 const qidoSeries = (uid: string, number: number, modality: string) => ({

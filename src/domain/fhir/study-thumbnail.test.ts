@@ -1,42 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { readStudyList } from './read-imaging-study';
+import { studyOnWadoRs } from './testing/study-on-wado-rs';
 import { chooseThumbnailInstance, middleFrameOf } from './study-thumbnail';
 
 const BASE = 'https://pacs.example.org/dicom-web';
 const STUDY_UID = '1.2.840.1';
 
-const endpoint = (id: string, code: 'dicom-wado-rs' | 'dicom-wado-uri', address: string) => ({
-  resourceType: 'Endpoint',
-  id,
-  status: 'active',
-  connectionType: { system: 'http://terminology.hl7.org/CodeSystem/endpoint-connection-type', code },
-  payloadType: [{ text: 'DICOM' }],
-  address,
-});
-
-function studyOf(study: Record<string, unknown>) {
-  const [entry] = readStudyList([
-    {
-      resourceType: 'Bundle',
-      entry: [
-        {
-          resource: {
-            resourceType: 'ImagingStudy',
-            id: 's',
-            status: 'available',
-            identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${STUDY_UID}` }],
-            endpoint: [{ reference: 'Endpoint/pacs' }],
-            ...study,
-          },
-        },
-        { resource: endpoint('pacs', 'dicom-wado-rs', BASE) },
-        { resource: endpoint('uri', 'dicom-wado-uri', 'https://pacs.example.org/wado') },
-      ],
-    },
-  ]);
-  if (!entry) throw new Error('no entry');
-  return entry;
-}
+/** A study on a WADO-RS server that also names a WADO-URI one (`#uri`) for series to point at. */
+const studyOf = (study: Record<string, unknown>) =>
+  studyOnWadoRs(STUDY_UID, BASE, {
+    contained: [
+      {
+        resourceType: 'Endpoint',
+        id: 'pacs',
+        status: 'active',
+        connectionType: { code: 'dicom-wado-rs' },
+        address: BASE,
+      },
+      {
+        resourceType: 'Endpoint',
+        id: 'uri',
+        status: 'active',
+        connectionType: { code: 'dicom-wado-uri' },
+        address: 'https://pacs.example.org/wado',
+      },
+    ],
+    ...study,
+  });
 
 const instances = (series: string, numbers: number[]) =>
   numbers.map((number) => ({ uid: `${series}.${number}`, number }));
@@ -55,9 +44,9 @@ describe('chooseThumbnailInstance', () => {
   });
 
   it('passes over a series WADO-RS does not serve, or that lists no image, to one that can be previewed', () => {
-    const own = { endpoint: [{ reference: 'Endpoint/pacs' }] };
+    const own = { endpoint: [{ reference: '#pacs' }] };
     const study = studyOf({
-      endpoint: [{ reference: 'Endpoint/uri' }],
+      endpoint: [{ reference: '#uri' }],
       series: [
         { uid: '1.2.840.1.1', instance: instances('1.2.840.1.1', [1]) },
         { uid: '1.2.840.1.2', ...own },
@@ -70,7 +59,7 @@ describe('chooseThumbnailInstance', () => {
 
   it('says why there is no preview of a study only WADO-URI serves', () => {
     const study = studyOf({
-      endpoint: [{ reference: 'Endpoint/uri' }],
+      endpoint: [{ reference: '#uri' }],
       series: [{ uid: '1.2.840.1.2', instance: instances('1.2.840.1.2', [1, 2]) }],
     });
     expect(study.unavailableReason).toBeNull();
