@@ -1,11 +1,8 @@
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame, type FrameBytes } from './frame-request';
 
-/**
- * Few: one per opened viewport and the series prefetch's read-ahead (series-prefetch.ts, six); a
- * frame nobody asked for is dropped with the oldest.
- */
-const MAX_EARLY_FRAMES = 16;
+/** Few: one per opened viewport, and a frame nobody asked for is dropped with the oldest. */
+const MAX_EARLY_FRAMES = 8;
 const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**

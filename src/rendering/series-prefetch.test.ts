@@ -70,22 +70,6 @@ describe('prefetchSeries', () => {
     expect(loader.started).toEqual([8, 9, 0, 1, 2, 3, 4, 5, 6, 7].map((i) => `wadors:frame-${i}`));
   });
 
-  it('asks for the bytes of the images next in line while the ones in hand decode', async () => {
-    const readAhead: string[] = [];
-    prefetchSeries('series-g' as SeriesKey, ids(20), 0, (imageId) => readAhead.push(imageId));
-    await settle();
-    // Six loads under way (fetch, then decode), and the six after them already asked for (the loads
-    // that started after the first took their bytes from the read-ahead too).
-    expect(loader.started).toEqual([1, 2, 3, 4, 5, 6].map((i) => `wadors:frame-${i}`));
-    expect([...new Set(readAhead)].sort()).toEqual(
-      [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => `wadors:frame-${i}`).sort(),
-    );
-    await finishAll();
-    // Every image is read ahead before its own load, none after.
-    for (const imageId of loader.started.slice(6))
-      expect(readAhead.indexOf(imageId), imageId).toBeGreaterThanOrEqual(0);
-  });
-
   it('leaves the shown image to its viewport: once that loads it, the prefetch does not ask again', async () => {
     prefetchSeries('series-f' as SeriesKey, ids(8), 0);
     loadedElsewhere('wadors:frame-0');

@@ -7,8 +7,6 @@ import { publishSeriesProgress } from './series-progress';
  * Interaction request) never queues behind a whole series.
  */
 const PREFETCH_CONCURRENCY = 6;
-/** Images whose bytes are asked for ahead of their decode (see fetchRound); at most this many more in flight. */
-const READ_AHEAD = PREFETCH_CONCURRENCY;
 /** This many failures in a row and the server is taken to be down: the rest waits until it answers. */
 const FAILURES_IN_A_ROW_TO_PAUSE = PREFETCH_CONCURRENCY;
 /** Waits before asking a failing server again with one image, then every 30 s while the series is shown. */
@@ -30,8 +28,6 @@ interface Job {
   retries: number;
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   stopListening: () => void;
-  /** Starts fetching an image's bytes ahead of its turn (early-frames.ts); its loader takes them. */
-  readonly readAhead: (imageId: string) => void;
 }
 
 const running = new Map<SeriesKey, Job>();
@@ -54,12 +50,7 @@ function publish(key: SeriesKey, job: Job): void {
  * requests in flight) when no viewport shows the series any more. Metadata must have been registered
  * for the image ids first.
  */
-export function prefetchSeries(
-  key: SeriesKey,
-  imageIds: readonly string[],
-  startIndex = 0,
-  readAhead: (imageId: string) => void = () => undefined,
-): () => void {
+export function prefetchSeries(key: SeriesKey, imageIds: readonly string[], startIndex = 0): () => void {
   const existing = running.get(key);
   if (existing) {
     existing.users += 1;
@@ -77,7 +68,6 @@ export function prefetchSeries(
     retries: 0,
     retryTimer: undefined,
     stopListening: () => undefined,
-    readAhead,
   };
   // Whoever loads an image of this series (the viewport, most often) tells us the server is back.
   const onImageLoaded = (event: Event) => {
@@ -114,9 +104,6 @@ async function fetchRound(key: SeriesKey, job: Job): Promise<void> {
       if (imageId === undefined) return;
       // Loaded meanwhile by someone else (the viewport, its own image most often).
       if (job.loaded.has(imageId)) continue;
-      // The images next in line are fetched while this one is decoded: each load is a fetch and then
-      // a decode, and with every worker waiting on the decoder the connections would stand idle.
-      for (const next of queue.slice(0, READ_AHEAD)) if (!job.loaded.has(next)) job.readAhead(next);
       if (await load(key, job, imageId)) failuresInARow = 0;
       else failuresInARow += 1;
     }

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
-import { fetchFrameEarly } from './early-frames';
 import { loadFailureAsError } from './load-error';
 import { loadedRendering, loadRendering } from './load-rendering';
 import type { StackViewportController } from './stack-viewport-controller';
@@ -76,9 +75,7 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
         // Beside the first image, not after it: the viewport has asked for its image already (and
         // the prefetch leaves that one to it), so the rest of the series uses the time the first
         // image spends decoding and drawing.
-        release = rendering.prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0, (imageId) => {
-          if (imageId.startsWith('wadors:')) fetchFrameEarly(imageId, authorizationFor);
-        });
+        release = rendering.prefetchSeries(stack.key, imageIds, stack.initialIndex ?? 0);
         return shown;
       })
       .then(() => {
