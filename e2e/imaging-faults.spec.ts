@@ -15,7 +15,9 @@ test.describe('an image server that falters is never silent, and the viewer reco
       `${sandbox.pacs.a}/studies/*/series/${axial.uid}/instances/*/frames/*`,
       async (route) => {
         delayed += 1;
-        if (delayed <= 3) await new Promise((resolve) => setTimeout(resolve, 5_000));
+        // Well past the server-wait notice (SLOW_REQUEST_NOTICE_MS, 3 s): on a busy machine a 5 s delay
+        // left too short a window to see the notice and the loading state together.
+        if (delayed <= 3) await new Promise((resolve) => setTimeout(resolve, 8_000));
         await route.continue();
       },
     );
