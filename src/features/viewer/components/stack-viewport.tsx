@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study, StudySeries } from '@/domain/fhir/study';
@@ -90,7 +90,10 @@ export function StackViewport({
   } = shownImageOf(shownStack, state?.imageIndex ?? 0, keyImages, state?.drawnFrameCount ?? null);
   const fps = cineFps ?? defaultCineFrameRate(shown);
   const cinePlaying = state?.cinePlaying ?? false;
-  const rendererDrew = Boolean(state?.transferSyntax);
+  // Latched: once the renderer has drawn here, an image pending later (a scroll, another series) is
+  // the renderer's to show, and no first paint (nor its early fetch of image 1) starts again.
+  const [rendererDrew, setRendererDrew] = useState(false);
+  if (!rendererDrew && state?.transferSyntax) setRendererDrew(true);
   const { firstSource, firstPaint, attachFirstPaint } = useStackFirstPaint(
     studyUid,
     series,
