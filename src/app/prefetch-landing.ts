@@ -1,10 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { parseSeriesInstanceUid } from '@/domain/dicomweb/dicom-uid';
-import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
-import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { parseDeepLink } from '@/domain/fhir/deep-link';
 import { initialSeriesIndexOf } from '@/domain/fhir/initial-series';
-import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
+import { likelyFirstFrameOf } from '@/domain/imaging/first-image-guess';
 import { patientQueryOptions } from '@/features/patient/api/get-patient';
 import { completeStudyQueryOptions } from '@/features/study-list/api/get-complete-study';
 import { linkedStudyQueryOptions } from '@/features/study-list/api/find-linked-study';
@@ -47,13 +45,8 @@ export async function prefetchLanding(
     const studyUid = study.studyInstanceUid;
     if (!studyUid || !series?.key || !series.uid || !series.wadoRs) return release();
     // The first frame before the metadata: its URL needs only the ImagingStudy's instance list.
-    const first = likelyFirstInstance(series.instances);
-    const frame = parseFrameNumber(1);
-    const imageId =
-      first?.uid && frame
-        ? buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame)
-        : null;
-    if (imageId) fetchFrameEarly(imageId, session.authorizationFor);
+    const first = likelyFirstFrameOf(studyUid, series);
+    if (first) fetchFrameEarly(first.imageId, session.authorizationFor);
     // Its own metadata, small, comes with the frame: the first paint need not wait for the series'.
     void queryClient.prefetchQuery(firstInstanceQueryOptions(studyUid, series, session.authorizationFor));
     void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));

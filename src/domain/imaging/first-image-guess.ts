@@ -1,3 +1,8 @@
+import type { SopInstanceUid, StudyInstanceUid } from '../dicomweb/dicom-uid';
+import { parseFrameNumber } from '../dicomweb/frame-number';
+import { buildWadoRsImageId } from '../dicomweb/image-ids';
+import type { StudySeries } from '../fhir/study';
+
 /**
  * The instance a stack most likely starts with, known before its metadata arrives: the lowest
  * InstanceNumber in the ImagingStudy's instance list. Scanners number slices along the table, so
@@ -13,4 +18,21 @@ export function likelyFirstInstance<T extends { uid: string | null; number: numb
     if (best === null || (instance.number ?? Infinity) < (best.number ?? Infinity)) best = instance;
   }
   return best;
+}
+
+/**
+ * The image id of the first frame of the instance a WADO-RS series most likely starts with (see
+ * likelyFirstInstance), with that instance; null when the series has no WADO-RS address or no UIDs.
+ */
+export function likelyFirstFrameOf(
+  study: StudyInstanceUid,
+  series: Pick<StudySeries, 'uid' | 'wadoRs' | 'instances'>,
+): { imageId: string; instance: SopInstanceUid } | null {
+  const first = likelyFirstInstance(series.instances);
+  const frame = parseFrameNumber(1);
+  if (!series.wadoRs || !series.uid || !first?.uid || !frame) return null;
+  return {
+    imageId: buildWadoRsImageId(series.wadoRs.address, study, series.uid, first.uid, frame),
+    instance: first.uid,
+  };
 }

@@ -1,12 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
-import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
-import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import { buildWadoRsInstanceMetadataUrl } from '@/domain/dicomweb/wado-rs-urls';
 import { retrievalOf } from '@/domain/fhir/series-retrieval';
 import type { StudySeries } from '@/domain/fhir/study';
 import { isDicomJsonInstance } from '@/domain/imaging/dicom-json';
-import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
+import { likelyFirstFrameOf } from '@/domain/imaging/first-image-guess';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import { objectKindOfInstance } from '@/domain/imaging/object-kind';
 import { fetchDicomJson, type AuthorizationProvider } from '@/lib/imaging-http';
@@ -24,16 +22,15 @@ export async function getFirstInstance(
   authorizationFor: AuthorizationProvider,
   signal?: AbortSignal,
 ): Promise<ImageSource | null> {
-  const first = likelyFirstInstance(series.instances);
-  const frame = parseFrameNumber(1);
+  const first = likelyFirstFrameOf(study, series);
   const { uid, wadoRs, key } = series;
-  if (!first?.uid || !frame || !uid || !wadoRs || !key || retrievalOf(series) !== 'wado-rs') return null;
-  const url = buildWadoRsInstanceMetadataUrl(wadoRs.address, study, uid, first.uid);
+  if (!first || !uid || !wadoRs || !key || retrievalOf(series) !== 'wado-rs') return null;
+  const url = buildWadoRsInstanceMetadataUrl(wadoRs.address, study, uid, first.instance);
   const json = await fetchDicomJson(url, authorizationFor, { signal });
   const metadata = Array.isArray(json) ? json.find(isDicomJsonInstance) : undefined;
   if (!metadata || objectKindOfInstance(metadata) !== 'image') return null;
   return {
-    imageId: buildWadoRsImageId(wadoRs.address, study, uid, first.uid, frame),
+    imageId: first.imageId,
     seriesKey: key,
     metadata,
   };

@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
-import { parseFrameNumber } from '@/domain/dicomweb/frame-number';
-import { buildWadoRsImageId } from '@/domain/dicomweb/image-ids';
 import type { StudySeries } from '@/domain/fhir/study';
-import { likelyFirstInstance } from '@/domain/imaging/first-image-guess';
+import { likelyFirstFrameOf } from '@/domain/imaging/first-image-guess';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import { useImagingAuthorization } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
@@ -25,13 +23,8 @@ export function useStackFirstPaint(
   const authorizationFor = useImagingAuthorization();
   // The likely first slice's pixels are on their way at once, with its own metadata and the series'.
   useEffect(() => {
-    const first = likelyFirstInstance(series.instances);
-    const frame = parseFrameNumber(1);
-    if (!series.wadoRs || !series.uid || !first?.uid || !frame) return;
-    fetchFrameEarly(
-      buildWadoRsImageId(series.wadoRs.address, studyUid, series.uid, first.uid, frame),
-      authorizationFor,
-    );
+    const first = likelyFirstFrameOf(studyUid, series);
+    if (first) fetchFrameEarly(first.imageId, authorizationFor);
   }, [series, studyUid, authorizationFor]);
 
   const firstInstance = useQuery({
