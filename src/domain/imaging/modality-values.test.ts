@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IDENTITY_RESCALE, modalityValuesOf, storedValueOf } from './modality-values';
 
@@ -75,5 +76,31 @@ describe('modalityValuesOf', () => {
       factor: 0.5,
     });
     expect(Array.from(suv.values)).toEqual([5]);
+  });
+});
+
+describe('modalityValuesOf on typed integer samples with an integer rescale (the fast path)', () => {
+  const arrays = [Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array] as const;
+  it('gives exactly what the general computation gives (a plain array takes that one)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...arrays),
+        fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 32 - 1 }), { minLength: 1, maxLength: 64 }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.boolean(),
+        fc.integer({ min: -4, max: 4 }),
+        fc.integer({ min: -70_000, max: 70_000 }),
+        (ArrayType, raw, bitsStored, isSigned, slope, intercept) => {
+          const samples = ArrayType.from(raw);
+          const encoding = { bitsStored, signed: isSigned };
+          const rescale = { slope, intercept, factor: 1 };
+          const fast = modalityValuesOf(samples, encoding, rescale);
+          const general = modalityValuesOf(Array.from(samples), encoding, rescale);
+          expect(fast.values.constructor).toBe(general.values.constructor);
+          expect(Array.from(fast.values)).toEqual(Array.from(general.values));
+          expect([fast.min, fast.max]).toEqual([general.min, general.max]);
+        },
+      ),
+    );
   });
 });

@@ -63,6 +63,8 @@ export function modalityValuesOf(
   const { slope, intercept, factor } = rescale;
   const m = slope * factor;
   const b = intercept * factor;
+  if (isIntegerArray(samples) && Number.isInteger(m) && Number.isInteger(b))
+    return integerModalityValues(samples, encoding, m, b);
   // Two passes rather than a double-precision copy: a 300-slice CT is converted on the main thread.
   let min = Infinity;
   let max = -Infinity;
@@ -79,4 +81,67 @@ export function modalityValuesOf(
   if (!(values instanceof Float32Array)) return { values, min, max };
   // A Float32 array rounds: report its own extremes so ranges match what is drawn.
   return { values, min: Math.fround(min), max: Math.fround(max) };
+}
+
+type IntegerArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array;
+
+function isIntegerArray(samples: ArrayLike<number>): samples is IntegerArray {
+  return (
+    samples instanceof Uint8Array ||
+    samples instanceof Int8Array ||
+    samples instanceof Uint16Array ||
+    samples instanceof Int16Array ||
+    samples instanceof Uint32Array ||
+    samples instanceof Int32Array
+  );
+}
+
+/** Whether every sample of this array is its own stored value (BitsStored fills the type, same sign). */
+function isWholeWidth(samples: IntegerArray, { bitsStored, signed }: StoredPixelEncoding): boolean {
+  if (samples instanceof Int16Array) return signed && bitsStored === 16;
+  if (samples instanceof Uint16Array) return !signed && bitsStored === 16;
+  if (samples instanceof Uint8Array) return !signed && bitsStored === 8;
+  if (samples instanceof Int8Array) return signed && bitsStored === 8;
+  return false;
+}
+
+/**
+ * Integer samples, integer slope and intercept (most CT: 1 and −1024): every value is an integer,
+ * and the extremes are those of the stored values mapped (the map is monotonic), so the first pass
+ * reads stored values only; samples that fill their type are read without masking. About a third of
+ * the general loop's time, which counts: every image of a series is converted on the main thread.
+ */
+function integerModalityValues(
+  samples: IntegerArray,
+  encoding: StoredPixelEncoding,
+  m: number,
+  b: number,
+): ModalityValues {
+  const n = samples.length;
+  const read = isWholeWidth(samples, encoding) ? samples : storedValues(samples, encoding);
+  let storedMin = Infinity;
+  let storedMax = -Infinity;
+  for (let i = 0; i < n; i += 1) {
+    const value = read[i] as number;
+    storedMin = value < storedMin ? value : storedMin;
+    storedMax = value > storedMax ? value : storedMax;
+  }
+  const ends = [storedMin * m + b, storedMax * m + b];
+  const min = Math.min(...ends);
+  const max = Math.max(...ends);
+  const values = arrayFor(min, max, true, n);
+  if (m === 1) for (let i = 0; i < n; i += 1) values[i] = (read[i] as number) + b;
+  else for (let i = 0; i < n; i += 1) values[i] = (read[i] as number) * m + b;
+  // Integers beyond 16 bits land in a Float32Array: report its own extremes.
+  if (!(values instanceof Float32Array)) return { values, min, max };
+  return { values, min: Math.fround(min), max: Math.fround(max) };
+}
+
+/** The stored values, masked and sign-extended, in an array that holds them all (Int32: BitsStored < 32). */
+function storedValues(samples: IntegerArray, encoding: StoredPixelEncoding): Int32Array | Float64Array {
+  const stored = storedBitsReader(encoding);
+  const n = samples.length;
+  const out = encoding.bitsStored < 32 ? new Int32Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i += 1) out[i] = stored(samples[i] as number);
+  return out;
 }
