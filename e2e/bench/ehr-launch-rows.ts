@@ -47,6 +47,8 @@ export function rowsOf(
   const loadNote = `load ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
   const seriesTime = (r: LaunchRun) =>
     r.launch.wholeSeries - (r.launch.milestones.get('first DICOMweb request') ?? NaN);
+  const fetchedTime = (r: LaunchRun) =>
+    r.launch.seriesFetched - (r.launch.milestones.get('first DICOMweb request') ?? NaN);
   const seriesRatio = runs.map((r) => seriesTime(r) / r.floorMs);
   const rows: BenchRow[] = [
     medianRow(
@@ -78,6 +80,13 @@ export function rowsOf(
       'ms',
     ),
     medianRow(`${label}: whole series (from the first DICOMweb request) ÷ floor`, seriesRatio, '×', '≤ 1.3'),
+    medianRow(
+      `${label}: whole series fetched (its last frame in, from the first DICOMweb request) ÷ floor`,
+      runs.map((r) => fetchedTime(r) / r.floorMs),
+      '×',
+      '',
+      'the network part; the row above also waits for the renderer and the decodes',
+    ),
     medianRow(
       `${label}: floor with a preflight per frame URL (fresh context of the app's origin)`,
       runs.map((r) => r.freshFloorMs),

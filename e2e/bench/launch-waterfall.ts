@@ -11,6 +11,8 @@ export interface LaunchFigures {
   /** The renderer's first image (tools work from here). */
   readonly rendererImage: number;
   readonly wholeSeries: number;
+  /** The shown series' last frame response in (the network's part of `wholeSeries`; NaN on a reload). */
+  readonly seriesFetched: number;
   /** From the end of the token response to the first image (NaN on a reload: no token request). */
   readonly tokenToFirstImage: number;
   /** Critical-path milestones, ms from t0, in the order they are listed in MILESTONES. */
@@ -180,10 +182,20 @@ export function launchFigures(input: {
       perImagingOrigin.set(preflight.url.origin, (perImagingOrigin.get(preflight.url.origin) ?? 0) + 1);
   }
   const seriesUid = marks.seriesUid ?? '\u0000';
+  const frameRequests = sorted.filter(
+    (request) =>
+      onPacs(request, origins) &&
+      request.url.pathname.includes(`/series/${seriesUid}/`) &&
+      request.url.pathname.includes('/frames/'),
+  );
   return {
     firstImage: from(firstImageAt),
     rendererImage: from(rendererImageAt),
     wholeSeries: from(marks.seriesCached ?? NaN),
+    seriesFetched:
+      marks.seriesCached === null || frameRequests.length === 0
+        ? NaN
+        : from(Math.max(...frameRequests.map((r) => r.end))),
     tokenToFirstImage: firstImageAt - (t0 + (milestones.get('token response') ?? NaN)),
     milestones,
     appConfigFetches: sorted.filter((r) => r.url.pathname === '/app-config.json').length,
@@ -207,12 +219,7 @@ export function launchFigures(input: {
           .map((request) => (request.url.pathname.split('/').pop() ?? '').replace(/-[\w-]{8}\.wasm$/, '')),
       ),
     ],
-    frameRequests: sorted.filter(
-      (request) =>
-        onPacs(request, origins) &&
-        request.url.pathname.includes(`/series/${seriesUid}/`) &&
-        request.url.pathname.includes('/frames/'),
-    ),
+    frameRequests,
   };
 }
 

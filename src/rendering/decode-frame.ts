@@ -8,7 +8,7 @@ import {
 import { ybrFull422AsRgb } from '@/domain/imaging/ybr-full-422';
 import type { FrameBytes } from './frame-request';
 import { DECODE_WITHOUT_PRESCALE, toModalityImage, withUsableWindow } from './modality-image';
-import type { LoadOptions } from './retrieval-pool';
+import { decodeOptionsOf, type LoadOptions } from './load-options';
 
 /** A decoded image, with the syntax its bytes came in (the viewport reads it for the lossy marker). */
 export type LoadedImage = Types.IImage & { transferSyntaxUID?: string };
@@ -31,7 +31,7 @@ export async function decodeFrame(
     (isNativeTransferSyntax(frame.transferSyntax) && ybrFull422AsRgb(frame.pixelData, geometry)) ||
     frame.pixelData;
   const decoded = (await createImage(imageId, pixelData, frame.transferSyntax, {
-    ...options,
+    ...decodeOptionsOf(options),
     ...DECODE_WITHOUT_PRESCALE,
   })) as Types.IImage;
   const image: LoadedImage = withUsableWindow(toModalityImage(decoded));

@@ -1,10 +1,12 @@
-import { imageLoader } from '@cornerstonejs/core';
+import { Enums, imageLoader } from '@cornerstonejs/core';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { decodeFrame } from './decode-frame';
 import { takeEarlyFrame } from './early-frames';
 import { fetchFrame, type FrameBytes } from './frame-request';
+import { reportFetched, requestTypeOf, type LoadOptions } from './load-options';
+import { interactionRequestSent } from './load-priority';
 import { withRenderedFallback } from './rendered-fallback';
-import { inRetrievalPool, type LoadOptions } from './retrieval-pool';
+import { inRetrievalPool } from './retrieval-pool';
 
 /**
  * Cornerstone's `wadors:` images, fetched through the app's imaging door instead of the loader's own
@@ -19,9 +21,10 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
     const promise = withRenderedFallback(
       imageId,
       () =>
-        retrieve(imageId, options, authorizationFor, controller.signal).then((frame) =>
-          decodeFrame(imageId, frame, options),
-        ),
+        retrieve(imageId, options, authorizationFor, controller.signal).then((frame) => {
+          reportFetched(options);
+          return decodeFrame(imageId, frame, options);
+        }),
       authorizationFor,
       controller.signal,
     );
@@ -29,7 +32,10 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
   });
 }
 
-/** A frame fetched early (see early-frames.ts) if there is one, else a request in Cornerstone's pool. */
+/**
+ * A frame fetched early (see early-frames.ts) if there is one, else a request in Cornerstone's pool;
+ * a viewport's own request is counted while on the wire (load-priority.ts: the prefetch waits).
+ */
 async function retrieve(
   imageId: string,
   options: LoadOptions,
@@ -38,5 +44,9 @@ async function retrieve(
 ): Promise<FrameBytes> {
   const early = await takeEarlyFrame(imageId);
   if (early) return early;
-  return inRetrievalPool(imageId, options, () => fetchFrame(imageId, authorizationFor(), signal));
+  const interaction = requestTypeOf(options) === Enums.RequestType.Interaction;
+  return inRetrievalPool(imageId, options, () => {
+    const settled = interaction ? interactionRequestSent() : undefined;
+    return fetchFrame(imageId, authorizationFor(), signal).finally(settled);
+  });
 }

@@ -1,36 +1,60 @@
 /**
- * Who goes first on a busy connection. A viewport waiting for its first image must not queue behind
- * thumbnails or a prefetch: those wait until no viewport is waiting (or a while, so a viewport whose
- * image never comes cannot starve them).
+ * Who goes first on a busy connection. Background work waits while something a user is looking at
+ * waits, or a while at most (MAX_WAIT_MS), so that something that never comes cannot starve it.
  */
 const MAX_WAIT_MS = 2000;
-let waiting = 0;
-let idle: { promise: Promise<void>; resolve: () => void } | null = null;
 
-/** A viewport starts waiting for its first image; call the returned function once it is shown (or failed). */
-export function viewportAwaitsFirstImage(): () => void {
-  waiting += 1;
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    waiting -= 1;
-    if (waiting === 0 && idle) {
-      idle.resolve();
-      idle = null;
-    }
+interface Waiting {
+  /** One more waits; call the returned function (once or more) when it no longer does. */
+  readonly begin: () => () => void;
+  /** Resolves when nothing waits, or after MAX_WAIT_MS at most. */
+  readonly whenIdle: () => Promise<void>;
+}
+
+function waitingCounter(): Waiting {
+  let count = 0;
+  let idle: { promise: Promise<void>; resolve: () => void } | null = null;
+  return {
+    begin: () => {
+      count += 1;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        count -= 1;
+        if (count === 0 && idle) {
+          idle.resolve();
+          idle = null;
+        }
+      };
+    },
+    whenIdle: () => {
+      if (count === 0) return Promise.resolve();
+      if (!idle) {
+        let resolve: () => void = () => undefined;
+        const promise = new Promise<void>((done) => {
+          resolve = done;
+        });
+        idle = { promise, resolve };
+      }
+      return Promise.race([idle.promise, new Promise<void>((done) => setTimeout(done, MAX_WAIT_MS))]);
+    },
   };
 }
 
-/** Resolves when no viewport is waiting for its first image, or after MAX_WAIT_MS at most. */
-export function whenViewportsIdle(): Promise<void> {
-  if (waiting === 0) return Promise.resolve();
-  if (!idle) {
-    let resolve: () => void = () => undefined;
-    const promise = new Promise<void>((done) => {
-      resolve = done;
-    });
-    idle = { promise, resolve };
-  }
-  return Promise.race([idle.promise, new Promise<void>((done) => setTimeout(done, MAX_WAIT_MS))]);
-}
+/**
+ * Viewports waiting for their first image: thumbnails wait until none does (a viewport must not
+ * queue behind thumbnails).
+ */
+const firstImages = waitingCounter();
+export const viewportAwaitsFirstImage = firstImages.begin;
+export const whenViewportsIdle = firstImages.whenIdle;
+
+/**
+ * Requests a viewport has on the wire for an image it waits to show (the user scrolled to it): the
+ * series prefetch sends nothing new meanwhile, so that request never waits behind prefetch requests
+ * for one of the browser's connections to the server.
+ */
+const interactionRequests = waitingCounter();
+export const interactionRequestSent = interactionRequests.begin;
+export const whenNoInteractionRequest = interactionRequests.whenIdle;

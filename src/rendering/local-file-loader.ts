@@ -2,7 +2,8 @@ import { imageLoader } from '@cornerstonejs/core';
 import { utilities as metadataUtilities } from '@cornerstonejs/metadata';
 import type dicomParser from 'dicom-parser';
 import { decodeFrame } from './decode-frame';
-import { inRetrievalPool, type LoadOptions } from './retrieval-pool';
+import type { LoadOptions } from './load-options';
+import { inRetrievalPool } from './retrieval-pool';
 import { frameOfDataSet, parsePart10 } from './whole-instance-frame';
 
 /**

@@ -1,7 +1,5 @@
-import { Enums, imageRetrievalPoolManager } from '@cornerstonejs/core';
-
-/** What Cornerstone passes a loader: decode options for `createImage`, scheduling hints for the pool. */
-export type LoadOptions = Record<string, unknown>;
+import { imageRetrievalPoolManager } from '@cornerstonejs/core';
+import { requestTypeOf, type LoadOptions } from './load-options';
 
 /**
  * Runs a request in Cornerstone's retrieval pool (by request type and priority, as its own loaders
@@ -23,13 +21,9 @@ export function inRetrievalPool<T>(
           () => undefined,
         );
       },
-      isRequestType(options.requestType) ? options.requestType : Enums.RequestType.Interaction,
+      requestTypeOf(options),
       { imageId },
       typeof options.priority === 'number' ? options.priority : 5,
     );
   });
-}
-
-function isRequestType(value: unknown): value is Enums.RequestType {
-  return Object.values<unknown>(Enums.RequestType).includes(value);
 }

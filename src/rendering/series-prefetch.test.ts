@@ -4,17 +4,18 @@ import type { SeriesKey } from '@/domain/dicomweb/series-key';
 
 /** Cornerstone's loader, replaced by one whose loads finish (or fail) when the test says so. */
 const loader = vi.hoisted(() => {
-  const pending: { imageId: string; finish: () => void; fail: () => void }[] = [];
+  const pending: { imageId: string; fetched: () => void; finish: () => void; fail: () => void }[] = [];
   const events = new EventTarget();
   return {
     pending,
     events,
     started: [] as string[],
-    loadAndCacheImage: (imageId: string) => {
+    loadAndCacheImage: (imageId: string, options: { onFrameFetched?: () => void }) => {
       loader.started.push(imageId);
       return new Promise<void>((resolve, reject) =>
         pending.push({
           imageId,
+          fetched: () => options.onFrameFetched?.(),
           finish: () => {
             events.dispatchEvent(new CustomEvent('loaded', { detail: { image: { imageId } } }));
             resolve();
@@ -33,18 +34,23 @@ vi.mock('@cornerstonejs/core', () => ({
 }));
 
 const { prefetchSeries, PREFETCH_RETRY_SECONDS } = await import('./series-prefetch');
+const { interactionRequestSent } = await import('./load-priority');
 const { useSeriesProgress } = await import('./series-progress');
 const { renderHook } = await import('@testing-library/react');
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `wadors:frame-${i}`);
-const settle = () => vi.advanceTimersByTimeAsync(0);
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(0);
+};
 async function finishAll() {
+  await settle();
   while (loader.pending.length > 0) {
     for (const load of loader.pending.splice(0)) load.finish();
     await settle();
   }
 }
 async function failAll() {
+  await settle();
   while (loader.pending.length > 0) {
     for (const load of loader.pending.splice(0)) load.fail();
     await settle();
@@ -156,5 +162,45 @@ describe('prefetchSeries', () => {
     const atRelease = loader.started.length;
     await vi.advanceTimersByTimeAsync(120_000);
     expect(loader.started).toHaveLength(atRelease);
+  });
+
+  it('asks for the next images while the ones in hand decode, with few decodes pending', async () => {
+    const release = prefetchSeries('series-g' as SeriesKey, ids(30));
+    await settle();
+    expect(loader.started).toHaveLength(6);
+    // The bytes of the six are in; none has decoded yet: the requests go on, but not for ever.
+    for (const load of loader.pending) load.fetched();
+    await settle();
+    const whileDecoding = loader.started.length;
+    expect(whileDecoding).toBeGreaterThan(6);
+    for (const load of loader.pending) load.fetched();
+    await settle();
+    expect(loader.started).toHaveLength(whileDecoding);
+    // Decodes end: the series completes.
+    await finishAll();
+    expect(new Set(loader.started).size).toBe(30);
+    release();
+  });
+
+  it('sends nothing new while a viewport request is on the wire, and goes on once it settles', async () => {
+    const settled = interactionRequestSent();
+    const release = prefetchSeries('series-h' as SeriesKey, ids(10));
+    await settle();
+    expect(loader.started).toHaveLength(0);
+    settled();
+    await settle();
+    expect(loader.started).toHaveLength(6);
+    await finishAll();
+    release();
+  });
+
+  it('does not wait for ever on a viewport request that never settles', async () => {
+    interactionRequestSent();
+    const release = prefetchSeries('series-i' as SeriesKey, ids(10));
+    await settle();
+    expect(loader.started).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(loader.started.length).toBeGreaterThan(0);
+    release();
   });
 });

@@ -1,12 +1,19 @@
-import { Enums, EVENTS, eventTarget, imageLoader } from '@cornerstonejs/core';
+import { EVENTS, eventTarget, imageLoader } from '@cornerstonejs/core';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
+import { prefetchOptions } from './load-options';
+import { whenNoInteractionRequest } from './load-priority';
 import { publishSeriesProgress } from './series-progress';
 
 /**
- * Six at a time: enough to keep a PACS busy, few enough that the image the user scrolls to (an
- * Interaction request) never queues behind a whole series.
+ * Six requests at a time (a browser's connections to one server): enough to keep a PACS busy; a
+ * request for the image the user scrolls to goes before any new one (load-priority.ts).
  */
 const PREFETCH_CONCURRENCY = 6;
+/**
+ * Frames whose bytes are in and whose decode is pending: the requests go on while the decoder works
+ * (one worker on a small machine), and no more than this many frames' bytes wait in memory.
+ */
+const DECODES_PENDING_MAX = 6;
 /** This many failures in a row and the server is taken to be down: the rest waits until it answers. */
 const FAILURES_IN_A_ROW_TO_PAUSE = PREFETCH_CONCURRENCY;
 /** Waits before asking a failing server again with one image, then every 30 s while the series is shown. */
@@ -23,6 +30,8 @@ interface Job {
   cancelled: boolean;
   readonly loaded: Set<string>;
   readonly failed: Set<string>;
+  /** Loads whose bytes are in, decoding. */
+  readonly decoding: Set<Promise<boolean>>;
   /** A round of fetching is under way (not waiting to probe the server). */
   fetching: boolean;
   retries: number;
@@ -64,6 +73,7 @@ export function prefetchSeries(key: SeriesKey, imageIds: readonly string[], star
     cancelled: false,
     loaded: new Set(),
     failed: new Set(),
+    decoding: new Set(),
     fetching: false,
     retries: 0,
     retryTimer: undefined,
@@ -109,6 +119,7 @@ async function fetchRound(key: SeriesKey, job: Job): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: PREFETCH_CONCURRENCY }, worker));
+  await Promise.all(job.decoding);
   job.fetching = false;
   if (job.cancelled) return;
   if (job.loaded.size >= job.imageIds.length) return finish(key, job);
@@ -136,19 +147,46 @@ function scheduleProbe(key: SeriesKey, job: Job): void {
   }, seconds * 1000);
 }
 
+/**
+ * One image: its request once no viewport request is on the wire, then its decode in the background
+ * (at most DECODES_PENDING_MAX at a time). True if the server answered (the decode may still fail:
+ * the image counts as failed, the server as up).
+ */
 async function load(key: SeriesKey, job: Job, imageId: string): Promise<boolean> {
-  let ok = true;
-  try {
-    await imageLoader.loadAndCacheImage(imageId, { priority: 0, requestType: Enums.RequestType.Prefetch });
-    job.loaded.add(imageId);
-    job.failed.delete(imageId);
-  } catch {
-    // The viewport reports a frame that cannot be shown when it is shown; here it only counts.
-    if (!job.loaded.has(imageId)) job.failed.add(imageId);
-    ok = false;
-  }
-  if (!job.cancelled) publish(key, job);
-  return ok;
+  await whenNoInteractionRequest();
+  if (job.cancelled || job.loaded.has(imageId)) return true;
+  let fetched: () => void = () => undefined;
+  const bytesIn = new Promise<void>((resolve) => (fetched = resolve));
+  const loading = imageLoader
+    .loadAndCacheImage(
+      imageId,
+      prefetchOptions(() => fetched()),
+    )
+    .then(
+      () => {
+        job.loaded.add(imageId);
+        job.failed.delete(imageId);
+        return true;
+      },
+      () => {
+        // The viewport reports a frame that cannot be shown when it is shown; here it only counts.
+        if (!job.loaded.has(imageId)) job.failed.add(imageId);
+        return false;
+      },
+    );
+  let settled = false;
+  const decoded: Promise<boolean> = loading.then((ok) => {
+    settled = true;
+    job.decoding.delete(decoded);
+    if (!job.cancelled) publish(key, job);
+    return ok;
+  });
+  // Loaded already, or loading elsewhere (the viewport): no bytes come, the load's end is the answer.
+  const answered = await Promise.race([bytesIn.then(() => true), decoded]);
+  if (!answered) return false;
+  if (!settled) job.decoding.add(decoded);
+  while (job.decoding.size >= DECODES_PENDING_MAX) await Promise.race(job.decoding);
+  return true;
 }
 
 function finish(key: SeriesKey, job: Job): void {

@@ -5,7 +5,8 @@ import { fetchImagingBytes, type AuthorizationProvider } from '@/lib/imaging-htt
 import { decodeFrame } from './decode-frame';
 import { urlOfImageId } from './image-id-url';
 import { withRenderedFallback } from './rendered-fallback';
-import { inRetrievalPool, type LoadOptions } from './retrieval-pool';
+import type { LoadOptions } from './load-options';
+import { inRetrievalPool } from './retrieval-pool';
 import { frameOfDataSet, parsePart10 } from './whole-instance-frame';
 
 /**
