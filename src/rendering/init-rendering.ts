@@ -38,8 +38,16 @@ function imageCacheBytes(): number {
   return Math.min(1024, Math.max(512, (gib * 1024) / 4)) * 1024 * 1024;
 }
 
+/**
+ * WebGL contexts the rendering engine opens at its start (Cornerstone's default is 7). Each one costs
+ * the main thread 5–25 ms to create without a GPU (the renderer's start, measured in Chromium's
+ * software GL) and a share of the browser's limit on live contexts; stack viewports share them round
+ * robin, so two serve the viewer's layouts, the compare screen and the thumbnails.
+ */
+const WEBGL_CONTEXTS = 2;
+
 function initialize(): void {
-  initCore();
+  initCore({ rendering: { webGlContextCount: WEBGL_CONTEXTS }, debug: {} });
   cache.setMaxCacheSize(imageCacheBytes());
   initDicomImageLoader({
     maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)),
