@@ -1,8 +1,12 @@
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame, type FrameBytes } from './frame-request';
+import { onInteractionRequest } from './load-priority';
 
-/** Few: one per opened viewport, and a frame nobody asked for is dropped with the oldest. */
-const MAX_EARLY_FRAMES = 8;
+/**
+ * A few first frames (one per opened viewport) and the frames fetched ahead for them
+ * (`fetchFramesAhead`); beyond that, a frame nobody asked for is dropped with the oldest.
+ */
+const MAX_EARLY_FRAMES = 8 + 64;
 const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**
@@ -10,7 +14,11 @@ const early = new Map<string, Promise<FrameBytes | null>>();
  * then decoded the moment the loader asks for it, instead of being requested only at that moment.
  * Any failure yields null and the loader fetches as usual.
  */
-export function fetchFrameEarly(imageId: string, authorizationFor: AuthorizationProvider): void {
+export function fetchFrameEarly(
+  imageId: string,
+  authorizationFor: AuthorizationProvider,
+  signal?: AbortSignal,
+): void {
   if (early.has(imageId)) return;
   if (early.size >= MAX_EARLY_FRAMES) {
     const oldest = early.keys().next().value;
@@ -18,7 +26,7 @@ export function fetchFrameEarly(imageId: string, authorizationFor: Authorization
   }
   early.set(
     imageId,
-    fetchFrame(imageId, authorizationFor).catch(() => null),
+    fetchFrame(imageId, authorizationFor, signal).catch(() => null),
   );
 }
 
@@ -41,4 +49,31 @@ export function takeEarlyFrame(imageId: string): Promise<FrameBytes | null> | un
   if (!pending) return undefined;
   const giveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), EARLY_FRAME_PATIENCE_MS));
   return Promise.race([pending, giveUp]);
+}
+
+/**
+ * Fetches the next frames of a stack while the renderer is not there yet (Cornerstone's evaluation and
+ * start take the best part of a second after the first paint, and hold the main thread): all are asked
+ * for at once, so the browser fetches them meanwhile, and the renderer's prefetch finds their bytes
+ * (the loader takes early frames). The moment a viewport sends a request of its own (the user moved to
+ * an image), those not in yet are given up: on a slow server that request must not wait behind them.
+ * Returns a function that gives up those not in and forgets those not taken.
+ */
+export function fetchFramesAhead(
+  imageIds: readonly string[],
+  authorizationFor: AuthorizationProvider,
+): () => void {
+  const controller = new AbortController();
+  const mine: string[] = [];
+  for (const imageId of imageIds) {
+    if (early.has(imageId)) continue;
+    fetchFrameEarly(imageId, authorizationFor, controller.signal);
+    mine.push(imageId);
+  }
+  const stopListening = onInteractionRequest(() => controller.abort());
+  return () => {
+    stopListening();
+    controller.abort();
+    for (const imageId of mine) early.delete(imageId);
+  };
 }

@@ -56,5 +56,17 @@ export const whenViewportsIdle = firstImages.whenIdle;
  * for one of the browser's connections to the server.
  */
 const interactionRequests = waitingCounter();
-export const interactionRequestSent = interactionRequests.begin;
+const interactionListeners = new Set<() => void>();
 export const whenNoInteractionRequest = interactionRequests.whenIdle;
+
+/** A viewport's image request goes on the wire; call the returned function when it settles. */
+export function interactionRequestSent(): () => void {
+  for (const listener of [...interactionListeners]) listener();
+  return interactionRequests.begin();
+}
+
+/** Calls `listener` whenever a viewport's image request goes on the wire; returns the unsubscribe. */
+export function onInteractionRequest(listener: () => void): () => void {
+  interactionListeners.add(listener);
+  return () => interactionListeners.delete(listener);
+}

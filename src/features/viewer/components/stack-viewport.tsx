@@ -8,6 +8,7 @@ import type { ViewerTool } from '@/domain/imaging/viewer-shortcuts';
 import { availabilityNotice } from '@/domain/fhir/availability';
 import { useServerWaiting } from '@/lib/server-waits';
 import { useImagingAuthorization } from '@/lib/smart-session';
+import { useFramesAhead } from '@/rendering/use-frames-ahead';
 import { useStackViewport, type StackViewportController } from '@/rendering/use-stack-viewport';
 import { useSeriesStack } from '../api/get-series-stack';
 import type { CommandBus } from '../model/command-bus';
@@ -94,6 +95,8 @@ export function StackViewport({
   // the renderer's to show, and no first paint (nor its early fetch of image 1) starts again.
   const [rendererDrew, setRendererDrew] = useState(false);
   if (!rendererDrew && state?.transferSyntax) setRendererDrew(true);
+  // The next images' bytes while the renderer starts (its prefetch takes them).
+  useFramesAhead(stack.data ? shownImages : null, authorizationFor);
   const { firstSource, firstPaint, attachFirstPaint } = useStackFirstPaint(
     studyUid,
     series,

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FrameBytes } from './frame-request';
+
+/** The imaging door, replaced by requests the test answers; an aborted one fails as fetch does. */
+const door = vi.hoisted(() => ({
+  requests: [] as { imageId: string; signal?: AbortSignal; answer: () => void }[],
+}));
+vi.mock('./frame-request', () => ({
+  fetchFrame: (imageId: string, _authorization: unknown, signal?: AbortSignal) =>
+    new Promise<FrameBytes>((resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      door.requests.push({
+        imageId,
+        signal,
+        answer: () =>
+          resolve({ pixelData: new Uint8Array([imageId.length]), transferSyntax: '1.2.840.10008.1.2.1' }),
+      });
+    }),
+}));
+
+const { fetchFramesAhead, fetchFrameEarly, takeEarlyFrame } = await import('./early-frames');
+const { interactionRequestSent } = await import('./load-priority');
+
+const noToken = () => Promise.resolve(null);
+const ids = (prefix: string, count: number) =>
+  Array.from({ length: count }, (_, i) => `wadors:https://pacs/${prefix}/frames/${i + 1}`);
+const answer = (imageId: string) => door.requests.find((r) => r.imageId === imageId)?.answer();
+
+beforeEach(() => {
+  door.requests.length = 0;
+});
+
+describe('fetchFramesAhead', () => {
+  it('asks for every frame at once, once, and the loader takes their bytes', async () => {
+    const frames = ids('a', 5);
+    fetchFrameEarly(frames[0] ?? '', noToken);
+    const release = fetchFramesAhead(frames, noToken);
+    expect(door.requests.map((r) => r.imageId)).toEqual(frames);
+    for (const frame of frames) answer(frame);
+    const taken = await takeEarlyFrame(frames[3] ?? '');
+    expect(taken?.pixelData).toEqual(new Uint8Array([(frames[3] ?? '').length]));
+    // Taken once: the next load fetches for itself.
+    expect(takeEarlyFrame(frames[3] ?? '')).toBeUndefined();
+    release();
+  });
+
+  it('gives up the frames not in yet when a viewport sends a request of its own', async () => {
+    const frames = ids('b', 4);
+    const release = fetchFramesAhead(frames, noToken);
+    answer(frames[0] ?? '');
+    interactionRequestSent()();
+    expect(door.requests.slice(1).every((r) => r.signal?.aborted)).toBe(true);
+    expect(door.requests[0]?.signal?.aborted).toBe(true);
+    // The frame already in is kept; the others give the loader nothing, so it fetches them itself.
+    expect(await takeEarlyFrame(frames[0] ?? '')).not.toBeNull();
+    expect(await takeEarlyFrame(frames[1] ?? '')).toBeNull();
+    release();
+  });
+
+  it('forgets the frames nobody took once released (another series, the viewer closed)', () => {
+    const frames = ids('c', 3);
+    const release = fetchFramesAhead(frames, noToken);
+    release();
+    expect(door.requests.every((r) => r.signal?.aborted)).toBe(true);
+    expect(frames.map((frame) => takeEarlyFrame(frame))).toEqual([undefined, undefined, undefined]);
+  });
+});

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { dicomNumber } from '@/domain/imaging/dicom-json';
+import type { ImageSource } from '@/domain/imaging/image-source';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { fetchFramesAhead } from './early-frames';
+import { loadedRendering } from './load-rendering';
+
+/** Bytes of frames fetched ahead of the renderer, at most (64 CT slices of 512², a few radiographs). */
+const AHEAD_BUDGET_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A stack's images after the first, fetched while the renderer starts (early-frames.ts,
+ * `fetchFramesAhead`), when the page has no renderer yet: a study opened from the EHR or a link. With
+ * the renderer there, its prefetch fetches them itself. Only WADO-RS frames (files are whole: their
+ * loaders read them), within a byte budget.
+ */
+export function useFramesAhead(
+  images: readonly ImageSource[] | null,
+  authorizationFor: AuthorizationProvider,
+): void {
+  useEffect(() => {
+    if (!images || loadedRendering()) return;
+    const frames = images.filter((image) => image.imageId.startsWith('wadors:'));
+    const first = frames[0];
+    if (!first) return;
+    const count = Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, nativeFrameBytes(first)));
+    return fetchFramesAhead(
+      frames.slice(1, 1 + count).map((image) => image.imageId),
+      authorizationFor,
+    );
+  }, [images, authorizationFor]);
+}
+
+/** A frame's size uncompressed (what a native transfer syntax sends; compressed ones send less). */
+function nativeFrameBytes(image: ImageSource): number {
+  const { metadata } = image;
+  const rows = dicomNumber(metadata, '00280010') ?? 0;
+  const columns = dicomNumber(metadata, '00280011') ?? 0;
+  const bitsAllocated = dicomNumber(metadata, '00280100') ?? 16;
+  const samples = dicomNumber(metadata, '00280002') ?? 1;
+  return rows * columns * samples * Math.ceil(bitsAllocated / 8);
+}
