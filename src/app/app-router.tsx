@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { loadedViewerRoute, preloadViewerRoute } from './preload-viewer-route';
+import { useViewerRouteModule } from './preload-viewer-route';
 import { AppLayout } from './routes/app-layout';
 import { HomeRoute } from './routes/home-route';
 import { RouteError } from './routes/route-error';
@@ -9,17 +9,11 @@ const LazyLocalFilesRoute = lazy(() =>
   import('./routes/local-files-route').then((module) => ({ default: module.LocalFilesSessionRoute })),
 );
 
-const LazyViewerRoute = lazy(() => preloadViewerRoute().then((module) => ({ default: module.ViewerRoute })));
-
-/** The viewer as soon as its chunk is in memory; until then, loaded lazily with a short notice. */
+/** The viewer as soon as its chunk is in memory; until then, a short notice. */
 function ViewerRouteElement() {
-  const loaded = loadedViewerRoute();
-  if (loaded) return <loaded.ViewerRoute />;
-  return (
-    <Suspense fallback={<p className="p-6 text-slate-400">Opening the viewer…</p>}>
-      <LazyViewerRoute />
-    </Suspense>
-  );
+  const viewer = useViewerRouteModule();
+  if (!viewer) return <p className="p-6 text-slate-400">Opening the viewer…</p>;
+  return <viewer.ViewerRoute />;
 }
 
 export function createAppRouter() {
