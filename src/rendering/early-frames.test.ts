@@ -64,4 +64,15 @@ describe('fetchFramesAhead', () => {
     expect(door.requests.every((r) => r.signal?.aborted)).toBe(true);
     expect(frames.map((frame) => takeEarlyFrame(frame))).toEqual([undefined, undefined, undefined]);
   });
+
+  it('asks for 64 frames at most, however small they are (none pushes another out before it is taken)', async () => {
+    const frames = ids('d', 100);
+    const release = fetchFramesAhead(frames, noToken);
+    expect(door.requests).toHaveLength(64);
+    for (const request of door.requests) request.answer();
+    expect(await takeEarlyFrame(frames[0] ?? '')).not.toBeNull();
+    expect(await takeEarlyFrame(frames[63] ?? '')).not.toBeNull();
+    expect(takeEarlyFrame(frames[64] ?? '')).toBeUndefined();
+    release();
+  });
 });

@@ -2,11 +2,13 @@ import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame, type FrameBytes } from './frame-request';
 import { onInteractionRequest } from './load-priority';
 
+/** Frames one `fetchFramesAhead` asks for, at most (a byte budget may allow fewer: use-frames-ahead.ts). */
+const MAX_FRAMES_AHEAD = 64;
 /**
- * A few first frames (one per opened viewport) and the frames fetched ahead for them
- * (`fetchFramesAhead`); beyond that, a frame nobody asked for is dropped with the oldest.
+ * A few first frames (one per opened viewport) and the frames fetched ahead for them; beyond that, a
+ * frame nobody asked for is dropped with the oldest.
  */
-const MAX_EARLY_FRAMES = 8 + 64;
+const MAX_EARLY_FRAMES = 8 + MAX_FRAMES_AHEAD;
 const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**
@@ -57,7 +59,7 @@ export function takeEarlyFrame(imageId: string): Promise<FrameBytes | null> | un
  * for at once, so the browser fetches them meanwhile, and the renderer's prefetch finds their bytes
  * (the loader takes early frames). The moment a viewport sends a request of its own (the user moved to
  * an image), those not in yet are given up: on a slow server that request must not wait behind them.
- * Returns a function that gives up those not in and forgets those not taken.
+ * MAX_FRAMES_AHEAD at most, so none pushes another out of the store before it is taken. Returns a function that gives up those not in and forgets those not taken.
  */
 export function fetchFramesAhead(
   imageIds: readonly string[],
@@ -65,7 +67,7 @@ export function fetchFramesAhead(
 ): () => void {
   const controller = new AbortController();
   const mine: string[] = [];
-  for (const imageId of imageIds) {
+  for (const imageId of imageIds.slice(0, MAX_FRAMES_AHEAD)) {
     if (early.has(imageId)) continue;
     fetchFrameEarly(imageId, authorizationFor, controller.signal);
     mine.push(imageId);
