@@ -3,7 +3,7 @@ import { Enums } from '@cornerstonejs/core';
 /** What Cornerstone passes a loader: decode options for `createImage`, scheduling hints for the pool. */
 export type LoadOptions = Record<string, unknown>;
 
-/** The option under which a caller asks to be told when the frame's bytes are in (see `whenFetched`). */
+/** The option under which a caller asks to be told when the frame's bytes are in (`prefetchOptions`). */
 const ON_FETCHED = 'onFrameFetched';
 
 /**
