@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { dicomNumber } from '@/domain/imaging/dicom-json';
 import type { ImageSource } from '@/domain/imaging/image-source';
+import { nativeFrameBytes, nativeFrameGeometryOf } from '@/domain/imaging/native-frame';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFramesAhead } from './early-frames';
 import { loadedRendering } from './load-rendering';
@@ -26,7 +26,10 @@ export function useFramesAhead(
     const frames = images.filter((image) => image.imageId.startsWith('wadors:'));
     const first = frames[0];
     if (!first) return;
-    const count = Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, nativeFrameBytes(first)));
+    // Uncompressed size: what a native syntax sends (compressed ones send less).
+    const geometry = nativeFrameGeometryOf(first.metadata);
+    const frameBytes = geometry ? nativeFrameBytes(geometry) : 0;
+    const count = Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, frameBytes));
     let cancelled = false;
     let release: (() => void) | null = null;
     void whenRenderingMayStart().then(() => {
@@ -41,14 +44,4 @@ export function useFramesAhead(
       release?.();
     };
   }, [images, authorizationFor]);
-}
-
-/** A frame's size uncompressed (what a native transfer syntax sends; compressed ones send less). */
-function nativeFrameBytes(image: ImageSource): number {
-  const { metadata } = image;
-  const rows = dicomNumber(metadata, '00280010') ?? 0;
-  const columns = dicomNumber(metadata, '00280011') ?? 0;
-  const bitsAllocated = dicomNumber(metadata, '00280100') ?? 16;
-  const samples = dicomNumber(metadata, '00280002') ?? 1;
-  return rows * columns * samples * Math.ceil(bitsAllocated / 8);
 }

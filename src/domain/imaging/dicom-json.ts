@@ -33,6 +33,9 @@ export const DicomTag = {
   RecommendedDisplayFrameRate: '00082144',
   CineRate: '00180040',
   Rows: '00280010',
+  Columns: '00280011',
+  BitsAllocated: '00280100',
+  SamplesPerPixel: '00280002',
   // Structured reporting and key objects (PS3.3 C.17)
   ValueType: '0040A040',
   RelationshipType: '0040A010',

@@ -1,6 +1,6 @@
 import { DicomTag, dicomNumber, dicomNumbers, dicomString, type DicomJsonInstance } from './dicom-json';
 import { modalityValuesOf } from './modality-values';
-import { nativeFrameBytes } from './native-frame';
+import { nativeFrameBytes, nativeFrameGeometryOf } from './native-frame';
 import { TransferSyntax } from './transfer-syntax';
 import { validWindowsOf, type VoiWindow } from './voi-window';
 
@@ -13,11 +13,8 @@ export interface FirstPaint {
 }
 
 const TAG = {
-  BitsAllocated: '00280100',
   BitsStored: '00280101',
   PixelRepresentation: '00280103',
-  SamplesPerPixel: '00280002',
-  Columns: '00280011',
   RescaleSlope: '00281053',
   RescaleIntercept: '00281052',
   PixelSpacing: '00280030',
@@ -61,13 +58,11 @@ export function firstPaintOf(
   const voiFunction = dicomString(instance, TAG.VoiLutFunction);
   if (voiFunction !== null && voiFunction !== 'LINEAR') return null;
 
-  const rows = dicomNumber(instance, DicomTag.Rows);
-  const columns = dicomNumber(instance, TAG.Columns);
-  const bitsAllocated = dicomNumber(instance, TAG.BitsAllocated);
-  const samplesPerPixel = dicomNumber(instance, TAG.SamplesPerPixel) ?? 1;
-  if (!rows || !columns || (bitsAllocated !== 8 && bitsAllocated !== 16) || samplesPerPixel !== 1)
-    return null;
-  const length = nativeFrameBytes({ rows, columns, samplesPerPixel, bitsAllocated });
+  const geometry = nativeFrameGeometryOf(instance);
+  if (!geometry || geometry.samplesPerPixel !== 1) return null;
+  const { rows, columns, bitsAllocated } = geometry;
+  if (bitsAllocated !== 8 && bitsAllocated !== 16) return null;
+  const length = nativeFrameBytes(geometry);
   // One pad byte after an odd length is allowed; anything else is not this image.
   if (pixelData.byteLength !== length && pixelData.byteLength !== length + 1) return null;
 

@@ -1,3 +1,4 @@
+import { DicomTag, dicomNumber, dicomString, type DicomJsonInstance } from './dicom-json';
 import { TransferSyntax } from './transfer-syntax';
 
 /** The pixel description a native (uncompressed) frame's length follows from. */
@@ -37,6 +38,21 @@ export class FrameLengthError extends Error {
     );
     this.name = 'FrameLengthError';
   }
+}
+
+/** The geometry an instance's DICOM JSON describes; null without rows, columns or BitsAllocated. */
+export function nativeFrameGeometryOf(instance: DicomJsonInstance): NativeFrameGeometry | null {
+  const rows = dicomNumber(instance, DicomTag.Rows);
+  const columns = dicomNumber(instance, DicomTag.Columns);
+  const bitsAllocated = dicomNumber(instance, DicomTag.BitsAllocated);
+  if (!rows || !columns || !bitsAllocated) return null;
+  return {
+    rows,
+    columns,
+    bitsAllocated,
+    samplesPerPixel: dicomNumber(instance, DicomTag.SamplesPerPixel) ?? 1,
+    photometricInterpretation: dicomString(instance, DicomTag.PhotometricInterpretation) ?? undefined,
+  };
 }
 
 /** Bytes of one native frame (PS3.5 8.1.1); 1-bit frames are packed. */
