@@ -95,12 +95,14 @@ export function StackViewport({
   // the renderer's to show, and no first paint (nor its early fetch of image 1) starts again.
   const [rendererDrew, setRendererDrew] = useState(false);
   if (!rendererDrew && state?.transferSyntax) setRendererDrew(true);
+  // The stack's images once the series' metadata is in (null before).
+  const stackImages = stack.data ? shownImages : null;
   // The next images' bytes while the renderer starts (its prefetch takes them).
-  useFramesAhead(stack.data ? shownImages : null, authorizationFor);
+  useFramesAhead(stackImages, authorizationFor);
   const { firstSource, firstPaint, attachFirstPaint } = useStackFirstPaint(
     studyUid,
     series,
-    stack.data ? shownImages : null,
+    stackImages,
     rendererDrew,
   );
 
