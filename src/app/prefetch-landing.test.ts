@@ -8,6 +8,7 @@ import {
   stubNetwork,
   TEST_FHIR_BASE,
 } from '@/lib/testing/test-session';
+import { preparedFirstPaint } from '@/rendering/first-paint-slot';
 import { prefetchLanding } from './prefetch-landing';
 
 const WADO = 'https://images.example.org/dicom-web';
@@ -45,9 +46,37 @@ const imagingStudy = {
   ],
 };
 
+/** Instance 1's own metadata: a 2×1 8-bit CT image the first paint can draw. */
+const firstInstanceMetadata = {
+  '00080016': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.2'] },
+  '00080060': { vr: 'CS', Value: ['CT'] },
+  '00280002': { vr: 'US', Value: [1] },
+  '00280004': { vr: 'CS', Value: ['MONOCHROME2'] },
+  '00280010': { vr: 'US', Value: [1] },
+  '00280011': { vr: 'US', Value: [2] },
+  '00280100': { vr: 'US', Value: [8] },
+  '00280101': { vr: 'US', Value: [8] },
+  '00280103': { vr: 'US', Value: [0] },
+};
+
+/** A WADO-RS frame answer: one part of native little-endian bytes. */
+function frameResponse(bytes: number[]): Response {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const body = new Uint8Array([
+    ...encode('--b\r\nContent-Type: application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1\r\n\r\n'),
+    ...bytes,
+    ...encode('\r\n--b--\r\n'),
+  ]);
+  return new Response(body, {
+    headers: { 'Content-Type': 'multipart/related; type="application/octet-stream"; boundary=b' },
+  });
+}
+
 afterEach(() => vi.unstubAllGlobals());
 
-function stubEhrAndPacs() {
+type Route = [(url: string) => boolean, () => Response];
+
+function stubEhrAndPacs(pacs: Route[] = [], study: object = imagingStudy) {
   vi.stubGlobal('window', { location: { origin: 'https://viewer.example.org' } });
   return stubNetwork(
     [
@@ -57,8 +86,9 @@ function stubEhrAndPacs() {
       ],
       [
         (url) => url.startsWith(`${TEST_FHIR_BASE}/ImagingStudy?`),
-        () => Response.json({ resourceType: 'Bundle', entry: [{ resource: imagingStudy }] }),
+        () => Response.json({ resourceType: 'Bundle', entry: [{ resource: study }] }),
       ],
+      ...pacs,
       [(url) => url.startsWith(WADO), () => new Response('', { status: 404 })],
     ],
     vi.stubGlobal,
@@ -97,6 +127,26 @@ describe('prefetchLanding', () => {
     await client.fetchQuery(patientQueryOptions(session));
     expect(linked?.id).toBe('s1');
     expect(seen).toHaveLength(sent);
+  });
+
+  it('has the first image’s paint ready once its frame and its instance’s metadata are in', async () => {
+    // A study of its own: early frames are kept per image for the page's life (early-frames.ts).
+    const uid = '1.2.840.6';
+    const study: unknown = JSON.parse(JSON.stringify(imagingStudy).replaceAll(UID, uid));
+    const series = `${WADO}/studies/${uid}/series/${uid}.1`;
+    const instance = `${series}/instances/${uid}.1.1`;
+    stubEhrAndPacs(
+      [
+        [(url) => url === `${instance}/metadata`, () => Response.json([firstInstanceMetadata])],
+        [(url) => url === `${instance}/frames/1`, () => frameResponse([0, 255])],
+      ],
+      study as object,
+    );
+    await prefetchLanding(createTestQueryClient(), createTestSession(), '/viewer?ImagingStudy=s1');
+    // Before any viewport exists: the viewer draws it in its first commit (use-first-paint.ts).
+    await vi.waitFor(() =>
+      expect(preparedFirstPaint(`wadors:${instance}/frames/1`)).toMatchObject({ columns: 2, rows: 1 }),
+    );
   });
 
   it('asks only for the patient when the session lands on the list', async () => {

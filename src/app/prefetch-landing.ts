@@ -10,13 +10,14 @@ import { firstInstanceQueryOptions } from '@/features/viewer/api/get-first-insta
 import { seriesStackQueryOptions } from '@/features/viewer/api/get-series-stack';
 import type { SmartSession } from '@/lib/smart-session';
 import { fetchFrameEarly } from '@/rendering/early-frames';
+import { prepareFirstPaint } from '@/rendering/first-paint-slot';
 import { holdRenderingUntilFirstPaint } from '@/rendering/rendering-gate';
 
 /**
  * The requests of the screen a session lands on, sent from the entry bundle the moment the token
  * exists rather than once the viewer's chunk (Cornerstone, megabytes) has arrived and run: the
  * patient, the study the link names, its completion, the first series' metadata, its likely first
- * instance's own metadata and first frame (for the first paint, use-first-paint.ts).
+ * instance's own metadata and first frame, and from those two the first paint (first-paint-slot.ts).
  * Each goes through the queryOptions the screens use, so they find the answers (or the requests in
  * flight) in the cache and nothing is asked twice. Failures are left in the cache for the screens to
  * show; nothing here reports or throws.
@@ -47,8 +48,14 @@ export async function prefetchLanding(
     // The first frame before the metadata: its URL needs only the ImagingStudy's instance list.
     const first = likelyFirstFrameOf(studyUid, series);
     if (first) fetchFrameEarly(first.imageId, session.authorizationFor);
-    // Its own metadata, small, comes with the frame: the first paint need not wait for the series'.
-    void queryClient.prefetchQuery(firstInstanceQueryOptions(studyUid, series, session.authorizationFor));
+    // Its own metadata, small, comes with the frame: the first paint need not wait for the series',
+    // and is computed when both are in, while the viewer may still be mounting (first-paint-slot.ts).
+    void queryClient
+      .fetchQuery(firstInstanceQueryOptions(studyUid, series, session.authorizationFor))
+      .then(
+        (source) => source && prepareFirstPaint(source.imageId, source.metadata, session.authorizationFor),
+      )
+      .catch(() => undefined);
     void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));
   } catch {
     // The screen's own query shows what went wrong (and paints nothing).

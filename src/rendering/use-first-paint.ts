@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import { firstPaintOf, type FirstPaint } from '@/domain/imaging/first-paint';
+import type { FirstPaint } from '@/domain/imaging/first-paint';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
-import { fetchFrameEarly, peekEarlyFrame } from './early-frames';
 import { drawFirstPaint } from './first-frame-paint';
+import { forgetFirstPaint, preparedFirstPaint, prepareFirstPaint } from './first-paint-slot';
 import { firstPaintSettled, holdRendering } from './rendering-gate';
 
 /**
@@ -27,13 +27,10 @@ export function useFirstPaint(
     let cancelled = false;
     // Cornerstone's start would take the main thread the paint needs (rendering-gate.ts).
     const release = holdRendering();
-    fetchFrameEarly(imageId, authorizationFor);
-    const pending = peekEarlyFrame(imageId) ?? Promise.resolve(null);
-    void pending.then((frame) => {
-      const paint =
-        frame && !cancelled ? firstPaintOf(described, frame.pixelData, frame.transferSyntax) : null;
-      if (paint) setPainted({ imageId, paint });
-      // Drawn in the commit that follows; the renderer may start after it.
+    void prepareFirstPaint(imageId, described, authorizationFor).then((paint) => {
+      if (paint && !cancelled) setPainted({ imageId, paint });
+      // Drawn in the commit that follows (or already, if it was ready when the viewport rendered);
+      // the renderer may start after it.
       setTimeout(() => {
         firstPaintSettled();
         release();
@@ -45,10 +42,13 @@ export function useFirstPaint(
       // Once the renderer has drawn (or the image changed) the pixels are not kept: a radiograph's
       // first paint is tens of megabytes.
       setPainted(null);
+      forgetFirstPaint(imageId);
     };
   }, [imageId, authorizationFor]);
 
-  return painted !== null && painted.imageId === imageId ? painted.paint : null;
+  if (painted !== null && painted.imageId === imageId) return painted.paint;
+  // Computed before this viewport rendered (the landing's requests): drawn in its first commit.
+  return imageId === null ? null : preparedFirstPaint(imageId);
 }
 
 /** A ref for the canvas that shows a first paint: drawn now and again whenever the canvas is resized. */

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DicomJsonInstance } from './dicom-json';
-import { firstPaintOf } from './first-paint';
+import { firstPaintOf, greyRgbaBySample, greyRgbaByWord } from './first-paint';
 import { TransferSyntax } from './transfer-syntax';
 
 const EXPLICIT = TransferSyntax.ExplicitVrLittleEndian;
@@ -127,5 +128,57 @@ describe('firstPaintOf', () => {
   it('does not draw bytes that are not this image’s size', () => {
     expect(firstPaintOf(instance(), bytesOf(1, 2, 3), EXPLICIT)).toBeNull();
     expect(firstPaintOf(instance(), bytesOf(1, 2, 3, 4, 5), EXPLICIT)).toBeNull();
+  });
+});
+
+describe('the first paint through a table of every word (large frames)', () => {
+  it('gives the same bytes as computing each sample', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(8 as const, 16 as const),
+        fc.array(fc.nat({ max: 0xffff }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.boolean(),
+        fc.constantFrom(1, 2, -1, 0.5, 1 / 3, 2.5e-3, 1000),
+        fc.constantFrom(0, -1024, 3.7, -32768, 1e5),
+        fc.option(
+          fc.record({
+            center: fc.double({ min: -5e4, max: 5e4, noNaN: true }),
+            width: fc.double({ min: 1, max: 1e5, noNaN: true }),
+          }),
+        ),
+        fc.boolean(),
+        (wordBits, raw, bitsStored, signed, slope, intercept, window, invert) => {
+          const samples =
+            wordBits === 8 ? Uint8Array.from(raw, (word) => word & 0xff) : Uint16Array.from(raw);
+          const encoding = { bitsStored: Math.min(bitsStored, wordBits), signed };
+          const rescale = { slope, intercept, factor: 1 };
+          const mapping = { window, invert };
+          expect(greyRgbaByWord(samples, wordBits, encoding, rescale, mapping)).toEqual(
+            greyRgbaBySample(samples, encoding, rescale, mapping),
+          );
+        },
+      ),
+      // Each run builds a 65,536-word table twice over: fewer runs than the default 100.
+      { numRuns: 40 },
+    );
+  });
+
+  it('is what a 512 × 512 CT slice is drawn with, and draws it as each sample would', () => {
+    const side = 512;
+    const samples = Uint16Array.from({ length: side * side }, (_, i) => (i * 37) % 4096);
+    const meta = instance({
+      '00280010': { vr: 'US', Value: [side] },
+      '00280011': { vr: 'US', Value: [side] },
+      '00280103': { vr: 'US', Value: [0] },
+    });
+    const paint = firstPaintOf(meta, new Uint8Array(samples.buffer), EXPLICIT);
+    const expected = greyRgbaBySample(
+      samples,
+      { bitsStored: 12, signed: false },
+      { slope: 1, intercept: -1024, factor: 1 },
+      { window: { center: 40, width: 81 }, invert: false },
+    );
+    expect(paint?.rgba).toEqual(expected);
   });
 });

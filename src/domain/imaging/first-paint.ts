@@ -1,5 +1,10 @@
 import { DicomTag, dicomNumber, dicomNumbers, dicomString, type DicomJsonInstance } from './dicom-json';
-import { modalityValuesOf } from './modality-values';
+import {
+  modalityLookupTable,
+  modalityValuesOf,
+  type LinearRescale,
+  type StoredPixelEncoding,
+} from './modality-values';
 import { nativeFrameBytes, nativeFrameGeometryOf } from './native-frame';
 import { TransferSyntax } from './transfer-syntax';
 import { validWindowsOf, type VoiWindow } from './voi-window';
@@ -69,20 +74,23 @@ export function firstPaintOf(
   const samples = samplesOf(pixelData, length, bitsAllocated);
   const slope = dicomNumber(instance, TAG.RescaleSlope);
   const intercept = dicomNumber(instance, TAG.RescaleIntercept);
-  const { values, min, max } = modalityValuesOf(
-    samples,
-    {
-      bitsStored: dicomNumber(instance, TAG.BitsStored) ?? bitsAllocated,
-      signed: dicomNumber(instance, TAG.PixelRepresentation) === 1,
-    },
-    {
-      slope: slope !== null && Number.isFinite(slope) && slope !== 0 ? slope : 1,
-      intercept: intercept !== null && Number.isFinite(intercept) ? intercept : 0,
-      factor: 1,
-    },
-  );
-  const window = validWindowsOf(instance)[0] ?? rangeWindow(min, max);
-  const rgba = greyRgba(values, window, photometric === 'MONOCHROME1');
+  const encoding: StoredPixelEncoding = {
+    bitsStored: dicomNumber(instance, TAG.BitsStored) ?? bitsAllocated,
+    signed: dicomNumber(instance, TAG.PixelRepresentation) === 1,
+  };
+  const rescale: LinearRescale = {
+    slope: slope !== null && Number.isFinite(slope) && slope !== 0 ? slope : 1,
+    intercept: intercept !== null && Number.isFinite(intercept) ? intercept : 0,
+    factor: 1,
+  };
+  const greys: GreyMapping = {
+    window: validWindowsOf(instance)[0] ?? null,
+    invert: photometric === 'MONOCHROME1',
+  };
+  const rgba =
+    samples.length >= 2 ** bitsAllocated
+      ? greyRgbaByWord(samples, bitsAllocated, encoding, rescale, greys)
+      : greyRgbaBySample(samples, encoding, rescale, greys);
   const [rowSpacing, columnSpacing] = dicomNumbers(instance, TAG.PixelSpacing);
   const pixelAspect =
     rowSpacing !== undefined && columnSpacing !== undefined && rowSpacing > 0 && columnSpacing > 0
@@ -96,6 +104,57 @@ function samplesOf(bytes: Uint8Array, length: number, bitsAllocated: 8 | 16): Ui
   // A 16-bit view needs an even offset: a frame cut from a multipart body may start anywhere.
   const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice(0, length);
   return new Uint16Array(aligned.buffer, aligned.byteOffset, length / 2);
+}
+
+/** The first valid window (null: the image's range), and MONOCHROME1's inversion. */
+interface GreyMapping {
+  window: VoiWindow | null;
+  invert: boolean;
+}
+
+/** Each sample's modality value, then its grey. */
+export function greyRgbaBySample(
+  samples: Uint8Array | Uint16Array,
+  encoding: StoredPixelEncoding,
+  rescale: LinearRescale,
+  { window, invert }: GreyMapping,
+): Uint8ClampedArray<ArrayBuffer> {
+  const { values, min, max } = modalityValuesOf(samples, encoding, rescale);
+  return greyRgba(values, window ?? rangeWindow(min, max), invert);
+}
+
+/**
+ * The same pixels through a table of every word's RGBA (modality-values.ts `modalityLookupTable`),
+ * copied 32 bits at a time: a few passes over 65,536 words and one over the samples, instead of four
+ * over the samples. It counts because the first paint runs once, on code the page has not run before
+ * (not yet optimised), between the frame's arrival and the image on screen.
+ */
+export function greyRgbaByWord(
+  samples: Uint8Array | Uint16Array,
+  wordBits: 8 | 16,
+  encoding: StoredPixelEncoding,
+  rescale: LinearRescale,
+  { window, invert }: GreyMapping,
+): Uint8ClampedArray<ArrayBuffer> {
+  const modality = modalityLookupTable(wordBits, encoding, rescale);
+  const n = samples.length;
+  let shown = window;
+  if (!shown) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i += 1) {
+      const value = modality[samples[i] as number] as number;
+      min = value < min ? value : min;
+      max = value > max ? value : max;
+    }
+    shown = rangeWindow(min, max);
+  }
+  // RGBA bytes per word read as one 32-bit word each: copying words keeps the bytes' order.
+  const byWord = new Uint32Array(greyRgba(modality, shown, invert).buffer);
+  const rgba = new Uint8ClampedArray(n * 4);
+  const out = new Uint32Array(rgba.buffer);
+  for (let i = 0; i < n; i += 1) out[i] = byWord[samples[i] as number] as number;
+  return rgba;
 }
 
 /** The image's own range as a window, as the viewer opens an image that names none. */

@@ -1,0 +1,57 @@
+import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
+import { firstPaintOf, type FirstPaint } from '@/domain/imaging/first-paint';
+import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { fetchFrameEarly, peekEarlyFrame } from './early-frames';
+
+interface Slot {
+  imageId: string;
+  paint: Promise<FirstPaint | null>;
+  /** Undefined until computed. */
+  ready?: FirstPaint | null;
+}
+
+/**
+ * One image's first paint (first-paint.ts), computed once, the moment its early-fetched frame is in:
+ * by the landing (prefetch-landing.ts), which knows the image before the viewer has even mounted, or
+ * else by the viewport. The viewport's first commit then draws it, instead of computing it after
+ * mounting and drawing in a commit of its own. One image at a time (a radiograph's paint is tens of
+ * megabytes); the viewport forgets it once the renderer has drawn.
+ */
+let slot: Slot | null = null;
+
+export function prepareFirstPaint(
+  imageId: string,
+  metadata: DicomJsonInstance,
+  authorizationFor: AuthorizationProvider,
+): Promise<FirstPaint | null> {
+  if (slot?.imageId === imageId) return slot.paint;
+  fetchFrameEarly(imageId, authorizationFor);
+  const frame = peekEarlyFrame(imageId) ?? Promise.resolve(null);
+  const entry: Slot = {
+    imageId,
+    paint: frame.then((bytes) => {
+      entry.ready = bytes ? paintOrNull(metadata, bytes.pixelData, bytes.transferSyntax) : null;
+      return entry.ready;
+    }),
+  };
+  slot = entry;
+  return entry.paint;
+}
+
+/** The first paint of this image if it has been computed (null otherwise, or if it cannot be drawn). */
+export function preparedFirstPaint(imageId: string): FirstPaint | null {
+  return slot?.imageId === imageId ? (slot.ready ?? null) : null;
+}
+
+export function forgetFirstPaint(imageId: string): void {
+  if (slot?.imageId === imageId) slot = null;
+}
+
+/** What first-paint.ts cannot read exactly it refuses; anything it throws on is refused alike. */
+function paintOrNull(metadata: DicomJsonInstance, pixelData: Uint8Array, transferSyntax: string) {
+  try {
+    return firstPaintOf(metadata, pixelData, transferSyntax);
+  } catch {
+    return null;
+  }
+}
