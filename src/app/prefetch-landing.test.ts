@@ -74,7 +74,7 @@ function frameResponse(bytes: number[]): Response {
 
 afterEach(() => vi.unstubAllGlobals());
 
-type Route = [(url: string) => boolean, () => Response];
+type Route = [(url: string) => boolean, () => Response | Promise<Response>];
 
 function stubEhrAndPacs(pacs: Route[] = [], study: object = imagingStudy) {
   vi.stubGlobal('window', { location: { origin: 'https://viewer.example.org' } });
@@ -147,6 +147,31 @@ describe('prefetchLanding', () => {
     await vi.waitFor(() =>
       expect(preparedFirstPaint(`wadors:${instance}/frames/1`)).toMatchObject({ columns: 2, rows: 1 }),
     );
+  });
+
+  it('asks for the series’ metadata once the first frame and its instance’s metadata are in', async () => {
+    const uid = '1.2.840.7';
+    const study: unknown = JSON.parse(JSON.stringify(imagingStudy).replaceAll(UID, uid));
+    const series = `${WADO}/studies/${uid}/series/${uid}.1`;
+    const instance = `${series}/instances/${uid}.1.1`;
+    let frameIn: () => void = () => undefined;
+    const frame = new Promise<Response>((resolve) => {
+      frameIn = () => resolve(frameResponse([0, 255]));
+    });
+    const seen = stubEhrAndPacs(
+      [
+        [(url) => url === `${instance}/metadata`, () => Response.json([firstInstanceMetadata])],
+        [(url) => url === `${instance}/frames/1`, () => frame],
+      ],
+      study as object,
+    );
+    await prefetchLanding(createTestQueryClient(), createTestSession(), '/viewer?ImagingStudy=s1');
+    await vi.waitFor(() => expect(seen.some((request) => request.url === `${instance}/metadata`)).toBe(true));
+    // Well within the wait's limit (load-priority.ts FIRST_IMAGE_WAIT_MS).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.map((request) => request.url)).not.toContain(`${series}/metadata`);
+    frameIn();
+    await vi.waitFor(() => expect(seen.map((request) => request.url)).toContain(`${series}/metadata`));
   });
 
   it('asks only for the patient when the session lands on the list', async () => {

@@ -9,8 +9,9 @@ import { linkedStudyQueryOptions } from '@/features/study-list/api/find-linked-s
 import { firstInstanceQueryOptions } from '@/features/viewer/api/get-first-instance';
 import { seriesStackQueryOptions } from '@/features/viewer/api/get-series-stack';
 import type { SmartSession } from '@/lib/smart-session';
-import { fetchFrameEarly } from '@/rendering/early-frames';
+import { fetchFrameEarly, peekEarlyFrame } from '@/rendering/early-frames';
 import { prepareFirstPaint } from '@/rendering/first-paint-slot';
+import { firstImageRequestsSent } from '@/rendering/load-priority';
 import { holdRenderingUntilFirstPaint } from '@/rendering/rendering-gate';
 
 /**
@@ -50,12 +51,14 @@ export async function prefetchLanding(
     if (first) fetchFrameEarly(first.imageId, session.authorizationFor);
     // Its own metadata, small, comes with the frame: the first paint need not wait for the series',
     // and is computed when both are in, while the viewer may still be mounting (first-paint-slot.ts).
-    void queryClient
+    const firstInstance = queryClient
       .fetchQuery(firstInstanceQueryOptions(studyUid, series, session.authorizationFor))
       .then(
         (source) => source && prepareFirstPaint(source.imageId, source.metadata, session.authorizationFor),
-      )
-      .catch(() => undefined);
+      );
+    // The series' metadata is asked for once these two are in (load-priority.ts).
+    const inFlight = firstImageRequestsSent();
+    void Promise.allSettled([firstInstance, first ? peekEarlyFrame(first.imageId) : null]).then(inFlight);
     void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));
   } catch {
     // The screen's own query shows what went wrong (and paints nothing).

@@ -11,7 +11,7 @@ interface Waiting {
   readonly whenIdle: () => Promise<void>;
 }
 
-function waitingCounter(): Waiting {
+function waitingCounter(maxWaitMs = MAX_WAIT_MS): Waiting {
   let count = 0;
   let idle: { promise: Promise<void>; resolve: () => void } | null = null;
   return {
@@ -37,7 +37,7 @@ function waitingCounter(): Waiting {
         });
         idle = { promise, resolve };
       }
-      return Promise.race([idle.promise, new Promise<void>((done) => setTimeout(done, MAX_WAIT_MS))]);
+      return Promise.race([idle.promise, new Promise<void>((done) => setTimeout(done, maxWaitMs))]);
     },
   };
 }
@@ -49,6 +49,19 @@ function waitingCounter(): Waiting {
 const firstImages = waitingCounter();
 export const viewportAwaitsFirstImage = firstImages.begin;
 export const whenViewportsIdle = firstImages.whenIdle;
+
+/** How long the series' metadata waits for the first image's own requests, at most. */
+export const FIRST_IMAGE_WAIT_MS = 500;
+
+/**
+ * The first image's own requests, sent by the landing before any screen exists (its frame and its
+ * instance's metadata, prefetch-landing.ts): the series' metadata waits until they are in, so that
+ * the server (which builds a CT's series metadata from hundreds of files) answers them first. The
+ * first paint needs only them; the renderer, which needs the series, starts after it anyway.
+ */
+const firstImageRequests = waitingCounter(FIRST_IMAGE_WAIT_MS);
+export const firstImageRequestsSent = firstImageRequests.begin;
+export const whenFirstImageRequestsIn = firstImageRequests.whenIdle;
 
 /**
  * Requests a viewport has on the wire for an image it waits to show (the user scrolled to it): the

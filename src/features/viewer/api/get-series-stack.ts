@@ -21,6 +21,7 @@ import { getWadoUriSeriesStack } from './get-wado-uri-stack';
 import { getLocalSeriesStack } from './get-local-series-stack';
 import { isLocalSeriesKey } from '@/lib/local-series';
 import { useImagingAuthorization } from '@/lib/smart-session';
+import { whenFirstImageRequestsIn } from '@/rendering/load-priority';
 import { seriesMetadataQueue } from './series-metadata-queue';
 
 /** An object of the series that is not an image (SR, KOS, PDF, presentation state…). */
@@ -109,14 +110,17 @@ export function seriesStackQueryOptions(
     // Through the shared queue: a few at a time, a viewport's series first. Using the signal makes
     // TanStack Query abort the query when its last observer leaves (a thumbnail scrolled away), and
     // the queue then drops it unsent.
-    queryFn: ({ signal }) =>
-      series.key
+    // After the first image's own requests, when the landing sent them (load-priority.ts).
+    queryFn: async ({ signal }) => {
+      await whenFirstImageRequestsIn();
+      return series.key
         ? seriesMetadataQueue.schedule(
             series.key,
             () => getSeriesStack(study, series, authorizationFor, signal),
             signal,
           )
-        : getSeriesStack(study, series, authorizationFor, signal),
+        : getSeriesStack(study, series, authorizationFor, signal);
+    },
     staleTime: Infinity,
     retry: false,
   });
