@@ -2,7 +2,6 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import browserslist from 'browserslist';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { compileHints } from './scripts/compile-hints';
 import { nameChunksInMeta, preloadChunks, RENDERING_CHUNKS_META } from './scripts/preload-chunks';
 import { fileURLToPath, URL } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
@@ -44,13 +43,6 @@ export default defineConfig({
     preloadChunks(['src/app/session-modules.ts']),
     // Cornerstone's chunks, named for a page about to show a study to fetch without evaluating them.
     nameChunksInMeta(RENDERING_CHUNKS_META, 'src/rendering/runtime.ts'),
-    // The code between the token and the first image, compiled off the main thread as it streams in.
-    compileHints([
-      'src/main.tsx',
-      'src/app/session-modules.ts',
-      'src/app/render-app.tsx',
-      'src/app/routes/viewer-route.tsx',
-    ]),
     // A .gz and a .br beside every text asset (and the wasm codecs): the build pays once, and nginx
     // (gzip_static, brotli_static) and the sandbox serve them without compressing per request.
     // app-config.json is left out: a deployment edits it, and a stale .gz would win over the edit.
