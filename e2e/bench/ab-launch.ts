@@ -1,0 +1,105 @@
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
+import type { SandboxProcess, startSandboxProcess as StartSandbox } from '../support/sandbox-process';
+import { loadAverage, median, rangeNote } from './bench-stats';
+
+/**
+ * `npm run bench:ab -- <checkout A> <checkout B>`: the EHR launch of two builds of the viewer, launched
+ * alternately in one browser (A, B, then B, A…), each from its own sandbox started from its own
+ * checkout (a `git worktree` of the other commit, built with `npx vite build` in it). Runs minutes
+ * apart, as two `npm run bench` are, meet different loads on a shared machine; alternate launches meet
+ * the same. Prints click → first paint, token → first paint and click → the renderer's image, medians
+ * and ranges over `AB_ROUNDS` launches each (12 by default), for `AB_STUDY` (the GE head CT by default).
+ */
+const ROUNDS = Number(process.env.AB_ROUNDS ?? 12);
+const STUDY = process.env.AB_STUDY ?? 'phantom-ge-head-ct';
+/** Each checkout's sandbox on ports of its own, away from the bench's (4600) and the e2e setup's. */
+const PORT_BASE = 4750;
+
+interface Launch {
+  clickToPaint: number;
+  tokenToPaint: number;
+  clickToRenderer: number;
+}
+
+async function startSandboxOf(checkout: string, index: number): Promise<SandboxProcess> {
+  const module = pathToFileURL(`${checkout}/e2e/support/sandbox-process.ts`).href;
+  // That checkout's own sandbox code: it serves that checkout's dist/.
+  const { startSandboxProcess } = (await import(module)) as { startSandboxProcess: typeof StartSandbox };
+  return startSandboxProcess({ portBase: PORT_BASE + index * 50, sandboxDir: `.sandbox/ab-${index}` });
+}
+
+async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(sandbox.info.launcher);
+    const study = sandbox.info.studies[STUDY];
+    if (!study) throw new Error(`ab-launch: the sandbox has no study ${STUDY}`);
+    const clicked = Date.now();
+    await page.getByTestId(`launch-${study.patient}-study-${study.id}`).click();
+    // The renderer's image; the first paint before it is read from the page's own mark.
+    await page.waitForSelector(
+      '[data-testid="viewport"][data-transfer-syntax]:not([data-transfer-syntax=""])',
+      {
+        timeout: 30_000,
+      },
+    );
+    const rendered = Date.now();
+    const [paint, token] = await page.evaluate(() => {
+      const origin = performance.timeOrigin;
+      const mark = performance.getEntriesByName('rendering:first-paint')[0];
+      const response = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.endsWith('/token')) as PerformanceResourceTiming | undefined;
+      return [origin + (mark?.startTime ?? Number.NaN), origin + (response?.responseEnd ?? Number.NaN)];
+    });
+    // No first paint (the renderer drew first): the renderer's image is the first on screen.
+    const firstImage = Number.isNaN(paint) ? rendered : Math.min(paint, rendered);
+    return {
+      clickToPaint: firstImage - clicked,
+      tokenToPaint: firstImage - token,
+      clickToRenderer: rendered - clicked,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const checkouts = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  if (checkouts.length !== 2) throw new Error('usage: npm run bench:ab -- <checkout A> <checkout B>');
+  const sandboxes: SandboxProcess[] = [];
+  const launches: Launch[][] = [[], []];
+  const loads: number[] = [];
+  let browser: Browser | null = null;
+  try {
+    for (const [index, checkout] of checkouts.entries())
+      sandboxes.push(await startSandboxOf(checkout, index));
+    browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
+        const sandbox = sandboxes[index];
+        if (sandbox) launches[index]?.push(await launch(browser, sandbox));
+      }
+      loads.push(loadAverage());
+    }
+  } finally {
+    await browser?.close();
+    for (const sandbox of sandboxes) await sandbox.stop();
+  }
+  const figure = (runs: Launch[], key: keyof Launch) => {
+    const values = runs.map((run) => run[key]);
+    return `${Math.round(median(values))} ms (${rangeNote(values)})`;
+  };
+  for (const [index, checkout] of checkouts.entries()) {
+    const runs = launches[index] ?? [];
+    console.log(
+      `${checkout}: click → first image ${figure(runs, 'clickToPaint')}; token → first image ${figure(runs, 'tokenToPaint')}; click → renderer ${figure(runs, 'clickToRenderer')}`,
+    );
+  }
+  console.log(`${STUDY}, ${ROUNDS} launches each, load ${rangeNote(loads)}`);
+}
+
+await main();

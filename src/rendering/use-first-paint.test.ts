@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SeriesKey } from '@/domain/dicomweb/series-key';
+import type { FirstPaint } from '@/domain/imaging/first-paint';
+import type { ImageSource } from '@/domain/imaging/image-source';
+import type { FrameBytes } from './frame-request';
+
+/** The imaging door, replaced by frame requests the test answers. */
+const door = vi.hoisted(() => ({
+  requests: [] as { imageId: string; answer: (bytes: FrameBytes) => void }[],
+}));
+vi.mock('./frame-request', () => ({
+  fetchFrame: (imageId: string) =>
+    new Promise<FrameBytes>((resolve) => {
+      door.requests.push({ imageId, answer: resolve });
+    }),
+}));
+
+const { preparedFirstPaint, prepareFirstPaint } = await import('./first-paint-slot');
+const { useFirstPaint } = await import('./use-first-paint');
+
+afterEach(cleanup);
+
+const noToken = () => Promise.resolve(null);
+const EXPLICIT = '1.2.840.10008.1.2.1';
+
+let next = 0;
+/** A 2×1 8-bit MONOCHROME2 image of its own (early frames are kept per image for the page's life). */
+function newSource(): ImageSource {
+  next += 1;
+  return {
+    imageId: `wadors:https://pacs/studies/1/series/2/instances/${next}/frames/1`,
+    seriesKey: 'https://pacs/studies/1/series/2' as SeriesKey,
+    metadata: {
+      '00080060': { vr: 'CS', Value: ['OT'] },
+      '00280004': { vr: 'CS', Value: ['MONOCHROME2'] },
+      '00280002': { vr: 'US', Value: [1] },
+      '00280010': { vr: 'US', Value: [1] },
+      '00280011': { vr: 'US', Value: [2] },
+      '00280100': { vr: 'US', Value: [8] },
+      '00280101': { vr: 'US', Value: [8] },
+      '00280103': { vr: 'US', Value: [0] },
+    },
+  };
+}
+
+const answer = (imageId: string) =>
+  door.requests
+    .find((request) => request.imageId === imageId)
+    ?.answer({ pixelData: new Uint8Array([0, 255]), transferSyntax: EXPLICIT });
+
+/** Every value the hook returned, render by render. */
+function renderRecorded(source: ImageSource | null) {
+  const seen: (FirstPaint | null)[] = [];
+  const hook = renderHook(
+    ({ shown }: { shown: ImageSource | null }) => {
+      const paint = useFirstPaint(shown, noToken);
+      seen.push(paint);
+      return paint;
+    },
+    { initialProps: { shown: source } },
+  );
+  return { ...hook, seen };
+}
+
+describe('useFirstPaint', () => {
+  it('gives a paint prepared before the viewport existed in its very first render', async () => {
+    const source = newSource();
+    const prepared = prepareFirstPaint(source.imageId, source.metadata, noToken);
+    answer(source.imageId);
+    const paint = await prepared;
+    const { seen } = renderRecorded(source);
+    expect(paint).not.toBeNull();
+    expect(seen[0]).toBe(paint);
+  });
+
+  it('gives null until the frame is in, then the paint; and forgets it once the renderer drew', async () => {
+    const source = newSource();
+    const { seen, result, rerender } = renderRecorded(source);
+    expect(seen[0]).toBeNull();
+    answer(source.imageId);
+    await waitFor(() => expect(result.current).toMatchObject({ columns: 2, rows: 1 }));
+    expect(preparedFirstPaint(source.imageId)).toBe(result.current);
+    // The renderer has drawn: the viewport asks for no first paint, and the pixels are let go.
+    rerender({ shown: null });
+    expect(result.current).toBeNull();
+    expect(preparedFirstPaint(source.imageId)).toBeNull();
+  });
+});
