@@ -8,6 +8,7 @@ import {
   stubNetwork,
   TEST_FHIR_BASE,
 } from '@/lib/testing/test-session';
+import { text, twoPixelGreyImage } from '@/domain/imaging/testing/dicom-json-builders';
 import { preparedFirstPaint } from '@/rendering/first-paint-slot';
 import { prefetchLanding } from './prefetch-landing';
 
@@ -46,18 +47,11 @@ const imagingStudy = {
   ],
 };
 
-/** Instance 1's own metadata: a 2×1 8-bit CT image the first paint can draw. */
-const firstInstanceMetadata = {
-  '00080016': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.2'] },
-  '00080060': { vr: 'CS', Value: ['CT'] },
-  '00280002': { vr: 'US', Value: [1] },
-  '00280004': { vr: 'CS', Value: ['MONOCHROME2'] },
-  '00280010': { vr: 'US', Value: [1] },
-  '00280011': { vr: 'US', Value: [2] },
-  '00280100': { vr: 'US', Value: [8] },
-  '00280101': { vr: 'US', Value: [8] },
-  '00280103': { vr: 'US', Value: [0] },
-};
+/** Instance 1's own metadata: a CT image the first paint can draw. */
+const firstInstanceMetadata = twoPixelGreyImage({
+  '00080016': text('UI', '1.2.840.10008.5.1.4.1.1.2'),
+  '00080060': text('CS', 'CT'),
+});
 
 /** A WADO-RS frame answer: one part of native little-endian bytes. */
 function frameResponse(bytes: number[]): Response {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
+import { text, twoPixelGreyImage } from '@/domain/imaging/testing/dicom-json-builders';
 import type { FrameBytes } from './frame-request';
 
 /** The imaging door, replaced by frame requests the test answers (or fails). */
@@ -21,19 +21,8 @@ const { forgetFirstPaint, preparedFirstPaint, prepareFirstPaint } = await import
 const noToken = () => Promise.resolve(null);
 const EXPLICIT = '1.2.840.10008.1.2.1';
 
-/** A 2×1 8-bit MONOCHROME2 image, window 127.5/256 (the identity). */
-const metadata: DicomJsonInstance = {
-  '00080060': { vr: 'CS', Value: ['OT'] },
-  '00280004': { vr: 'CS', Value: ['MONOCHROME2'] },
-  '00280002': { vr: 'US', Value: [1] },
-  '00280010': { vr: 'US', Value: [1] },
-  '00280011': { vr: 'US', Value: [2] },
-  '00280100': { vr: 'US', Value: [8] },
-  '00280101': { vr: 'US', Value: [8] },
-  '00280103': { vr: 'US', Value: [0] },
-  '00281050': { vr: 'DS', Value: [128] },
-  '00281051': { vr: 'DS', Value: [256] },
-};
+/** A 2×1 8-bit image, window 128/256. */
+const metadata = twoPixelGreyImage({ '00281050': text('DS', 128), '00281051': text('DS', 256) });
 
 let next = 0;
 const newImageId = () => `wadors:https://pacs/studies/1/series/2/instances/${(next += 1)}/frames/1`;

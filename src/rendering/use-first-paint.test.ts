@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { FirstPaint } from '@/domain/imaging/first-paint';
 import type { ImageSource } from '@/domain/imaging/image-source';
+import { twoPixelGreyImage } from '@/domain/imaging/testing/dicom-json-builders';
 import type { FrameBytes } from './frame-request';
 
 /** The imaging door, replaced by frame requests the test answers. */
@@ -26,22 +27,13 @@ const noToken = () => Promise.resolve(null);
 const EXPLICIT = '1.2.840.10008.1.2.1';
 
 let next = 0;
-/** A 2×1 8-bit MONOCHROME2 image of its own (early frames are kept per image for the page's life). */
+/** A 2×1 image of its own (early frames are kept per image for the page's life). */
 function newSource(): ImageSource {
   next += 1;
   return {
     imageId: `wadors:https://pacs/studies/1/series/2/instances/${next}/frames/1`,
     seriesKey: 'https://pacs/studies/1/series/2' as SeriesKey,
-    metadata: {
-      '00080060': { vr: 'CS', Value: ['OT'] },
-      '00280004': { vr: 'CS', Value: ['MONOCHROME2'] },
-      '00280002': { vr: 'US', Value: [1] },
-      '00280010': { vr: 'US', Value: [1] },
-      '00280011': { vr: 'US', Value: [2] },
-      '00280100': { vr: 'US', Value: [8] },
-      '00280101': { vr: 'US', Value: [8] },
-      '00280103': { vr: 'US', Value: [0] },
-    },
+    metadata: twoPixelGreyImage(),
   };
 }
 
