@@ -59,10 +59,7 @@ export function modalityValuesOf(
   const n = samples.length;
   if (n === 0) return { values: new Float32Array(0), min: 0, max: 0 };
   const stored = storedBitsReader(encoding);
-  // Slope and intercept folded with the factor once; (s·m + b)·f = s·(m·f) + b·f.
-  const { slope, intercept, factor } = rescale;
-  const m = slope * factor;
-  const b = intercept * factor;
+  const { m, b } = foldedRescale(rescale);
   if (isIntegerArray(samples) && Number.isInteger(m) && Number.isInteger(b))
     return integerModalityValues(samples, encoding, m, b);
   // Two passes rather than a double-precision copy: a 300-slice CT is converted on the main thread.
@@ -96,11 +93,15 @@ export function modalityLookupTable(
   rescale: LinearRescale,
 ): Float32Array {
   const stored = storedBitsReader(encoding);
-  const m = rescale.slope * rescale.factor;
-  const b = rescale.intercept * rescale.factor;
+  const { m, b } = foldedRescale(rescale);
   const table = new Float32Array(2 ** wordBits);
   for (let word = 0; word < table.length; word += 1) table[word] = stored(word) * m + b;
   return table;
+}
+
+/** Slope and intercept folded with the factor once: (s·slope + intercept)·factor = s·m + b. */
+function foldedRescale({ slope, intercept, factor }: LinearRescale): { m: number; b: number } {
+  return { m: slope * factor, b: intercept * factor };
 }
 
 type IntegerArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array;
