@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import type { SandboxProcess, startSandboxProcess as StartSandbox } from '../support/sandbox-process';
+import { newBenchPage } from './bench-section';
 import { loadAverage, median, rangeNote } from './bench-stats';
 
 /**
@@ -31,9 +32,9 @@ async function startSandboxOf(checkout: string, index: number): Promise<SandboxP
 }
 
 async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // A fresh context per launch (a page of its own browser context), as the bench sections have.
+  const page = await newBenchPage(browser);
   try {
-    const page = await context.newPage();
     await page.goto(sandbox.info.launcher);
     const study = sandbox.info.studies[STUDY];
     if (!study) throw new Error(`ab-launch: the sandbox has no study ${STUDY}`);
@@ -63,7 +64,7 @@ async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch
       clickToRenderer: rendered - clicked,
     };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
