@@ -9,7 +9,9 @@ import {
   TEST_FHIR_BASE,
 } from '@/lib/testing/test-session';
 import { text, twoPixelGreyImage } from '@/domain/imaging/testing/dicom-json-builders';
+import { TransferSyntax } from '@/domain/imaging/transfer-syntax';
 import { preparedFirstPaint } from '@/rendering/first-paint-slot';
+import { frameResponse } from '@/rendering/testing/frame-response';
 import { prefetchLanding } from './prefetch-landing';
 
 const WADO = 'https://images.example.org/dicom-web';
@@ -53,17 +55,14 @@ const firstInstanceMetadata = twoPixelGreyImage({
   '00080060': text('CS', 'CT'),
 });
 
-/** A WADO-RS frame answer: one part of native little-endian bytes. */
-function frameResponse(bytes: number[]): Response {
-  const encode = (text: string) => new TextEncoder().encode(text);
-  const body = new Uint8Array([
-    ...encode('--b\r\nContent-Type: application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1\r\n\r\n'),
-    ...bytes,
-    ...encode('\r\n--b--\r\n'),
-  ]);
-  return new Response(body, {
-    headers: { 'Content-Type': 'multipart/related; type="application/octet-stream"; boundary=b' },
-  });
+/**
+ * The study under another UID, with its series' and first instance's WADO-RS URLs: early frames are
+ * kept per image for the page's life (early-frames.ts), so a test that answers them needs its own.
+ */
+function studyOfItsOwn(uid: string) {
+  const study = JSON.parse(JSON.stringify(imagingStudy).replaceAll(UID, uid)) as object;
+  const series = `${WADO}/studies/${uid}/series/${uid}.1`;
+  return { study, series, instance: `${series}/instances/${uid}.1.1` };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -124,17 +123,16 @@ describe('prefetchLanding', () => {
   });
 
   it('has the first image’s paint ready once its frame and its instance’s metadata are in', async () => {
-    // A study of its own: early frames are kept per image for the page's life (early-frames.ts).
-    const uid = '1.2.840.6';
-    const study: unknown = JSON.parse(JSON.stringify(imagingStudy).replaceAll(UID, uid));
-    const series = `${WADO}/studies/${uid}/series/${uid}.1`;
-    const instance = `${series}/instances/${uid}.1.1`;
+    const { study, instance } = studyOfItsOwn('1.2.840.6');
     stubEhrAndPacs(
       [
         [(url) => url === `${instance}/metadata`, () => Response.json([firstInstanceMetadata])],
-        [(url) => url === `${instance}/frames/1`, () => frameResponse([0, 255])],
+        [
+          (url) => url === `${instance}/frames/1`,
+          () => frameResponse([0, 255], TransferSyntax.ExplicitVrLittleEndian),
+        ],
       ],
-      study as object,
+      study,
     );
     await prefetchLanding(createTestQueryClient(), createTestSession(), '/viewer?ImagingStudy=s1');
     // Before any viewport exists: the viewer draws it in its first commit (use-first-paint.ts).
@@ -144,20 +142,17 @@ describe('prefetchLanding', () => {
   });
 
   it('asks for the series’ metadata once the first frame and its instance’s metadata are in', async () => {
-    const uid = '1.2.840.7';
-    const study: unknown = JSON.parse(JSON.stringify(imagingStudy).replaceAll(UID, uid));
-    const series = `${WADO}/studies/${uid}/series/${uid}.1`;
-    const instance = `${series}/instances/${uid}.1.1`;
+    const { study, series, instance } = studyOfItsOwn('1.2.840.7');
     let frameIn: () => void = () => undefined;
     const frame = new Promise<Response>((resolve) => {
-      frameIn = () => resolve(frameResponse([0, 255]));
+      frameIn = () => resolve(frameResponse([0, 255], TransferSyntax.ExplicitVrLittleEndian));
     });
     const seen = stubEhrAndPacs(
       [
         [(url) => url === `${instance}/metadata`, () => Response.json([firstInstanceMetadata])],
         [(url) => url === `${instance}/frames/1`, () => frame],
       ],
-      study as object,
+      study,
     );
     await prefetchLanding(createTestQueryClient(), createTestSession(), '/viewer?ImagingStudy=s1');
     await vi.waitFor(() => expect(seen.some((request) => request.url === `${instance}/metadata`)).toBe(true));

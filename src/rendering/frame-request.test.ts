@@ -5,24 +5,12 @@ import { baseUrl, checked } from '@/domain/dicomweb/testing/checked-inputs';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame } from './frame-request';
 import { rememberStoredTransferSyntax } from './frame-transfer-syntax';
+import { frameResponse } from './testing/frame-response';
 import { tinyPart10 } from './testing/part10';
 
 const BASE = 'https://pacs.example.org/dicom-web';
 const frameUrl = (instance: string) => `${BASE}/studies/1.2/series/1.2.3/instances/${instance}/frames/1`;
 const frameId = (instance: string) => `wadors:${frameUrl(instance)}`;
-
-/** A WADO-RS frame answer: one part, its own Content-Type naming the transfer syntax. */
-function frameResponse(bytes: number[], transferSyntax: string): Response {
-  const encode = (text: string) => new TextEncoder().encode(text);
-  const body = new Uint8Array([
-    ...encode(`--b\r\nContent-Type: application/octet-stream; transfer-syntax=${transferSyntax}\r\n\r\n`),
-    ...bytes,
-    ...encode('\r\n--b--\r\n'),
-  ]);
-  return new Response(body, {
-    headers: { 'Content-Type': 'multipart/related; type="application/octet-stream"; boundary=b' },
-  });
-}
 
 interface Seen {
   url: string;
