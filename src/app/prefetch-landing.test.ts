@@ -14,6 +14,13 @@ import { preparedFirstPaint } from '@/rendering/first-paint-slot';
 import { frameResponse } from '@/rendering/testing/frame-response';
 import { prefetchLanding } from './prefetch-landing';
 
+/** The renderer's chunks (megabytes to compile): asked for through this spy. */
+const rendering = vi.hoisted(() => ({ prefetch: vi.fn() }));
+vi.mock(import('@/rendering/load-rendering'), async (original) => ({
+  ...(await original()),
+  prefetchRendering: rendering.prefetch,
+}));
+
 const WADO = 'https://images.example.org/dicom-web';
 const UID = '1.2.840.5';
 
@@ -141,8 +148,9 @@ describe('prefetchLanding', () => {
     );
   });
 
-  it('asks for the series’ metadata once the first frame and its instance’s metadata are in', async () => {
+  it('asks for the series’ metadata and the renderer once the first frame and its instance’s metadata are in', async () => {
     const { study, series, instance } = studyOfItsOwn('1.2.840.7');
+    rendering.prefetch.mockClear();
     let frameIn: () => void = () => undefined;
     const frame = new Promise<Response>((resolve) => {
       frameIn = () => resolve(frameResponse([0, 255], TransferSyntax.ExplicitVrLittleEndian));
@@ -159,8 +167,10 @@ describe('prefetchLanding', () => {
     // Well within the wait's limit (load-priority.ts FIRST_IMAGE_WAIT_MS).
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen.map((request) => request.url)).not.toContain(`${series}/metadata`);
+    expect(rendering.prefetch).not.toHaveBeenCalled();
     frameIn();
     await vi.waitFor(() => expect(seen.map((request) => request.url)).toContain(`${series}/metadata`));
+    expect(rendering.prefetch).toHaveBeenCalled();
   });
 
   it('asks only for the patient when the session lands on the list', async () => {

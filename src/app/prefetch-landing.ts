@@ -12,6 +12,7 @@ import type { SmartSession } from '@/lib/smart-session';
 import { fetchFrameEarly, peekEarlyFrame } from '@/rendering/early-frames';
 import { prepareFirstPaint } from '@/rendering/first-paint-slot';
 import { firstImageRequestsSent } from '@/rendering/load-priority';
+import { prefetchRendering } from '@/rendering/load-rendering';
 import { holdRenderingUntilFirstPaint } from '@/rendering/rendering-gate';
 
 /**
@@ -56,9 +57,13 @@ export async function prefetchLanding(
       .then(
         (source) => source && prepareFirstPaint(source.imageId, source.metadata, session.authorizationFor),
       );
-    // The series' metadata is asked for once these two are in (load-priority.ts).
+    // The series' metadata is asked for, and the renderer's chunks fetched and compiled, once these two
+    // are in (load-priority.ts, load-rendering.ts): neither competes with them.
     const inFlight = firstImageRequestsSent();
-    void Promise.allSettled([firstInstance, first ? peekEarlyFrame(first.imageId) : null]).then(inFlight);
+    void Promise.allSettled([firstInstance, first ? peekEarlyFrame(first.imageId) : null]).then(() => {
+      inFlight();
+      prefetchRendering();
+    });
     void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));
   } catch {
     // The screen's own query shows what went wrong (and paints nothing).

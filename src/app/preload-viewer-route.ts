@@ -11,11 +11,11 @@ let loaded: ViewerRouteModule | null = null;
 
 /**
  * Cornerstone and its codecs are megabytes: the viewer chunk loads only when a study is opened, so the
- * launch and the study list stay fast. This starts that load ahead of time (the route reuses it), and
- * has the rendering chunks fetched and compiled, not evaluated (load-rendering.ts).
+ * launch and the study list stay fast. This starts that load ahead of time (the route reuses it). The
+ * rendering chunks are not part of it: a page about to paint its first image has them fetched once that
+ * image's bytes are in (`prefetchRendering`), and an idle list page has them fetched beside the viewer.
  */
 export function preloadViewerRoute(): Promise<ViewerRouteModule> {
-  prefetchRendering();
   return import('./routes/viewer-route').then((module) => (loaded = module));
 }
 
@@ -54,7 +54,13 @@ export function useViewerRouteModule(): ViewerRouteModule | null {
  * clinician's next step is usually to open a study, which then starts warm.
  */
 export function preloadViewerRouteWhenIdle(): () => void {
-  return whenIdle(() => void preloadViewerRoute(), { timeout: 5_000, fallbackDelay: 2_000 });
+  return whenIdle(
+    () => {
+      prefetchRendering();
+      void preloadViewerRoute();
+    },
+    { timeout: 5_000, fallbackDelay: 2_000 },
+  );
 }
 
 /**

@@ -79,4 +79,24 @@ describe('useFirstPaint', () => {
     expect(result.current).toBeNull();
     expect(preparedFirstPaint(source.imageId)).toBeNull();
   });
+
+  it('has the renderer’s chunks fetched only once the frame is in', async () => {
+    const meta = document.createElement('meta');
+    meta.name = 'rendering-chunks';
+    meta.content = '/assets/runtime.js';
+    document.head.append(meta);
+    const preloads = () => document.querySelectorAll('link[rel="modulepreload"]').length;
+    try {
+      const source = newSource();
+      const { result } = renderRecorded(source);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(preloads()).toBe(0);
+      answer(source.imageId);
+      await waitFor(() => expect(result.current).not.toBeNull());
+      expect(preloads()).toBe(1);
+    } finally {
+      meta.remove();
+      document.querySelectorAll('link[rel="modulepreload"]').forEach((link) => link.remove());
+    }
+  });
 });
