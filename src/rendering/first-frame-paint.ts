@@ -7,9 +7,7 @@ import type { FirstPaint } from '@/domain/imaging/first-paint';
  * Plain 2D canvas, no Cornerstone: this is what shows while Cornerstone loads.
  */
 export function drawFirstPaint(canvas: HTMLCanvasElement, paint: FirstPaint): void {
-  const ratio = window.devicePixelRatio || 1;
-  const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
-  const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+  const { width, height } = boxInDevicePixels(canvas);
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
   const context = canvas.getContext('2d');
@@ -28,4 +26,24 @@ export function drawFirstPaint(canvas: HTMLCanvasElement, paint: FirstPaint): vo
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
   context.drawImage(image, (width - drawnWidth) / 2, (height - drawnHeight) / 2, drawnWidth, drawnHeight);
+}
+
+/**
+ * Whether the canvas's box no longer matches the bitmap it was drawn at: a ResizeObserver reports the
+ * size it starts observing at too, and redrawing (a full-viewport, high-quality resample) at the same
+ * size would only cost the main thread while the renderer starts.
+ */
+export function firstPaintOutOfSize(
+  canvas: Pick<HTMLCanvasElement, 'clientWidth' | 'clientHeight' | 'width' | 'height'>,
+): boolean {
+  const { width, height } = boxInDevicePixels(canvas);
+  return canvas.width !== width || canvas.height !== height;
+}
+
+function boxInDevicePixels(canvas: Pick<HTMLCanvasElement, 'clientWidth' | 'clientHeight'>) {
+  const ratio = window.devicePixelRatio || 1;
+  return {
+    width: Math.max(1, Math.round(canvas.clientWidth * ratio)),
+    height: Math.max(1, Math.round(canvas.clientHeight * ratio)),
+  };
 }

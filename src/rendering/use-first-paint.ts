@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { FirstPaint } from '@/domain/imaging/first-paint';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
-import { drawFirstPaint } from './first-frame-paint';
+import { drawFirstPaint, firstPaintOutOfSize } from './first-frame-paint';
 import { forgetFirstPaint, preparedFirstPaint, prepareFirstPaint } from './first-paint-slot';
 import { prefetchRendering } from './load-rendering';
 import { firstPaintSettled, holdRendering } from './rendering-gate';
@@ -61,7 +61,9 @@ export function useFirstPaintCanvas(paint: FirstPaint | null): (canvas: HTMLCanv
       if (!canvas || !paint) return;
       drawFirstPaint(canvas, paint);
       performance.mark('rendering:first-paint');
-      const observer = new ResizeObserver(() => drawFirstPaint(canvas, paint));
+      const observer = new ResizeObserver(() => {
+        if (firstPaintOutOfSize(canvas)) drawFirstPaint(canvas, paint);
+      });
       observer.observe(canvas);
       return () => observer.disconnect();
     },
