@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { patientQueryOptions } from '@/features/patient/api/get-patient';
 import { completeStudyQueryOptions } from '@/features/study-list/api/get-complete-study';
+import { imagingReportsQueryOptions } from '@/features/study-list/api/get-imaging-reports';
 import { linkedStudyQueryOptions } from '@/features/study-list/api/find-linked-study';
 import {
   createTestQueryClient,
@@ -88,6 +89,10 @@ function stubEhrAndPacs(pacs: Route[] = [], study: object = imagingStudy) {
         (url) => url.startsWith(`${TEST_FHIR_BASE}/ImagingStudy?`),
         () => Response.json({ resourceType: 'Bundle', entry: [{ resource: study }] }),
       ],
+      [
+        (url) => url.startsWith(`${TEST_FHIR_BASE}/DiagnosticReport?`),
+        () => Response.json({ resourceType: 'Bundle', type: 'searchset', entry: [] }),
+      ],
       ...pacs,
       [(url) => url.startsWith(WADO), () => new Response('', { status: 404 })],
     ],
@@ -96,23 +101,30 @@ function stubEhrAndPacs(pacs: Route[] = [], study: object = imagingStudy) {
 }
 
 describe('prefetchLanding', () => {
-  it('sends the viewer’s requests for the linked study at once: patient, study, first frame and its instance’s metadata, series metadata', async () => {
+  it('sends the viewer’s requests for the linked study at once: patient, study, first frame and its instance’s metadata, reports, series metadata', async () => {
     const seen = stubEhrAndPacs();
     const session = createTestSession();
     const client = createTestQueryClient();
     await prefetchLanding(client, session, '/viewer?ImagingStudy=s1');
     const series = `${WADO}/studies/${UID}/series/${UID}.1`;
     await vi.waitFor(() => expect(seen.some((request) => request.url === `${series}/metadata`)).toBe(true));
-    expect(seen.map((request) => request.url).sort()).toEqual(
-      [
+    const urls = seen.map((request) => request.url);
+    expect(urls).toHaveLength(6);
+    expect(urls).toEqual(
+      expect.arrayContaining([
         `${TEST_FHIR_BASE}/Patient/p1`,
         expect.stringMatching(/\/ImagingStudy\?.*_id=s1/),
         // The first slice by instance number, not the first listed.
         `${series}/instances/${UID}.1.1/frames/1`,
         `${series}/instances/${UID}.1.1/metadata`,
+        expect.stringMatching(/\/DiagnosticReport\?patient=p1&/),
         `${series}/metadata`,
-      ].sort(),
+      ]),
     );
+    // The reports go after what the first image needs.
+    const order = (part: string) => seen.findIndex((request) => request.url.includes(part));
+    expect(order('/DiagnosticReport?')).toBeGreaterThan(order('/frames/1'));
+    expect(order('/DiagnosticReport?')).toBeGreaterThan(order(`${UID}.1.1/metadata`));
   });
 
   it('leaves the answers where the screens look: their queryOptions send nothing more', async () => {
@@ -120,11 +132,16 @@ describe('prefetchLanding', () => {
     const session = createTestSession();
     const client = createTestQueryClient();
     await prefetchLanding(client, session, '/viewer?ImagingStudy=s1');
+    // Everything the landing sends is out: the series' metadata goes last (load-priority.ts).
+    const series = `${WADO}/studies/${UID}/series/${UID}.1`;
+    await vi.waitFor(() => expect(seen.map((request) => request.url)).toContain(`${series}/metadata`));
+    expect(seen.some((request) => request.url.includes('/DiagnosticReport?'))).toBe(true);
     const sent = seen.length;
     const request = { kind: 'study-id' as const, id: 's1', seriesUid: null };
     const linked = await client.fetchQuery(linkedStudyQueryOptions(session, request, client));
     await client.fetchQuery(completeStudyQueryOptions(session, linked));
     await client.fetchQuery(patientQueryOptions(session));
+    await client.fetchQuery(imagingReportsQueryOptions(session));
     expect(linked?.id).toBe('s1');
     expect(seen).toHaveLength(sent);
   });

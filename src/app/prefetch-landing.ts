@@ -5,6 +5,7 @@ import { initialSeriesIndexOf } from '@/domain/fhir/initial-series';
 import { likelyFirstFrameOf } from '@/domain/imaging/first-image-guess';
 import { patientQueryOptions } from '@/features/patient/api/get-patient';
 import { completeStudyQueryOptions } from '@/features/study-list/api/get-complete-study';
+import { imagingReportsQueryOptions } from '@/features/study-list/api/get-imaging-reports';
 import { linkedStudyQueryOptions } from '@/features/study-list/api/find-linked-study';
 import { firstInstanceQueryOptions } from '@/features/viewer/api/get-first-instance';
 import { seriesStackQueryOptions } from '@/features/viewer/api/get-series-stack';
@@ -19,7 +20,8 @@ import { holdRenderingUntilFirstPaint } from '@/rendering/rendering-gate';
  * The requests of the screen a session lands on, sent from the entry bundle the moment the token
  * exists rather than once the viewer's chunk (Cornerstone, megabytes) has arrived and run: the
  * patient, the study the link names, its completion, the first series' metadata, its likely first
- * instance's own metadata and first frame, and from those two the first paint (first-paint-slot.ts).
+ * instance's own metadata and first frame, and from those two the first paint (first-paint-slot.ts), and
+ * the patient's reports (the report panel beside the viewport).
  * Each goes through the queryOptions the screens use, so they find the answers (or the requests in
  * flight) in the cache and nothing is asked twice. Failures are left in the cache for the screens to
  * show; nothing here reports or throws.
@@ -57,6 +59,10 @@ export async function prefetchLanding(
       .then(
         (source) => source && prepareFirstPaint(source.imageId, source.metadata, session.authorizationFor),
       );
+    // The study's report panel takes its place beside the viewport in the viewer's first layout rather
+    // than halving the first image once drawn: the patient's reports are asked for now, while the FHIR
+    // server is idle (after the study, which the first image needs, and its frame).
+    void queryClient.prefetchQuery(imagingReportsQueryOptions(session));
     // The series' metadata is asked for, and the renderer's chunks fetched and compiled, once these two
     // are in (load-priority.ts, load-rendering.ts): neither competes with them.
     const inFlight = firstImageRequestsSent();
