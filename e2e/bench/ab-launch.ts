@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import type { SandboxProcess, startSandboxProcess as StartSandbox } from '../support/sandbox-process';
 import { newBenchPage } from './bench-section';
@@ -10,8 +10,9 @@ import { loadAverage, median, rangeNote } from './bench-stats';
  * alternately in one browser (A, B, then B, A…), each from its own sandbox started from its own
  * checkout (a `git worktree` of the other commit, built with `npx vite build` in it). Runs minutes
  * apart, as two `npm run bench` are, meet different loads on a shared machine; alternate launches meet
- * the same. Prints click → first paint, token → first paint and click → the renderer's image, medians
- * and ranges over `AB_ROUNDS` launches each (12 by default), for `AB_STUDY` (the GE head CT by default).
+ * the same. Prints click → first paint, token → first paint, click → the renderer's image and, in the
+ * same tab, a reload of the session (warm, then cold HTTP cache) → first image, medians and ranges over
+ * `AB_ROUNDS` launches each (12 by default), for `AB_STUDY` (the GE head CT by default).
  */
 const ROUNDS = Number(process.env.AB_ROUNDS ?? 12);
 const STUDY = process.env.AB_STUDY ?? 'phantom-ge-head-ct';
@@ -22,7 +23,12 @@ interface Launch {
   clickToPaint: number;
   tokenToPaint: number;
   clickToRenderer: number;
+  /** The open session reloaded in the same tab: navigation → first image, warm then cold HTTP cache. */
+  reloadWarm: number;
+  reloadCold: number;
 }
+
+const RENDERED = '[data-testid="viewport"][data-transfer-syntax]:not([data-transfer-syntax=""])';
 
 async function startSandboxOf(checkout: string, index: number): Promise<SandboxProcess> {
   const module = pathToFileURL(`${checkout}/e2e/support/sandbox-process.ts`).href;
@@ -41,12 +47,7 @@ async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch
     const clicked = Date.now();
     await page.getByTestId(`launch-${study.patient}-study-${study.id}`).click();
     // The renderer's image; the first paint before it is read from the page's own mark.
-    await page.waitForSelector(
-      '[data-testid="viewport"][data-transfer-syntax]:not([data-transfer-syntax=""])',
-      {
-        timeout: 30_000,
-      },
-    );
+    await page.waitForSelector(RENDERED, { timeout: 30_000 });
     const rendered = Date.now();
     const [paint, token] = await page.evaluate(() => {
       const origin = performance.timeOrigin;
@@ -58,14 +59,40 @@ async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch
     });
     // No first paint (the renderer drew first): the renderer's image is the first on screen.
     const firstImage = Number.isNaN(paint) ? rendered : Math.min(paint, rendered);
+    const reloadWarm = await reloadToFirstImage(page, false);
+    const reloadCold = await reloadToFirstImage(page, true);
     return {
       clickToPaint: firstImage - clicked,
       tokenToPaint: firstImage - token,
       clickToRenderer: rendered - clicked,
+      reloadWarm,
+      reloadCold,
     };
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Reloads the open session (the bench's reload rows): ms from the navigation (`performance.timeOrigin`,
+ * so the old page's unload counts) to the first image.
+ */
+async function reloadToFirstImage(page: Page, coldCache: boolean): Promise<number> {
+  // As the bench's reload rows: the page done with its series first, not torn down in the middle of it.
+  await page.waitForLoadState('networkidle');
+  if (coldCache) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.detach();
+  }
+  await page.reload();
+  await page.waitForSelector(RENDERED, { timeout: 30_000 });
+  return page.evaluate(() => {
+    const paint = performance.getEntriesByName('rendering:first-paint')[0]?.startTime;
+    const shown = document.querySelector('[data-testid="viewport"]')?.getAttribute('data-first-paint');
+    // Without a first paint the renderer drew first: its image is the first (seen now, an upper bound).
+    return paint ?? (shown === null ? Number.NaN : performance.now());
+  });
 }
 
 async function main(): Promise<void> {
@@ -97,7 +124,7 @@ async function main(): Promise<void> {
   for (const [index, checkout] of checkouts.entries()) {
     const runs = launches[index] ?? [];
     console.log(
-      `${checkout}: click → first image ${figure(runs, 'clickToPaint')}; token → first image ${figure(runs, 'tokenToPaint')}; click → renderer ${figure(runs, 'clickToRenderer')}`,
+      `${checkout}: click → first image ${figure(runs, 'clickToPaint')}; token → first image ${figure(runs, 'tokenToPaint')}; click → renderer ${figure(runs, 'clickToRenderer')}; reload → first image, warm ${figure(runs, 'reloadWarm')}, cold ${figure(runs, 'reloadCold')}`,
     );
   }
   console.log(`${STUDY}, ${ROUNDS} launches each, load ${rangeNote(loads)}`);
