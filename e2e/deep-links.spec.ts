@@ -146,4 +146,27 @@ test.describe('deep links land on one study of the patient in context', () => {
     await viewer.waitForImage(series.uid);
     await expect(viewer.thumbnail(series.uid)).toHaveAttribute('aria-pressed', 'true');
   });
+
+  test('a study opened without a series keeps its URL as it is, and its copied link names the series shown', async ({
+    page,
+    context,
+    sandbox,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sandbox.app ?? '' });
+    const study = sandbox.studies[sandbox.twoPacsStudy];
+    if (!study) throw new Error('no two-PACS study');
+
+    await new EhrLauncherPage(page, sandbox).launch(PATIENT);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    const shown = await viewer.viewport.getAttribute('data-series-uid');
+    if (!shown) throw new Error('the viewport names no series');
+    await viewer.waitForImage(shown);
+    // Nothing was written into the URL when the viewer opened (a navigation would re-render the route).
+    expect(new URL(page.url()).searchParams.has('SeriesInstanceUID')).toBe(false);
+    await page.getByTestId('copy-link').click();
+    await expect(page.getByRole('status')).toContainText('Link copied');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(link).searchParams.get('SeriesInstanceUID')).toBe(shown);
+  });
 });

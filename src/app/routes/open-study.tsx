@@ -20,6 +20,7 @@ export function OpenStudy({
   other,
   patient,
   seriesUid,
+  linkSeriesUid,
   onActiveSeriesChange,
   onCompare,
 }: {
@@ -27,7 +28,10 @@ export function OpenStudy({
   /** A second study shown beside the first (Compare), or null. */
   other: Study | null;
   patient: PatientIdentity;
+  /** The series the link asked for (null: the screen's own first choice). */
   seriesUid: SeriesInstanceUid | null;
+  /** The series "Copy link" names: the one asked for, or the one a link without one opens. */
+  linkSeriesUid: SeriesInstanceUid | null;
   onActiveSeriesChange: (uid: string) => void;
   /** Opens a study beside this one, or (null) closes the comparison. */
   onCompare: (studyUid: StudyInstanceUid | null) => void;
@@ -73,8 +77,8 @@ export function OpenStudy({
           <CopyLinkButton
             path={
               other?.studyInstanceUid
-                ? buildComparePath(studyUid, other.studyInstanceUid, seriesUid)
-                : buildViewerPath(studyUid, seriesUid)
+                ? buildComparePath(studyUid, other.studyInstanceUid, linkSeriesUid)
+                : buildViewerPath(studyUid, linkSeriesUid)
             }
           />
         )}

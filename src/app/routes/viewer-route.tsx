@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { parseSeriesInstanceUid, type StudyInstanceUid } from '@/domain/dicomweb/dicom-uid';
 import { compareStudyUidOf, parseDeepLink, type DeepLinkRequest } from '@/domain/fhir/deep-link';
+import { initialSeriesIndexOf } from '@/domain/fhir/initial-series';
 import type { Study } from '@/domain/fhir/study';
 import { usePatient } from '@/features/patient/api/get-patient';
 import { useCompleteStudy } from '@/features/study-list/api/get-complete-study';
@@ -56,11 +57,21 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
   const study = complete.data;
   if (!study) return <NotFound what="" />;
 
-  const seriesUid = parseSeriesInstanceUid(params.get('SeriesInstanceUID')) ?? request.seriesUid;
+  const requestedSeriesUid = parseSeriesInstanceUid(params.get('SeriesInstanceUID')) ?? request.seriesUid;
+  const compare = compareStudyUidOf(params);
+  // A link that names no series opens the viewer's first series (initial-series.ts; a comparison picks
+  // its own): the series such a link stands for, which the copied link names and which the viewer,
+  // opening on it, need not write into the URL (a navigation re-renders the whole route while the first
+  // image is being drawn).
+  const openedSeriesUid =
+    requestedSeriesUid ??
+    (compare
+      ? null
+      : parseSeriesInstanceUid(study.series[initialSeriesIndexOf(study, null) ?? -1]?.uid ?? null));
 
   // The series on screen goes into the URL, so the copied link and a reload reopen it.
   const followSeries = (uid: string) => {
-    if (uid === seriesUid) return;
+    if (uid === openedSeriesUid) return;
     const next = new URLSearchParams(params);
     next.set('SeriesInstanceUID', uid);
     setParams(next, { replace: true });
@@ -83,11 +94,11 @@ function LinkedStudy({ request }: { request: Extract<DeepLinkRequest, { kind: 's
       study={study}
       other={other}
       patient={patient.data}
-      seriesUid={seriesUid}
+      seriesUid={requestedSeriesUid}
+      linkSeriesUid={openedSeriesUid}
       onActiveSeriesChange={followSeries}
       onCompare={showStudies}
     />
   );
-  const compare = compareStudyUidOf(params);
   return compare ? <ComparedStudy request={compare}>{open}</ComparedStudy> : open(null);
 }
