@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { SandboxInfo } from '../sandbox/sandbox-info';
 import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { StartPage } from './pages/start-page';
@@ -24,6 +24,23 @@ function studyUidOf(study: { identifier?: { system?: string; value?: string }[] 
   const value = study.identifier?.find((identifier) => identifier.system === 'urn:dicom:uid')?.value;
   if (!value) throw new Error('The FHIR study has no urn:dicom:uid identifier.');
   return value.replace(/^urn:oid:/, '');
+}
+
+/** An EHR launch, then the two-PACS study opened from the list, in a context that may use the clipboard. */
+async function openTwoPacsStudy(page: Page, context: BrowserContext, sandbox: SandboxInfo) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sandbox.app ?? '' });
+  const study = sandbox.studies[sandbox.twoPacsStudy];
+  if (!study) throw new Error('no two-PACS study');
+  await new EhrLauncherPage(page, sandbox).launch(PATIENT);
+  await new StudyListPage(page).open(study.id);
+  return { study, viewer: new ViewerPage(page) };
+}
+
+/** "Copy link" in the viewer: the link the clipboard then holds. */
+async function copyLink(page: Page): Promise<string> {
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByRole('status')).toContainText('Link copied');
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 test.describe('deep links land on one study of the patient in context', () => {
@@ -125,19 +142,12 @@ test.describe('deep links land on one study of the patient in context', () => {
     context,
     sandbox,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sandbox.app ?? '' });
-    const study = sandbox.studies[sandbox.twoPacsStudy];
-    const series = study?.series.at(-1);
-    if (!study || !series) throw new Error('no two-PACS study');
-
-    await new EhrLauncherPage(page, sandbox).launch(PATIENT);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const { study, viewer } = await openTwoPacsStudy(page, context, sandbox);
+    const series = study.series.at(-1);
+    if (!series) throw new Error('the two-PACS study lists no series');
     await viewer.thumbnail(series.uid).click();
     await viewer.waitForImage(series.uid);
-    await page.getByTestId('copy-link').click();
-    await expect(page.getByRole('status')).toContainText('Link copied');
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await copyLink(page);
     expect(new URL(link).searchParams.get('StudyInstanceUIDs')).toBe(study.studyInstanceUid);
     expect(new URL(link).searchParams.get('SeriesInstanceUID')).toBe(series.uid);
 
@@ -152,21 +162,13 @@ test.describe('deep links land on one study of the patient in context', () => {
     context,
     sandbox,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sandbox.app ?? '' });
-    const study = sandbox.studies[sandbox.twoPacsStudy];
-    if (!study) throw new Error('no two-PACS study');
-
-    await new EhrLauncherPage(page, sandbox).launch(PATIENT);
-    await new StudyListPage(page).open(study.id);
-    const viewer = new ViewerPage(page);
+    const { viewer } = await openTwoPacsStudy(page, context, sandbox);
     const shown = await viewer.viewport.getAttribute('data-series-uid');
     if (!shown) throw new Error('the viewport names no series');
     await viewer.waitForImage(shown);
     // Nothing was written into the URL when the viewer opened (a navigation would re-render the route).
     expect(new URL(page.url()).searchParams.has('SeriesInstanceUID')).toBe(false);
-    await page.getByTestId('copy-link').click();
-    await expect(page.getByRole('status')).toContainText('Link copied');
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await copyLink(page);
     expect(new URL(link).searchParams.get('SeriesInstanceUID')).toBe(shown);
   });
 });
