@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { whenIdle } from '@/lib/when-idle';
 import { prefetchRendering } from '@/rendering/load-rendering';
+import { whenRenderingMayStart } from '@/rendering/rendering-gate';
 // Type-only: erased at build time, so the viewer stays out of the initial bundle.
 import type * as ViewerRouteExports from './routes/viewer-route';
 
@@ -56,7 +57,9 @@ export function useViewerRouteModule(): ViewerRouteModule | null {
 export function preloadViewerRouteWhenIdle(): () => void {
   return whenIdle(
     () => {
-      prefetchRendering();
+      // Not while a first image is on its way (this runs on every screen, the viewer's too): its own
+      // first paint has them fetched once its bytes are in (load-rendering.ts, rendering-gate.ts).
+      void whenRenderingMayStart().then(prefetchRendering);
       void preloadViewerRoute();
     },
     { timeout: 5_000, fallbackDelay: 2_000 },
