@@ -13,7 +13,6 @@ import type { SmartSession } from '@/lib/smart-session';
 import { fetchFrameEarly, peekEarlyFrame } from '@/rendering/early-frames';
 import { prepareFirstPaint } from '@/rendering/first-paint-slot';
 import { firstImageRequestsSent } from '@/rendering/load-priority';
-import { prefetchRendering } from '@/rendering/load-rendering';
 import { holdRenderingUntilFirstPaint } from '@/rendering/rendering-gate';
 
 /**
@@ -63,13 +62,10 @@ export async function prefetchLanding(
     // than halving the first image once drawn: the patient's reports are asked for now, while the FHIR
     // server is idle (after the study, which the first image needs, and its frame).
     void queryClient.prefetchQuery(imagingReportsQueryOptions(session));
-    // The series' metadata is asked for, and the renderer's chunks fetched and compiled, once these two
-    // are in (load-priority.ts, load-rendering.ts): neither competes with them.
+    // The series' metadata is asked for once these two are in (load-priority.ts); the renderer's chunks
+    // are fetched and compiled once the paint's bytes are (first-paint-slot.ts).
     const inFlight = firstImageRequestsSent();
-    void Promise.allSettled([firstInstance, first ? peekEarlyFrame(first.imageId) : null]).then(() => {
-      inFlight();
-      prefetchRendering();
-    });
+    void Promise.allSettled([firstInstance, first ? peekEarlyFrame(first.imageId) : null]).then(inFlight);
     void queryClient.prefetchQuery(seriesStackQueryOptions(studyUid, series, session.authorizationFor));
   } catch {
     // The screen's own query shows what went wrong (and paints nothing).

@@ -14,7 +14,8 @@ let loaded: ViewerRouteModule | null = null;
  * Cornerstone and its codecs are megabytes: the viewer chunk loads only when a study is opened, so the
  * launch and the study list stay fast. This starts that load ahead of time (the route reuses it). The
  * rendering chunks are not part of it: a page about to paint its first image has them fetched once that
- * image's bytes are in (`prefetchRendering`), and an idle list page has them fetched beside the viewer.
+ * image's bytes are in (first-paint-slot.ts), and an idle screen with no first image on its way has
+ * them fetched beside the viewer (`preloadViewerRouteWhenIdle`).
  */
 export function preloadViewerRoute(): Promise<ViewerRouteModule> {
   return import('./routes/viewer-route').then((module) => (loaded = module));
@@ -58,7 +59,7 @@ export function preloadViewerRouteWhenIdle(): () => void {
   return whenIdle(
     () => {
       // Not while a first image is on its way (this runs on every screen, the viewer's too): its own
-      // first paint has them fetched once its bytes are in (load-rendering.ts, rendering-gate.ts).
+      // first paint has them fetched once its bytes are in (first-paint-slot.ts, rendering-gate.ts).
       void whenRenderingMayStart().then(prefetchRendering);
       void preloadViewerRoute();
     },

@@ -16,6 +16,13 @@ vi.mock('./frame-request', () => ({
     }),
 }));
 
+/** The renderer's chunks (megabytes to compile): asked for through this spy. */
+const rendering = vi.hoisted(() => ({ prefetch: vi.fn() }));
+vi.mock(import('./load-rendering'), async (original) => ({
+  ...(await original()),
+  prefetchRendering: rendering.prefetch,
+}));
+
 const { forgetFirstPaint, preparedFirstPaint, prepareFirstPaint } = await import('./first-paint-slot');
 
 const noToken = () => Promise.resolve(null);
@@ -31,6 +38,7 @@ const answer = (imageId: string, bytes: FrameBytes | null) =>
 
 beforeEach(() => {
   door.requests.length = 0;
+  rendering.prefetch.mockClear();
 });
 
 describe('the first paint slot', () => {
@@ -72,5 +80,20 @@ describe('the first paint slot', () => {
     answer(compressed, { pixelData: new Uint8Array([1, 2]), transferSyntax: '1.2.840.10008.1.2.4.50' });
     expect(await refused).toBeNull();
     expect(preparedFirstPaint(compressed)).toBeNull();
+  });
+
+  it('has the renderer’s chunks fetched once the frame is in, or failed, and not before', async () => {
+    const imageId = newImageId();
+    const pending = prepareFirstPaint(imageId, metadata, noToken);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(rendering.prefetch).not.toHaveBeenCalled();
+    answer(imageId, { pixelData: new Uint8Array([0, 255]), transferSyntax: EXPLICIT });
+    await pending;
+    expect(rendering.prefetch).toHaveBeenCalledTimes(1);
+    const failed = newImageId();
+    const refused = prepareFirstPaint(failed, metadata, noToken);
+    answer(failed, null);
+    await refused;
+    expect(rendering.prefetch).toHaveBeenCalledTimes(2);
   });
 });

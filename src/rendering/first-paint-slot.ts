@@ -2,6 +2,7 @@ import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
 import { firstPaintOf, type FirstPaint } from '@/domain/imaging/first-paint';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrameEarly, peekEarlyFrame } from './early-frames';
+import { prefetchRendering } from './load-rendering';
 
 interface Slot {
   imageId: string;
@@ -14,8 +15,9 @@ interface Slot {
  * One image's first paint (first-paint.ts), computed once, the moment its early-fetched frame is in:
  * by the landing (prefetch-landing.ts), which knows the image before the viewer has even mounted, or
  * else by the viewport. The viewport's first commit then draws it, instead of computing it after
- * mounting and drawing in a commit of its own. One image at a time (a radiograph's paint is tens of
- * megabytes); the viewport forgets it once the renderer has drawn.
+ * mounting and drawing in a commit of its own. Once the bytes are in, and only then, the renderer's
+ * chunks are fetched and compiled (`prefetchRendering`). One image at a time (a radiograph's paint is
+ * tens of megabytes); the viewport forgets it once the renderer has drawn.
  */
 let slot: Slot | null = null;
 
@@ -31,6 +33,9 @@ export function prepareFirstPaint(
     imageId,
     paint: frame.then((bytes) => {
       entry.ready = bytes ? paintOrNull(metadata, bytes.pixelData, bytes.transferSyntax) : null;
+      // The image's bytes are in (or will not come): the renderer's chunks may now take a core
+      // (load-rendering.ts), not while they were on their way.
+      prefetchRendering();
       return entry.ready;
     }),
   };

@@ -43,8 +43,8 @@ const RENDERING_CHUNKS_META = 'meta[name="rendering-chunks"]';
 /**
  * Has the browser fetch and compile the rendering chunks without evaluating them (modulepreload):
  * `loadRendering` then only evaluates them. Megabytes compiled on one of the machine's cores: a page
- * painting its first image calls this once that image's own bytes are in (prefetch-landing.ts,
- * use-first-paint.ts), not while they are on their way. (Measured on two cores, interleaved A/B of 10
+ * painting its first image calls this once that image's own bytes are in (first-paint-slot.ts),
+ * not while they are on their way. (Measured on two cores, interleaved A/B of 10
  * EHR launches each: token → first image 473 → 396 ms, the renderer's start unchanged within noise.)
  */
 export function prefetchRendering(): void {

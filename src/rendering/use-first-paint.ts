@@ -4,7 +4,6 @@ import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { drawFirstPaint, firstPaintOutOfSize } from './first-frame-paint';
 import { forgetFirstPaint, preparedFirstPaint, prepareFirstPaint } from './first-paint-slot';
-import { prefetchRendering } from './load-rendering';
 import { firstPaintSettled, holdRendering } from './rendering-gate';
 
 /**
@@ -30,8 +29,6 @@ export function useFirstPaint(
     const release = holdRendering();
     void prepareFirstPaint(imageId, described, authorizationFor).then((paint) => {
       if (paint && !cancelled) setPainted({ imageId, paint });
-      // The image's bytes are in: the renderer's chunks may now take a core (load-rendering.ts).
-      prefetchRendering();
       // Drawn in the commit that follows (or already, if it was ready when the viewport rendered);
       // the renderer may start after it.
       setTimeout(() => {
