@@ -24,6 +24,7 @@ vi.mock(import('@/rendering/load-rendering'), async (original) => ({
 
 const WADO = 'https://images.example.org/dicom-web';
 const UID = '1.2.840.5';
+const SERIES = `${WADO}/studies/${UID}/series/${UID}.1`;
 
 /** One CT series whose ImagingStudy lists its instances, instance 1 second. */
 const imagingStudy = {
@@ -106,8 +107,7 @@ describe('prefetchLanding', () => {
     const session = createTestSession();
     const client = createTestQueryClient();
     await prefetchLanding(client, session, '/viewer?ImagingStudy=s1');
-    const series = `${WADO}/studies/${UID}/series/${UID}.1`;
-    await vi.waitFor(() => expect(seen.some((request) => request.url === `${series}/metadata`)).toBe(true));
+    await vi.waitFor(() => expect(seen.some((request) => request.url === `${SERIES}/metadata`)).toBe(true));
     const urls = seen.map((request) => request.url);
     expect(urls).toHaveLength(6);
     expect(urls).toEqual(
@@ -115,10 +115,10 @@ describe('prefetchLanding', () => {
         `${TEST_FHIR_BASE}/Patient/p1`,
         expect.stringMatching(/\/ImagingStudy\?.*_id=s1/),
         // The first slice by instance number, not the first listed.
-        `${series}/instances/${UID}.1.1/frames/1`,
-        `${series}/instances/${UID}.1.1/metadata`,
+        `${SERIES}/instances/${UID}.1.1/frames/1`,
+        `${SERIES}/instances/${UID}.1.1/metadata`,
         expect.stringMatching(/\/DiagnosticReport\?patient=p1&/),
-        `${series}/metadata`,
+        `${SERIES}/metadata`,
       ]),
     );
     // The reports go after what the first image needs.
@@ -133,8 +133,7 @@ describe('prefetchLanding', () => {
     const client = createTestQueryClient();
     await prefetchLanding(client, session, '/viewer?ImagingStudy=s1');
     // Everything the landing sends is out: the series' metadata goes last (load-priority.ts).
-    const series = `${WADO}/studies/${UID}/series/${UID}.1`;
-    await vi.waitFor(() => expect(seen.map((request) => request.url)).toContain(`${series}/metadata`));
+    await vi.waitFor(() => expect(seen.map((request) => request.url)).toContain(`${SERIES}/metadata`));
     expect(seen.some((request) => request.url.includes('/DiagnosticReport?'))).toBe(true);
     const sent = seen.length;
     const request = { kind: 'study-id' as const, id: 's1', seriesUid: null };
