@@ -9,6 +9,7 @@ import { ybrFull422AsRgb } from '@/domain/imaging/ybr-full-422';
 import type { FrameBytes } from './frame-request';
 import { DECODE_WITHOUT_PRESCALE, toModalityImage, withUsableWindow } from './modality-image';
 import { decodeOptionsOf, type LoadOptions } from './load-options';
+import { nativeModalityImage } from './native-image';
 
 /** A decoded image, with the syntax its bytes came in (the viewport reads it for the lossy marker). */
 export type LoadedImage = Types.IImage & { transferSyntaxUID?: string };
@@ -16,7 +17,8 @@ export type LoadedImage = Types.IImage & { transferSyntaxUID?: string };
 /**
  * One frame's bytes into a Cornerstone image, whichever way they came (a WADO-RS frame, a frame cut
  * from a whole instance, a WADO-URI file): Cornerstone's codecs in its workers, the modality values
- * computed by the app (modality-image.ts). The image's metadata must be registered already.
+ * computed by the app (modality-image.ts); greyscale frames sent uncompressed are read where they are
+ * (native-image.ts). The image's metadata must be registered already.
  */
 export async function decodeFrame(
   imageId: string,
@@ -30,11 +32,15 @@ export async function decodeFrame(
   const pixelData =
     (isNativeTransferSyntax(frame.transferSyntax) && ybrFull422AsRgb(frame.pixelData, geometry)) ||
     frame.pixelData;
-  const decoded = (await createImage(imageId, pixelData, frame.transferSyntax, {
-    ...decodeOptionsOf(options),
-    ...DECODE_WITHOUT_PRESCALE,
-  })) as Types.IImage;
-  const image: LoadedImage = withUsableWindow(toModalityImage(decoded));
+  const modalityImage =
+    nativeModalityImage(imageId, pixelData, frame.transferSyntax, options) ??
+    toModalityImage(
+      (await createImage(imageId, pixelData, frame.transferSyntax, {
+        ...decodeOptionsOf(options),
+        ...DECODE_WITHOUT_PRESCALE,
+      })) as Types.IImage,
+    );
+  const image: LoadedImage = withUsableWindow(modalityImage);
   image.transferSyntaxUID = frame.transferSyntax;
   return image;
 }

@@ -5,8 +5,12 @@ import {
   type LinearRescale,
   type StoredPixelEncoding,
 } from './modality-values';
-import { nativeFrameBytes, nativeFrameGeometryOf } from './native-frame';
-import { TransferSyntax } from './transfer-syntax';
+import {
+  isLittleEndianNativeSyntax,
+  nativeFrameBytes,
+  nativeFrameGeometryOf,
+  nativeSamplesOf,
+} from './native-frame';
 import { validWindowsOf, type VoiWindow } from './voi-window';
 
 /** A frame as 8-bit grey RGBA, ready for a 2D canvas, with its pixels' aspect (height ÷ width). */
@@ -30,12 +34,6 @@ const TAG = {
   PerFrameFunctionalGroupsSequence: '52009230',
 } as const;
 
-/** Little-endian raw samples only: the bytes are the pixels, no codec needed. */
-const PAINTABLE_SYNTAXES = new Set<string>([
-  TransferSyntax.ImplicitVrLittleEndian,
-  TransferSyntax.ExplicitVrLittleEndian,
-]);
-
 /**
  * A first frame drawn without the viewer's renderer (Cornerstone, megabytes to load), exactly as the
  * viewer will draw it once it has started: the same modality values (modality-values.ts), the same
@@ -51,7 +49,8 @@ export function firstPaintOf(
   pixelData: Uint8Array,
   transferSyntax: string,
 ): FirstPaint | null {
-  if (!PAINTABLE_SYNTAXES.has(transferSyntax)) return null;
+  // Little-endian raw samples only: the bytes are the pixels, no codec needed.
+  if (!isLittleEndianNativeSyntax(transferSyntax)) return null;
   const photometric = dicomString(instance, DicomTag.PhotometricInterpretation);
   if (photometric !== 'MONOCHROME1' && photometric !== 'MONOCHROME2') return null;
   const modality = dicomString(instance, DicomTag.Modality);
@@ -71,7 +70,8 @@ export function firstPaintOf(
   // One pad byte after an odd length is allowed; anything else is not this image.
   if (pixelData.byteLength !== length && pixelData.byteLength !== length + 1) return null;
 
-  const samples = samplesOf(pixelData, length, bitsAllocated);
+  // Unsigned words: the 16-bit path looks every word up in a table (greyRgbaByWord).
+  const samples = nativeSamplesOf(pixelData, rows * columns, bitsAllocated, false);
   const slope = dicomNumber(instance, TAG.RescaleSlope);
   const intercept = dicomNumber(instance, TAG.RescaleIntercept);
   const encoding: StoredPixelEncoding = {
@@ -97,13 +97,6 @@ export function firstPaintOf(
       ? rowSpacing / columnSpacing
       : 1;
   return { columns, rows, rgba, pixelAspect };
-}
-
-function samplesOf(bytes: Uint8Array, length: number, bitsAllocated: 8 | 16): Uint8Array | Uint16Array {
-  if (bitsAllocated === 8) return bytes.subarray(0, length);
-  // A 16-bit view needs an even offset: a frame cut from a multipart body may start anywhere.
-  const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice(0, length);
-  return new Uint16Array(aligned.buffer, aligned.byteOffset, length / 2);
 }
 
 /** The first valid window (null: the image's range), and MONOCHROME1's inversion. */

@@ -21,6 +21,12 @@ const NATIVE_SYNTAXES = new Set<string>([
   TransferSyntax.ExplicitVrBigEndian,
 ]);
 
+/** Native syntaxes whose bytes are the samples as this machine reads them (every browser is little endian). */
+const LITTLE_ENDIAN_NATIVE_SYNTAXES = new Set<string>([
+  TransferSyntax.ImplicitVrLittleEndian,
+  TransferSyntax.ExplicitVrLittleEndian,
+]);
+
 /** Whether frames in this syntax are raw samples (no codec between the bytes and the pixels). */
 export function isNativeTransferSyntax(transferSyntax: string): boolean {
   return NATIVE_SYNTAXES.has(transferSyntax);
@@ -92,4 +98,45 @@ export function checkNativeFrameLength(
   });
   const padded = expected % 2 === 1 && byteLength === expected + 1;
   if (byteLength !== expected && !padded) throw new FrameLengthError(byteLength, expected);
+}
+
+/** Whether a frame in this syntax can be read as typed samples over its bytes (`nativeSamplesOf`). */
+export function isLittleEndianNativeSyntax(transferSyntax: string): boolean {
+  return LITTLE_ENDIAN_NATIVE_SYNTAXES.has(transferSyntax);
+}
+
+export type NativeSamples = Uint8Array | Int8Array | Uint16Array | Int16Array;
+
+/**
+ * The first `count` samples of a little-endian native frame of 8 or 16 bits allocated, as a typed
+ * view over its bytes: signed views for signed pixels (PixelRepresentation 1), so that samples filling
+ * their type need no sign extension. The bytes are copied only when a 16-bit view would start at an
+ * odd offset (a frame cut from a multipart body may start anywhere). Throws if the bytes are too few.
+ */
+export function nativeSamplesOf(
+  bytes: Uint8Array,
+  count: number,
+  bitsAllocated: 8 | 16,
+  signed: false,
+): Uint8Array | Uint16Array;
+export function nativeSamplesOf(
+  bytes: Uint8Array,
+  count: number,
+  bitsAllocated: 8 | 16,
+  signed: boolean,
+): NativeSamples;
+export function nativeSamplesOf(
+  bytes: Uint8Array,
+  count: number,
+  bitsAllocated: 8 | 16,
+  signed: boolean,
+): NativeSamples {
+  const length = count * (bitsAllocated / 8);
+  if (bytes.byteLength < length) throw new FrameLengthError(bytes.byteLength, length);
+  if (bitsAllocated === 8)
+    return signed ? new Int8Array(bytes.buffer, bytes.byteOffset, count) : bytes.subarray(0, count);
+  const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice(0, length);
+  return signed
+    ? new Int16Array(aligned.buffer, aligned.byteOffset, count)
+    : new Uint16Array(aligned.buffer, aligned.byteOffset, count);
 }
