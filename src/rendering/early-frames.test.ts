@@ -24,6 +24,8 @@ const { interactionRequestSent } = await import('./load-priority');
 const noToken = () => Promise.resolve(null);
 const ids = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `wadors:https://pacs/${prefix}/frames/${i + 1}`);
+/** Lets the answered requests' continuations run (the run sends the next ones from them). */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const answer = (imageId: string) => door.requests.find((r) => r.imageId === imageId)?.answer();
 
 beforeEach(() => {
@@ -31,16 +33,30 @@ beforeEach(() => {
 });
 
 describe('fetchFramesAhead', () => {
-  it('asks for every frame at once, once, and the loader takes their bytes', async () => {
-    const frames = ids('a', 5);
+  it('asks for the frames it may hold at once, each once, and the loader takes their bytes', async () => {
+    const frames = ids('a', 9);
     fetchFrameEarly(frames[0] ?? '', noToken);
     const release = fetchFramesAhead(frames, noToken);
+    // The first frame was asked for already.
     expect(door.requests.map((r) => r.imageId)).toEqual(frames);
     for (const frame of frames) answer(frame);
     const taken = await takeEarlyFrame(frames[3] ?? '');
     expect(taken?.pixelData).toEqual(new Uint8Array([(frames[3] ?? '').length]));
     // Taken once: the next load fetches for itself.
     expect(takeEarlyFrame(frames[3] ?? '')).toBeUndefined();
+    release();
+  });
+
+  it('leaves a frame still queued to the loader that asks for it, and goes on with the others', async () => {
+    const frames = ids('q', 10);
+    const release = fetchFramesAhead(frames, noToken, 4);
+    expect(takeEarlyFrame(frames[8] ?? '')).toBeUndefined();
+    // Four on the wire; as each is taken the next goes out, the one the loader took skipped.
+    for (const frame of frames.filter((_, i) => i !== 8)) {
+      answer(frame);
+      expect(await takeEarlyFrame(frame)).not.toBeNull();
+    }
+    expect(door.requests.map((r) => r.imageId)).toEqual(frames.filter((_, i) => i !== 8));
     release();
   });
 
@@ -65,14 +81,31 @@ describe('fetchFramesAhead', () => {
     expect(frames.map((frame) => takeEarlyFrame(frame))).toEqual([undefined, undefined, undefined]);
   });
 
-  it('asks for 64 frames at most, however small they are (none pushes another out before it is taken)', async () => {
+  it('keeps no more than it may hold untaken, and goes on as the loader takes them', async () => {
     const frames = ids('d', 100);
-    const release = fetchFramesAhead(frames, noToken);
+    const release = fetchFramesAhead(frames, noToken, 8);
+    for (let round = 0; round < 4; round += 1) {
+      for (const request of door.requests) request.answer();
+      await flush();
+    }
+    expect(door.requests).toHaveLength(8);
+    expect(await takeEarlyFrame(frames[0] ?? '')).not.toBeNull();
+    expect(await takeEarlyFrame(frames[7] ?? '')).not.toBeNull();
+    await flush();
+    expect(door.requests.map((r) => r.imageId).slice(8)).toEqual([frames[8], frames[9]]);
+    release();
+  });
+
+  it('holds 64 frames at most, however small they are (none pushes another out before it is taken)', async () => {
+    const frames = ids('e', 100);
+    const release = fetchFramesAhead(frames, noToken, 1000);
+    for (let round = 0; round < 20; round += 1) {
+      for (const request of door.requests) request.answer();
+      await flush();
+    }
     expect(door.requests).toHaveLength(64);
-    for (const request of door.requests) request.answer();
     expect(await takeEarlyFrame(frames[0] ?? '')).not.toBeNull();
     expect(await takeEarlyFrame(frames[63] ?? '')).not.toBeNull();
-    expect(takeEarlyFrame(frames[64] ?? '')).toBeUndefined();
     release();
   });
 });

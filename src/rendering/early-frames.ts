@@ -2,13 +2,13 @@ import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame, type FrameBytes } from './frame-request';
 import { onInteractionRequest } from './load-priority';
 
-/** Frames one `fetchFramesAhead` asks for, at most (a byte budget may allow fewer: use-frames-ahead.ts). */
-const MAX_FRAMES_AHEAD = 64;
+/** Frames fetched ahead that may wait untaken in the store, at most (a byte budget may allow fewer). */
+export const MAX_FRAMES_HELD_AHEAD = 64;
 /**
  * A few first frames (one per opened viewport) and the frames fetched ahead for them; beyond that, a
  * frame nobody asked for is dropped with the oldest.
  */
-const MAX_EARLY_FRAMES = 8 + MAX_FRAMES_AHEAD;
+const MAX_EARLY_FRAMES = 8 + MAX_FRAMES_HELD_AHEAD;
 const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**
@@ -44,38 +44,75 @@ export function peekEarlyFrame(imageId: string): Promise<FrameBytes | null> | un
 /** An early fetch slower than this is given up on: the loader's own request goes ahead. */
 const EARLY_FRAME_PATIENCE_MS = 3000;
 
-/** The early fetch of this frame, once: the loader takes it and it is forgotten. */
+/**
+ * The early fetch of this frame, once: the loader takes it and it is forgotten. A frame still queued
+ * to be fetched ahead is taken out of the queue instead (undefined: the loader fetches it itself, in
+ * its own order and pool).
+ */
 export function takeEarlyFrame(imageId: string): Promise<FrameBytes | null> | undefined {
   const pending = early.get(imageId);
   early.delete(imageId);
+  for (const run of aheadRuns) run.took(imageId);
   if (!pending) return undefined;
   const giveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), EARLY_FRAME_PATIENCE_MS));
   return Promise.race([pending, giveUp]);
 }
 
+interface AheadRun {
+  /** A frame the loader has taken (or will fetch itself): one fewer held, or one fewer to fetch. */
+  took(imageId: string): void;
+}
+const aheadRuns = new Set<AheadRun>();
+
 /**
- * Fetches the next frames of a stack while the renderer is not there yet (Cornerstone's evaluation and
- * start take the best part of a second after the first paint, and hold the main thread): all are asked
- * for at once, so the browser fetches them meanwhile, and the renderer's prefetch finds their bytes
- * (the loader takes early frames). The moment a viewport sends a request of its own (the user moved to
- * an image), those not in yet are given up: on a slow server that request must not wait behind them.
- * MAX_FRAMES_AHEAD at most, so none pushes another out of the store before it is taken. Returns a function that gives up those not in and forgets those not taken.
+ * Fetches a stack's frames while the renderer is not there yet (Cornerstone's evaluation and start
+ * take the best part of a second after the first paint, and hold the main thread), in the order
+ * given, the whole stack if need be: as many as may wait untaken (`maxHeld`, at most
+ * MAX_FRAMES_HELD_AHEAD) are asked for at once, so that the browser goes on fetching them while the
+ * main thread is held, and one more each time the loader takes one (the renderer's prefetch finds
+ * their bytes; those still queued here when it asks for them it fetches itself). The moment a viewport
+ * sends a request of its own (the user moved to an image), those not in yet are given up: on a slow
+ * server that request must not wait behind them. Returns a function that gives up those not in and
+ * forgets those not taken.
  */
 export function fetchFramesAhead(
   imageIds: readonly string[],
   authorizationFor: AuthorizationProvider,
+  maxHeld: number = MAX_FRAMES_HELD_AHEAD,
 ): () => void {
   const controller = new AbortController();
-  const mine: string[] = [];
-  for (const imageId of imageIds.slice(0, MAX_FRAMES_AHEAD)) {
-    if (early.has(imageId)) continue;
-    fetchFrameEarly(imageId, authorizationFor, controller.signal);
-    mine.push(imageId);
-  }
-  const stopListening = onInteractionRequest(() => controller.abort());
+  const queue = new Set(imageIds.filter((imageId) => !early.has(imageId)));
+  /** Fetched or on the wire, not taken yet. */
+  const held = new Set<string>();
+  const limit = Math.max(1, Math.min(maxHeld, MAX_FRAMES_HELD_AHEAD));
+  const pump = () => {
+    while (!controller.signal.aborted && held.size < limit) {
+      const next = queue.values().next();
+      if (next.done) return;
+      const imageId = next.value;
+      queue.delete(imageId);
+      // Fetched early meanwhile by someone else (a viewport's first image): theirs, not held here.
+      if (early.has(imageId)) continue;
+      held.add(imageId);
+      fetchFrameEarly(imageId, authorizationFor, controller.signal);
+    }
+  };
+  const run: AheadRun = {
+    took: (imageId) => {
+      if (queue.delete(imageId)) return;
+      if (held.delete(imageId)) pump();
+    },
+  };
+  aheadRuns.add(run);
+  pump();
+  const stopListening = onInteractionRequest(() => {
+    controller.abort();
+    queue.clear();
+  });
   return () => {
     stopListening();
     controller.abort();
-    for (const imageId of mine) early.delete(imageId);
+    aheadRuns.delete(run);
+    for (const imageId of held) early.delete(imageId);
   };
 }

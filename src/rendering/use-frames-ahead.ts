@@ -1,47 +1,57 @@
-import { useEffect } from 'react';
-import type { ImageSource } from '@/domain/imaging/image-source';
+import { useEffect, useEffectEvent } from 'react';
+import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
 import { nativeFrameBytes, nativeFrameGeometryOf } from '@/domain/imaging/native-frame';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFramesAhead } from './early-frames';
 import { loadedRendering } from './load-rendering';
+import { whenFirstImageRequestsIn } from './load-priority';
 import { whenRenderingMayStart } from './rendering-gate';
 
-/** Bytes of frames fetched ahead of the renderer, at most (64 CT slices of 512², a few radiographs). */
-const AHEAD_BUDGET_BYTES = 32 * 1024 * 1024;
+/**
+ * Bytes of frames fetched ahead and not yet taken by the renderer, at most (16 CT slices of 512²):
+ * each response costs the main thread a few ms to take in, which 64 of them took from Cornerstone's
+ * start (a second later); the run goes on as the renderer takes them.
+ */
+const AHEAD_BUDGET_BYTES = 8 * 1024 * 1024;
 
 /**
  * A stack's images after the first, fetched while the renderer starts (early-frames.ts,
  * `fetchFramesAhead`), when the page has no renderer yet: a study opened from the EHR or a link. They
  * go out when the renderer may start (rendering-gate.ts: the first paint is drawn or will not be), so
  * the first image's own requests and paint go first, and they are on their way while Cornerstone is
- * evaluated. With the renderer there, its prefetch fetches them itself. Only WADO-RS frames (files are
- * whole: their loaders read them), within a byte budget.
+ * evaluated; the renderer's prefetch takes them, and those still queued it fetches itself. With the
+ * renderer there, its prefetch fetches them itself. Only WADO-RS frames (files are whole: their
+ * loaders read them); what may wait untaken is bounded in bytes, by the size of an image described
+ * by `sizeOf` (its metadata, read when the fetching starts; uncompressed size, what a native syntax
+ * sends). The image ids are taken once per list: give a list that stays the same while it applies.
  */
 export function useFramesAhead(
-  images: readonly ImageSource[] | null,
+  imageIds: readonly string[] | null,
+  sizeOf: DicomJsonInstance | null,
   authorizationFor: AuthorizationProvider,
 ): void {
+  const sizeNow = useEffectEvent(() => sizeOf);
   useEffect(() => {
-    if (!images || loadedRendering()) return;
-    const frames = images.filter((image) => image.imageId.startsWith('wadors:'));
-    const first = frames[0];
-    if (!first) return;
-    // Uncompressed size: what a native syntax sends (compressed ones send less).
-    const geometry = nativeFrameGeometryOf(first.metadata);
-    const frameBytes = geometry ? nativeFrameBytes(geometry) : 0;
-    const count = Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, frameBytes));
+    if (!imageIds || loadedRendering()) return;
+    const frames = imageIds.slice(1).filter((imageId) => imageId.startsWith('wadors:'));
+    if (frames.length === 0) return;
     let cancelled = false;
     let release: (() => void) | null = null;
-    void whenRenderingMayStart().then(() => {
+    // After the first image's own requests and the first paint (or their time limits).
+    void Promise.all([whenRenderingMayStart(), whenFirstImageRequestsIn()]).then(() => {
       if (cancelled || loadedRendering()) return;
+      const described = sizeNow();
+      const geometry = described ? nativeFrameGeometryOf(described) : null;
+      const frameBytes = geometry ? nativeFrameBytes(geometry) : 0;
       release = fetchFramesAhead(
-        frames.slice(1, 1 + count).map((image) => image.imageId),
+        frames,
         authorizationFor,
+        Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, frameBytes)),
       );
     });
     return () => {
       cancelled = true;
       release?.();
     };
-  }, [images, authorizationFor]);
+  }, [imageIds, authorizationFor]);
 }

@@ -1,7 +1,7 @@
 import type { SopInstanceUid, StudyInstanceUid } from '../dicomweb/dicom-uid';
 import { parseFrameNumber } from '../dicomweb/frame-number';
 import { buildWadoRsImageId } from '../dicomweb/image-ids';
-import type { StudySeries } from '../fhir/study';
+import type { StudyInstance, StudySeries } from '../fhir/study';
 
 /**
  * The instance a stack most likely starts with, known before its metadata arrives: the lowest
@@ -35,4 +35,26 @@ export function likelyFirstFrameOf(
     imageId: buildWadoRsImageId(series.wadoRs.address, study, series.uid, first.uid, frame),
     instance: first.uid,
   };
+}
+
+/**
+ * The image ids of a WADO-RS series' instances, first frame each, in InstanceNumber order, from the
+ * ImagingStudy's instance list: what the stack most likely holds before its metadata says (a
+ * 300-slice series' metadata can take a PACS a second to build), for fetching ahead. Empty when the
+ * series has no WADO-RS address, or lists no instances.
+ */
+export function likelyStackFramesOf(
+  study: StudyInstanceUid,
+  series: Pick<StudySeries, 'uid' | 'wadoRs'> & {
+    instances: readonly Pick<StudyInstance, 'uid' | 'number'>[];
+  },
+): string[] {
+  const frame = parseFrameNumber(1);
+  const { wadoRs, uid } = series;
+  if (!wadoRs || !uid || !frame) return [];
+  return series.instances
+    .filter((instance): instance is typeof instance & { uid: SopInstanceUid } => instance.uid !== null)
+    .map((instance, index) => ({ instance, index }))
+    .sort((a, b) => (a.instance.number ?? Infinity) - (b.instance.number ?? Infinity) || a.index - b.index)
+    .map(({ instance }) => buildWadoRsImageId(wadoRs.address, study, uid, instance.uid, frame));
 }

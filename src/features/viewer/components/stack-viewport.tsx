@@ -18,6 +18,7 @@ import { MeasurementList } from './measurement-list';
 import { ObjectViewport } from './object-viewport';
 import { Centered, Waiting } from './viewport-notices';
 import { shownImageOf, useShownStack } from './use-shown-stack';
+import { useFramesToFetchAhead } from './use-frames-to-fetch-ahead';
 import { useStackFirstPaint } from './use-stack-first-paint';
 import { useViewportCommands } from './use-viewport-commands';
 import { ViewportOverlay } from './viewport-overlay';
@@ -97,13 +98,17 @@ export function StackViewport({
   if (!rendererDrew && state?.transferSyntax) setRendererDrew(true);
   // The stack's images once the series' metadata is in (null before).
   const stackImages = stack.data ? shownImages : null;
-  // The next images' bytes while the renderer starts (its prefetch takes them).
-  useFramesAhead(stackImages, authorizationFor);
   const { firstSource, firstPaint, attachFirstPaint } = useStackFirstPaint(
     studyUid,
     series,
     stackImages,
     rendererDrew,
+  );
+  // The next images' bytes while the renderer starts (its prefetch takes them).
+  useFramesAhead(
+    useFramesToFetchAhead(studyUid, series, stackImages, keyImagesOnly),
+    firstSource?.metadata ?? null,
+    authorizationFor,
   );
 
   useEffect(() => controller?.setPrimaryTool(tool), [controller, tool]);
