@@ -10,7 +10,8 @@ import { loadAverage, median, rangeNote } from './bench-stats';
  * alternately in one browser (A, B, then B, A…), each from its own sandbox started from its own
  * checkout (a `git worktree` of the other commit, built with `npx vite build` in it). Runs minutes
  * apart, as two `npm run bench` are, meet different loads on a shared machine; alternate launches meet
- * the same. Prints click → first paint, token → first paint, click → the renderer's image and, in the
+ * the same. Prints click → first paint, token → first paint, click → the renderer's image, click → the
+ * shown series all in memory (its thumbnail's progress; `AB_RELOADS=0` for no reloads) and, in the
  * same tab, a reload of the session (warm, then cold HTTP cache) → first image, medians and ranges over
  * `AB_ROUNDS` launches each (12 by default), for `AB_STUDY` (the GE head CT by default).
  */
@@ -18,11 +19,15 @@ const ROUNDS = Number(process.env.AB_ROUNDS ?? 12);
 const STUDY = process.env.AB_STUDY ?? 'phantom-ge-head-ct';
 /** Each checkout's sandbox on ports of its own, away from the bench's (4600) and the e2e setup's. */
 const PORT_BASE = 4750;
+/** `AB_RELOADS=0` leaves out the reloads (a long series makes each reload wait for it). */
+const RELOADS = process.env.AB_RELOADS !== '0';
 
 interface Launch {
   clickToPaint: number;
   tokenToPaint: number;
   clickToRenderer: number;
+  /** Click → every image of the shown series in memory (its thumbnail's progress full). */
+  clickToSeries: number;
   /** The open session reloaded in the same tab: navigation → first image, warm then cold HTTP cache. */
   reloadWarm: number;
   reloadCold: number;
@@ -59,12 +64,26 @@ async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch
     });
     // No first paint (the renderer drew first): the renderer's image is the first on screen.
     const firstImage = Number.isNaN(paint) ? rendered : Math.min(paint, rendered);
-    const reloadWarm = await reloadToFirstImage(page, false);
-    const reloadCold = await reloadToFirstImage(page, true);
+    await page.waitForFunction(
+      (selector) => {
+        const uid = document.querySelector(selector)?.getAttribute('data-series-uid');
+        const progress = document.querySelector(
+          `[data-testid="series-thumbnail"][data-series-uid="${uid}"] [data-testid="series-progress"]`,
+        );
+        const total = progress?.getAttribute('data-total');
+        return total && progress?.getAttribute('data-loaded') === total;
+      },
+      RENDERED,
+      { timeout: 120_000, polling: 50 },
+    );
+    const seriesInMemory = Date.now();
+    const reloadWarm = RELOADS ? await reloadToFirstImage(page, false) : Number.NaN;
+    const reloadCold = RELOADS ? await reloadToFirstImage(page, true) : Number.NaN;
     return {
       clickToPaint: firstImage - clicked,
       tokenToPaint: firstImage - token,
       clickToRenderer: rendered - clicked,
+      clickToSeries: seriesInMemory - clicked,
       reloadWarm,
       reloadCold,
     };
@@ -124,7 +143,7 @@ async function main(): Promise<void> {
   for (const [index, checkout] of checkouts.entries()) {
     const runs = launches[index] ?? [];
     console.log(
-      `${checkout}: click → first image ${figure(runs, 'clickToPaint')}; token → first image ${figure(runs, 'tokenToPaint')}; click → renderer ${figure(runs, 'clickToRenderer')}; reload → first image, warm ${figure(runs, 'reloadWarm')}, cold ${figure(runs, 'reloadCold')}`,
+      `${checkout}: click → first image ${figure(runs, 'clickToPaint')}; token → first image ${figure(runs, 'tokenToPaint')}; click → renderer ${figure(runs, 'clickToRenderer')}; click → series in memory ${figure(runs, 'clickToSeries')}; reload → first image, warm ${figure(runs, 'reloadWarm')}, cold ${figure(runs, 'reloadCold')}`,
     );
   }
   console.log(`${STUDY}, ${ROUNDS} launches each, load ${rangeNote(loads)}`);
