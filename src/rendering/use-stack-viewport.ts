@@ -3,6 +3,7 @@ import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { loadFailureAsError } from './load-error';
+import { viewportAwaitsFirstImage } from './load-priority';
 import { loadedRendering, loadRendering } from './load-rendering';
 import type { StackViewportController } from './stack-viewport-controller';
 
@@ -91,6 +92,11 @@ export function useStackViewport(stack: StackInput | null, authorizationFor: Aut
   const attachElement = useCallback((node: HTMLDivElement | null) => setElement(node), []);
   const error = failure && (failure.stack === null || failure.stack === stack) ? failure.error : null;
   const firstImagePending = stack !== null && shown !== stack && error === null;
+  // Thumbnails wait while a viewport waits for its first image (load-priority.ts): from the moment it
+  // exists, not only once its stack is set, or a thumbnail drawn while the renderer was starting went
+  // first (a software-GL render and copy, 100–200 ms of the main thread without a GPU).
+  const awaitingFirstImage = error === null && (stack === null || shown !== stack);
+  useEffect(() => (awaitingFirstImage ? viewportAwaitsFirstImage() : undefined), [awaitingFirstImage]);
   return { attachElement, state, error, controller, firstImagePending };
 }
 
