@@ -4,8 +4,10 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
+import type { ImageSource } from '@/domain/imaging/image-source';
 import { studyOnWadoRs } from '@/domain/fhir/testing/study-on-wado-rs';
 import { createTestQueryClient, createTestSession } from '@/lib/testing/test-session';
+import { firstInstanceQueryOptions } from './api/get-first-instance';
 import { seriesStackQueryOptions, type SeriesStack } from './api/get-series-stack';
 import { useStudyIdentityCheck } from './use-study-identity-check';
 
@@ -57,5 +59,29 @@ describe('useStudyIdentityCheck', () => {
     act(() => client.removeQueries({ queryKey: keyOf(0) }));
     act(() => client.setQueryData(keyOf(2), stackNaming('MRN-1', 'DOE^JANE')));
     expect(result.current).toEqual({ checked: 3, total: 3, mismatch: true });
+  });
+
+  it("warns from the first image's own metadata, before its series' is in, without counting the series checked", () => {
+    const { authorizationFor } = createTestSession();
+    const series = study.series[0];
+    if (!study.studyInstanceUid || !series?.key) throw new Error('no series');
+    const firstKey = firstInstanceQueryOptions(study.studyInstanceUid, series, authorizationFor).queryKey;
+    const checkWithFirstInstance = (id: string, name: string) => {
+      const client = createTestQueryClient();
+      const [metadata] = stackNaming(id, name).instances;
+      if (!metadata || !series.key) throw new Error('no instance');
+      const source: ImageSource = { imageId: 'wadors:first', seriesKey: series.key, metadata };
+      client.setQueryData(firstKey, source);
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      );
+      return renderHook(() => useStudyIdentityCheck(study, patient), { wrapper }).result.current;
+    };
+    expect(checkWithFirstInstance('MRN-1', 'DOE^JANE')).toEqual({ checked: 0, total: 3, mismatch: false });
+    expect(checkWithFirstInstance('OTHER-9', 'ROE^RICHARD')).toEqual({
+      checked: 0,
+      total: 3,
+      mismatch: true,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
 import type { Study } from '@/domain/fhir/study';
+import { isDicomJsonInstance, type DicomJsonInstance } from '@/domain/imaging/dicom-json';
 import type { SeriesStack } from './api/get-series-stack';
 import { patientMatchOf } from './model/viewport-identity';
 
@@ -25,6 +26,14 @@ function seriesStackOf(query: Query): SeriesStack | null {
     Array.isArray(data.instances)
     ? (data as SeriesStack)
     : null;
+}
+
+/** The instance a `first-instance` query (firstInstanceQueryOptions) described, from the untyped cache. */
+function firstInstanceOf(query: Query): DicomJsonInstance | null {
+  const data: unknown = query.state.data;
+  if (query.queryKey[0] !== 'first-instance' || typeof data !== 'object' || data === null) return null;
+  const metadata: unknown = 'metadata' in data ? data.metadata : null;
+  return isDicomJsonInstance(metadata) ? metadata : null;
 }
 
 const isKeyOf = (keys: ReadonlySet<SeriesKey>, key: unknown): key is SeriesKey =>
@@ -52,6 +61,10 @@ export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): S
     const keys = new Set<SeriesKey>(study.series.flatMap((series) => (series.key ? [series.key] : [])));
     // Per series: whether one of its instances names another patient.
     const results = new Map<SeriesKey, boolean>();
+    // Per series, before its metadata: whether the instance a viewport paints first names another
+    // patient (its own metadata, get-first-instance.ts). It does not count as the series checked, but
+    // the warning shows with the first image rather than moving it down once the series is in.
+    const firstInstances = new Map<SeriesKey, boolean>();
     const publish = () => {
       setCheck((previous) => {
         const next = {
@@ -59,7 +72,7 @@ export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): S
           patient,
           checked: results.size,
           total: keys.size,
-          mismatch: [...results.values()].some(Boolean),
+          mismatch: [...results.values(), ...firstInstances.values()].some(Boolean),
         };
         const same =
           previous.study === study &&
@@ -71,6 +84,17 @@ export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): S
       });
     };
     const read = (query: Query): boolean => {
+      const first = firstInstanceOf(query);
+      const firstKey = query.queryKey[1];
+      if (
+        first &&
+        query.queryKey[2] === studyUid &&
+        isKeyOf(keys, firstKey) &&
+        !firstInstances.has(firstKey)
+      ) {
+        firstInstances.set(firstKey, patientMatchOf(patient, first).status === 'mismatch');
+        return true;
+      }
       const data = seriesStackOf(query);
       const key = query.queryKey[1];
       if (!data || query.queryKey[2] !== studyUid || !isKeyOf(keys, key) || results.has(key)) return false;
