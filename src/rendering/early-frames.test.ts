@@ -26,6 +26,13 @@ const ids = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `wadors:https://pacs/${prefix}/frames/${i + 1}`);
 /** Lets the answered requests' continuations run (the run sends the next ones from them). */
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Answers every request, and the ones they lead to, `rounds` times over. */
+async function answerAll(rounds: number): Promise<void> {
+  for (let round = 0; round < rounds; round += 1) {
+    for (const request of door.requests) request.answer();
+    await flush();
+  }
+}
 const answer = (imageId: string) => door.requests.find((r) => r.imageId === imageId)?.answer();
 
 beforeEach(() => {
@@ -84,10 +91,7 @@ describe('fetchFramesAhead', () => {
   it('keeps no more than it may hold untaken, and goes on as the loader takes them', async () => {
     const frames = ids('d', 100);
     const release = fetchFramesAhead(frames, noToken, 8);
-    for (let round = 0; round < 4; round += 1) {
-      for (const request of door.requests) request.answer();
-      await flush();
-    }
+    await answerAll(4);
     expect(door.requests).toHaveLength(8);
     expect(await takeEarlyFrame(frames[0] ?? '')).not.toBeNull();
     expect(await takeEarlyFrame(frames[7] ?? '')).not.toBeNull();
@@ -99,10 +103,7 @@ describe('fetchFramesAhead', () => {
   it('holds 64 frames at most, however small they are (none pushes another out before it is taken)', async () => {
     const frames = ids('e', 100);
     const release = fetchFramesAhead(frames, noToken, 1000);
-    for (let round = 0; round < 20; round += 1) {
-      for (const request of door.requests) request.answer();
-      await flush();
-    }
+    await answerAll(20);
     expect(door.requests).toHaveLength(64);
     expect(await takeEarlyFrame(frames[0] ?? '')).not.toBeNull();
     expect(await takeEarlyFrame(frames[63] ?? '')).not.toBeNull();
