@@ -3,7 +3,7 @@ import { fetchFrame, type FrameBytes } from './frame-request';
 import { onInteractionRequest } from './load-priority';
 
 /** Frames fetched ahead that may wait untaken in the store, at most (a byte budget may allow fewer). */
-export const MAX_FRAMES_HELD_AHEAD = 64;
+const MAX_FRAMES_HELD_AHEAD = 64;
 /**
  * A few first frames (one per opened viewport) and the frames fetched ahead for them; beyond that, a
  * frame nobody asked for is dropped with the oldest.

@@ -4,20 +4,26 @@ import { buildWadoRsImageId } from '../dicomweb/image-ids';
 import type { StudyInstance, StudySeries } from '../fhir/study';
 
 /**
- * The instance a stack most likely starts with, known before its metadata arrives: the lowest
- * InstanceNumber in the ImagingStudy's instance list. Scanners number slices along the table, so
- * this is nearly always the first slice in position order too; when it is not, the early fetch is
- * merely a prefetch of another slice.
+ * The listed instances with a UID in the order their stack most likely has, known before its metadata
+ * arrives: by InstanceNumber, unnumbered ones last, ties as listed. Scanners number slices along the
+ * table, so this is nearly always position order too; when it is not, an early fetch is merely a
+ * prefetch of another slice.
  */
+function likelyStackOrder<T extends { uid: string | null; number: number | null }>(
+  instances: readonly T[],
+): (T & { uid: string })[] {
+  return instances
+    .filter((instance): instance is T & { uid: string } => Boolean(instance.uid))
+    .map((instance, index) => ({ instance, index }))
+    .sort((a, b) => (a.instance.number ?? Infinity) - (b.instance.number ?? Infinity) || a.index - b.index)
+    .map(({ instance }) => instance);
+}
+
+/** The instance a stack most likely starts with (likelyStackOrder's first): the lowest InstanceNumber. */
 export function likelyFirstInstance<T extends { uid: string | null; number: number | null }>(
   instances: readonly T[],
 ): T | null {
-  let best: T | null = null;
-  for (const instance of instances) {
-    if (!instance.uid) continue;
-    if (best === null || (instance.number ?? Infinity) < (best.number ?? Infinity)) best = instance;
-  }
-  return best;
+  return likelyStackOrder(instances)[0] ?? null;
 }
 
 /**
@@ -52,9 +58,7 @@ export function likelyStackFramesOf(
   const frame = parseFrameNumber(1);
   const { wadoRs, uid } = series;
   if (!wadoRs || !uid || !frame) return [];
-  return series.instances
-    .filter((instance): instance is typeof instance & { uid: SopInstanceUid } => instance.uid !== null)
-    .map((instance, index) => ({ instance, index }))
-    .sort((a, b) => (a.instance.number ?? Infinity) - (b.instance.number ?? Infinity) || a.index - b.index)
-    .map(({ instance }) => buildWadoRsImageId(wadoRs.address, study, uid, instance.uid, frame));
+  return likelyStackOrder(series.instances).map((instance) =>
+    buildWadoRsImageId(wadoRs.address, study, uid, instance.uid, frame),
+  );
 }
