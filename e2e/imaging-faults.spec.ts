@@ -3,7 +3,7 @@ import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { fault, resetFaults } from './support/fault-controls';
 import { expect, test } from './support/fixtures';
-import { philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
+import { holdSyntheticCtMiddle, philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
 
 /** An image server that is slow or gone for a while, expressed with `page.route` over the real pacs-a. */
 test.describe('an image server that falters is never silent, and the viewer recovers', () => {
@@ -81,7 +81,8 @@ test.describe('an image server that falters is never silent, and the viewer reco
 
 /**
  * The same faults caused in the real pacs-a gateway by the sandbox's fault controls, after the first
- * image: the 300-slice CT's prefetch is still under way, so its last slices are not in the cache yet.
+ * image. The 300-slice CT's frames between its ends are held back until the fault is in place, so the
+ * prefetch meets it and the slices looked at are not in the cache yet, however fast the machine.
  */
 test.describe('a PACS that slows down or stops mid-series: the viewer says so, goes on, and recovers', () => {
   test.afterEach(({ sandbox }) => resetFaults(sandbox));
@@ -91,9 +92,11 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
+    const middle = await holdSyntheticCtMiddle(page, sandbox, series);
     const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid, 0);
     await fault(sandbox, `slow-frames?pacs=a&delayMs=6000&match=${series.uid}`);
+    middle.release();
 
     await viewer.press('End');
     const position = viewer.viewport.getByTestId('overlay-image-index');
@@ -150,6 +153,7 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
+    const middle = await holdSyntheticCtMiddle(page, sandbox, series);
     const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid, 0);
     // A length on the first slice: it must survive what follows.
@@ -162,6 +166,7 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     await expect(measurement).toHaveCount(1);
 
     await fault(sandbox, 'pacs-stop?pacs=a&mode=hang');
+    middle.release();
     await viewer.press('End');
     await viewer.press('ArrowUp');
     await expect(viewer.viewport).toHaveAttribute('data-image-index', '298');
@@ -193,10 +198,12 @@ test.describe('a PACS that slows down or stops mid-series: the viewer says so, g
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
+    const middle = await holdSyntheticCtMiddle(page, sandbox, series);
     const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid, 0);
 
     await fault(sandbox, 'pacs-stop?pacs=a&mode=refuse');
+    middle.release();
     await viewer.press('End');
     const error = viewer.viewport.getByTestId('viewport-error');
     await expect(error).toHaveText(

@@ -4,7 +4,7 @@ import { ViewerPage } from './pages/viewer-page';
 import type { SandboxInfo, StudyInfo } from '../sandbox/sandbox-info';
 import { expect, test } from './support/fixtures';
 import { fault, resetFaults } from './support/fault-controls';
-import { philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
+import { holdSyntheticCtMiddle, philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
 
 /** A phantom study stored on pacs-a only: its list preview needs a token pacs-a accepts. */
 function studyOnPacsA(sandbox: SandboxInfo): StudyInfo {
@@ -193,12 +193,15 @@ test.describe('the session survives what real servers do', () => {
     page.on('response', (response) => {
       if (response.status() === 401 && response.url().includes('/frames/')) refused.push(response.url());
     });
+    const middle = await holdSyntheticCtMiddle(page, sandbox, series);
     const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid);
     const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
 
-    // The prefetch of the other 299 frames is under way: every token it holds stops working.
+    // The prefetch of the other 299 frames waits (held back until the token is revoked): every request
+    // it makes carries a token that no longer works.
     await fault(sandbox, 'revoke?what=access');
+    middle.release();
 
     const progress = viewer.thumbnail(series.uid).getByTestId('series-progress');
     await expect(progress).toHaveAttribute('data-loaded', String(series.instances), { timeout: 60_000 });

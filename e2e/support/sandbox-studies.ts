@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import { SYNTHETIC_CT_SLICES, syntheticCtInstanceUid } from '../../sandbox/data/synthetic-ct';
 import type { SandboxInfo, SeriesInfo, StudyInfo } from '../../sandbox/sandbox-info';
 
 /** The two-PACS Philips study and its 28-slice axial series, which most pixel checks use. */
@@ -8,10 +10,35 @@ export function philipsAxialSeries(sandbox: SandboxInfo): { study: StudyInfo; ax
   return { study, axial };
 }
 
-/** The 300-slice synthetic CT on pacs-a: long enough that its prefetch is still running after the first image. */
+/**
+ * The 300-slice synthetic CT on pacs-a. Its prefetch may have the whole series in memory soon after the
+ * first image (on a fast machine it does): a test that needs frames still to come holds them back
+ * (`holdSyntheticCtMiddle`).
+ */
 export function syntheticCtSeries(sandbox: SandboxInfo): { study: StudyInfo; series: SeriesInfo } {
   const study = sandbox.studies['phantom-synthetic-ct'];
   const series = study?.series[0];
   if (!study || !series) throw new Error('The sandbox has no synthetic CT.');
   return { study, series };
+}
+
+/**
+ * Holds back every frame request of the synthetic CT but those of its two ends (either may be shown
+ * first, and the other is where `End` goes) until `release` is called: the prefetch then waits at the
+ * slices after the first, and a fault caused before `release` meets the requests it would otherwise have
+ * finished. Install it before the viewer opens.
+ */
+export async function holdSyntheticCtMiddle(
+  page: Page,
+  sandbox: SandboxInfo,
+  series: SeriesInfo,
+): Promise<{ release: () => void }> {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const ends = [syntheticCtInstanceUid(0), syntheticCtInstanceUid(SYNTHETIC_CT_SLICES - 1)];
+  await page.route(`${sandbox.pacs.a}/studies/*/series/${series.uid}/instances/*/frames/*`, async (route) => {
+    if (!ends.some((uid) => route.request().url().includes(`/instances/${uid}/`))) await released;
+    await route.continue();
+  });
+  return { release };
 }

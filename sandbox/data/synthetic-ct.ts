@@ -23,6 +23,11 @@ export function syntheticCtSliceZ(index: number): number {
   return index - SYNTHETIC_CT_SLICES / 2;
 }
 
+/** SOP Instance UID of slice `index` of the synthetic CT (0 first, InstanceNumber `index + 1`). */
+export function syntheticCtInstanceUid(index: number): string {
+  return deterministicUid(`sandbox:synthetic-ct:${VERSION}:instance:${index}`, 64);
+}
+
 export interface SyntheticPatient {
   readonly id: string;
   /** DICOM PN, `FAMILY^GIVEN`. */
@@ -75,7 +80,7 @@ function ctSlice(index: number, patient: SyntheticPatient): Buffer {
   const elements: DicomElements = {
     '00080008': { vr: 'CS', value: 'DERIVED\\SECONDARY\\AXIAL' },
     '00080016': { vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.2' },
-    '00080018': { vr: 'UI', value: uid(`instance:${index}`) },
+    '00080018': { vr: 'UI', value: syntheticCtInstanceUid(index) },
     '00080020': { vr: 'DA', value: '20260101' },
     '00080030': { vr: 'TM', value: '120000' },
     '00080050': { vr: 'SH', value: 'SYNTH300' },
