@@ -167,6 +167,25 @@ export default tseslint.config(
   },
   {
     files: ['src/rendering/**'],
+    ignores: ['src/rendering/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ZOD_THROUGH_LIB,
+            {
+              name: '@cornerstonejs/dicom-image-loader',
+              message:
+                "Import from '@cornerstonejs/dicom-image-loader/imageLoader': the root entry brings every codec's JavaScript into the rendering chunk (only the decode worker needs them).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/rendering/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ZOD_THROUGH_LIB] }] },
   },
   { files: ['src/lib/zod.ts'], rules: { 'no-restricted-imports': 'off' } },

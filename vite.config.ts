@@ -61,7 +61,11 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // Only vtk.js's VTK-XML readers and writers use it; the viewer has none (see the shim).
+      xmlbuilder2: fileURLToPath(new URL('./src/rendering/shims/xmlbuilder2.ts', import.meta.url)),
+    },
   },
   server: { host: '127.0.0.1', port, strictPort: true },
   preview: { host: '127.0.0.1', port, strictPort: true },

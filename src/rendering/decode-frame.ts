@@ -1,5 +1,5 @@
 import { metaData, type Types } from '@cornerstonejs/core';
-import { createImage } from '@cornerstonejs/dicom-image-loader';
+import { createImage } from '@cornerstonejs/dicom-image-loader/imageLoader';
 import {
   checkNativeFrameLength,
   isNativeTransferSyntax,

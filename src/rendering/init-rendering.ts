@@ -1,5 +1,5 @@
 import { cache, init as initCore } from '@cornerstonejs/core';
-import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader';
+import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader/imageLoader';
 import {
   addTool,
   AngleTool,

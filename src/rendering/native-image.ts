@@ -1,5 +1,5 @@
 import { metaData, type Types } from '@cornerstonejs/core';
-import { getImageFrame } from '@cornerstonejs/dicom-image-loader';
+import { getImageFrame } from '@cornerstonejs/dicom-image-loader/imageLoader';
 import { isLittleEndianNativeSyntax, nativeSamplesOf } from '@/domain/imaging/native-frame';
 import type { LoadOptions } from './load-options';
 import { toModalityImage } from './modality-image';
