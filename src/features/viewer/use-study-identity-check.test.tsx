@@ -84,4 +84,35 @@ describe('useStudyIdentityCheck', () => {
       mismatch: true,
     });
   });
+
+  it('says what the cache holds in its first render, so the header does not grow a commit after the image', () => {
+    const client = createTestQueryClient();
+    const { authorizationFor } = createTestSession();
+    const series = study.series[0];
+    if (!study.studyInstanceUid || !series?.key) throw new Error('no series');
+    const [metadata] = stackNaming('OTHER-9', 'ROE^RICHARD').instances;
+    if (!metadata) throw new Error('no instance');
+    client.setQueryData(
+      firstInstanceQueryOptions(study.studyInstanceUid, series, authorizationFor).queryKey,
+      {
+        imageId: 'wadors:first',
+        seriesKey: series.key,
+        metadata,
+      } satisfies ImageSource,
+    );
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    );
+    const renders: unknown[] = [];
+    renderHook(
+      () => {
+        const check = useStudyIdentityCheck(study, patient);
+        renders.push(check);
+        return check;
+      },
+      { wrapper },
+    );
+    expect(renders[0]).toEqual({ checked: 0, total: 3, mismatch: true });
+    expect(renders.at(-1)).toEqual({ checked: 0, total: 3, mismatch: true });
+  });
 });

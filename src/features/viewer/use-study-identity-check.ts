@@ -1,4 +1,4 @@
-import { useQueryClient, type Query } from '@tanstack/react-query';
+import { useQueryClient, type Query, type QueryCache } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { PatientIdentity } from '@/domain/fhir/patient-identity';
@@ -39,51 +39,19 @@ function firstInstanceOf(query: Query): DicomJsonInstance | null {
 const isKeyOf = (keys: ReadonlySet<SeriesKey>, key: unknown): key is SeriesKey =>
   typeof key === 'string' && keys.has(key as SeriesKey);
 
-/**
- * The study-wide patient check, from whatever series metadata has been loaded (by viewports and
- * visible thumbnails), never by loading more: a study of 2,000 series is checked as it is looked at,
- * and the header says how far. Reads the query cache as it changes instead of observing one query
- * per series, so only the header re-renders when a series arrives, and a series once checked stays
- * counted after its query leaves the cache.
- */
-export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): StudyIdentityCheck {
-  const cache = useQueryClient().getQueryCache();
-  const [check, setCheck] = useState<StudyIdentityCheck & { study: Study; patient: PatientIdentity }>(() => ({
-    study,
-    patient,
-    checked: 0,
-    total: 0,
-    mismatch: false,
-  }));
-
-  useEffect(() => {
-    const studyUid = study.studyInstanceUid;
-    const keys = new Set<SeriesKey>(study.series.flatMap((series) => (series.key ? [series.key] : [])));
-    // Per series: whether one of its instances names another patient.
-    const results = new Map<SeriesKey, boolean>();
-    // Per series, before its metadata: whether the instance a viewport paints first names another
-    // patient (its own metadata, get-first-instance.ts). It does not count as the series checked, but
-    // the warning shows with the first image rather than moving it down once the series is in.
-    const firstInstances = new Map<SeriesKey, boolean>();
-    const publish = () => {
-      setCheck((previous) => {
-        const next = {
-          study,
-          patient,
-          checked: results.size,
-          total: keys.size,
-          mismatch: [...results.values(), ...firstInstances.values()].some(Boolean),
-        };
-        const same =
-          previous.study === study &&
-          previous.patient === patient &&
-          previous.checked === next.checked &&
-          previous.total === next.total &&
-          previous.mismatch === next.mismatch;
-        return same ? previous : next;
-      });
-    };
-    const read = (query: Query): boolean => {
+/** The tally of one study against one patient, fed the cache's queries one by one. */
+function identityTally(study: Study, patient: PatientIdentity) {
+  const studyUid = study.studyInstanceUid;
+  const keys = new Set<SeriesKey>(study.series.flatMap((series) => (series.key ? [series.key] : [])));
+  // Per series: whether one of its instances names another patient.
+  const results = new Map<SeriesKey, boolean>();
+  // Per series, before its metadata: whether the instance a viewport paints first names another
+  // patient (its own metadata, get-first-instance.ts). It does not count as the series checked, but
+  // the warning shows with the first image rather than moving it down once the series is in.
+  const firstInstances = new Map<SeriesKey, boolean>();
+  return {
+    /** Takes in what a query says of this study; whether the tally changed. */
+    read(query: Query): boolean {
       const first = firstInstanceOf(query);
       const firstKey = query.queryKey[1];
       if (
@@ -103,16 +71,64 @@ export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): S
         data.instances.some((instance) => patientMatchOf(patient, instance).status === 'mismatch'),
       );
       return true;
+    },
+    check(): StudyIdentityCheck {
+      return {
+        checked: results.size,
+        total: keys.size,
+        mismatch: [...results.values(), ...firstInstances.values()].some(Boolean),
+      };
+    },
+  };
+}
+
+/** What the cache holds now, for a render before the subscription has read it. */
+function checkOfCache(cache: QueryCache, study: Study, patient: PatientIdentity): StudyIdentityCheck {
+  const tally = identityTally(study, patient);
+  for (const query of cache.getAll()) tally.read(query);
+  return tally.check();
+}
+
+/**
+ * The study-wide patient check, from whatever series metadata has been loaded (by viewports and
+ * visible thumbnails), never by loading more: a study of 2,000 series is checked as it is looked at,
+ * and the header says how far. Reads the query cache as it changes instead of observing one query
+ * per series, so only the header re-renders when a series arrives, and a series once checked stays
+ * counted after its query leaves the cache. The first render already reads the cache: what the
+ * landing fetched (the first image's metadata) is in the header in the same commit as the first
+ * image, not one later, when it would move the image down.
+ */
+export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): StudyIdentityCheck {
+  const cache = useQueryClient().getQueryCache();
+  const [check, setCheck] = useState<StudyIdentityCheck & { study: Study; patient: PatientIdentity }>(() => ({
+    study,
+    patient,
+    ...checkOfCache(cache, study, patient),
+  }));
+
+  useEffect(() => {
+    const tally = identityTally(study, patient);
+    const publish = () => {
+      setCheck((previous) => {
+        const next = { study, patient, ...tally.check() };
+        const same =
+          previous.study === study &&
+          previous.patient === patient &&
+          previous.checked === next.checked &&
+          previous.total === next.total &&
+          previous.mismatch === next.mismatch;
+        return same ? previous : next;
+      });
     };
-    for (const query of cache.getAll()) read(query);
+    for (const query of cache.getAll()) tally.read(query);
     publish();
     return cache.subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'success' && read(event.query)) publish();
+      if (event.type === 'updated' && event.action.type === 'success' && tally.read(event.query)) publish();
     });
   }, [cache, study, patient]);
 
-  // Until the effect has read the cache for this study and patient, nothing is checked.
+  // Another study or patient, before the effect has subscribed for it: what the cache holds now.
   return check.study === study && check.patient === patient
     ? { checked: check.checked, total: check.total, mismatch: check.mismatch }
-    : { checked: 0, total: 0, mismatch: false };
+    : checkOfCache(cache, study, patient);
 }

@@ -56,7 +56,9 @@ export function ViewerHeader({ study, patient }: ViewerHeaderProps) {
         </span>
       )}
       {mismatch && <StudyPatientMismatch patient={patient} className="min-w-0" />}
-      {checked < total && (
+      {/* Stays once every series is checked ("28 of 28"): a line that went away would move the images
+          up under the user's eyes. */}
+      {total > 0 && (
         <span
           className="shrink-0 text-slate-400"
           data-testid="study-identity-coverage"
