@@ -92,13 +92,10 @@ describe('useStudyIdentityCheck', () => {
     if (!study.studyInstanceUid || !series?.key) throw new Error('no series');
     const [metadata] = stackNaming('OTHER-9', 'ROE^RICHARD').instances;
     if (!metadata) throw new Error('no instance');
+    const source: ImageSource = { imageId: 'wadors:first', seriesKey: series.key, metadata };
     client.setQueryData(
       firstInstanceQueryOptions(study.studyInstanceUid, series, authorizationFor).queryKey,
-      {
-        imageId: 'wadors:first',
-        seriesKey: series.key,
-        metadata,
-      } satisfies ImageSource,
+      source,
     );
     const wrapper = ({ children }: { children: ReactNode }) => (
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
