@@ -66,14 +66,23 @@ test.describe('pixels are the DICOM modality values, for every bit layout and re
           encoding.high - encoding.low - 2,
         );
       const shown = await viewer.displayedGrid(GRID);
-      const expected = windowedGrid(reference, center, width, GRID);
+      const voiFunction = encoding.voiLutFunction ?? 'LINEAR';
+      const expected = windowedGrid(reference, center, width, GRID, voiFunction);
       const r = pearson(shown, expected);
-      const meanError = shown.reduce((sum, v, i) => sum + Math.abs(v - (expected[i] ?? 0)), 0) / shown.length;
+      const errorFrom = (grid: readonly number[]) =>
+        shown.reduce((sum, v, i) => sum + Math.abs(v - (grid[i] ?? 0)), 0) / shown.length;
+      const meanError = errorFrom(expected);
       results.push(
-        `${encoding.name}: r=${r.toFixed(3)} mean |Δ|=${meanError.toFixed(1)} W ${width} L ${center}`,
+        `${encoding.name}: r=${r.toFixed(3)} mean |Δ|=${meanError.toFixed(1)} W ${width} L ${center} ${voiFunction}`,
       );
       expect.soft(r, `${encoding.name} correlates with the file`).toBeGreaterThan(0.98);
       expect.soft(meanError, `${encoding.name} grey levels match the file`).toBeLessThan(12);
+      if (voiFunction !== 'LINEAR') {
+        // Drawn through its own function, not the linear window (which correlates as well).
+        const linearError = errorFrom(windowedGrid(reference, center, width, GRID));
+        results.push(`  through a linear window instead: mean |Δ|=${linearError.toFixed(1)}`);
+        expect.soft(meanError, `${encoding.name} is not drawn linearly`).toBeLessThan(linearError / 2);
+      }
 
       // An ellipse inside the constant block: its mean is the block's modality value.
       await viewer.press('e');

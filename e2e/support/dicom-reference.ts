@@ -49,8 +49,20 @@ export function applyWindow(value: number, center: number, width: number): numbe
   return ((value - (center - 0.5)) / (width - 1) + 0.5) * 255;
 }
 
-/** Mean displayed value over a grid×grid partition of the image. */
-export function windowedGrid(image: DicomImage, center: number, width: number, grid: number): number[] {
+/** A value through the VOI LUT Function SIGMOID (PS3.3 C.11.2.1.3.1), 0–255. */
+export function applySigmoid(value: number, center: number, width: number): number {
+  return 255 / (1 + Math.exp((-4 * (value - center)) / width));
+}
+
+/** Mean displayed value over a grid×grid partition of the image, through the linear or sigmoid window. */
+export function windowedGrid(
+  image: DicomImage,
+  center: number,
+  width: number,
+  grid: number,
+  voiFunction: 'LINEAR' | 'SIGMOID' = 'LINEAR',
+): number[] {
+  const apply = voiFunction === 'SIGMOID' ? applySigmoid : applyWindow;
   const sums = new Float64Array(grid * grid);
   const counts = new Float64Array(grid * grid);
   for (let y = 0; y < image.rows; y += 1) {
@@ -58,7 +70,7 @@ export function windowedGrid(image: DicomImage, center: number, width: number, g
     for (let x = 0; x < image.columns; x += 1) {
       const gx = Math.min(grid - 1, Math.floor((x * grid) / image.columns));
       const cell = gy * grid + gx;
-      sums[cell] = (sums[cell] ?? 0) + applyWindow(image.values[y * image.columns + x] ?? 0, center, width);
+      sums[cell] = (sums[cell] ?? 0) + apply(image.values[y * image.columns + x] ?? 0, center, width);
       counts[cell] = (counts[cell] ?? 0) + 1;
     }
   }

@@ -6,7 +6,7 @@ import { writePart10, type DicomElements } from '../pacs/synthetic-dicom.ts';
 import type { SyntheticPatient } from './synthetic-ct.ts';
 
 /** Bump when the generated pixels or attributes change, so cached files are regenerated. */
-const VERSION = 'v1';
+const VERSION = 'v2';
 export const ENCODING_IMAGE_SIZE = 128;
 
 /**
@@ -28,6 +28,8 @@ export interface PixelEncoding {
   readonly modality: 'CT' | 'MR' | 'OT';
   /** WindowCenter/WindowWidth as written (backslash-separated), or none. */
   readonly window?: { center: string; width: string };
+  /** VOI LUT Function (0028,1056), when not the default LINEAR. */
+  readonly voiLutFunction?: 'SIGMOID';
 }
 
 export const PIXEL_ENCODINGS: readonly PixelEncoding[] = [
@@ -178,6 +180,22 @@ export const PIXEL_ENCODINGS: readonly PixelEncoding[] = [
     modality: 'CT',
     window: { center: '40', width: '-400' },
   },
+  // VOI LUT Function SIGMOID (PS3.3 C.11.2.1.3.1): the window's edges are at 12 % and 88 %, not
+  // black and white, and values beyond them still differ.
+  {
+    name: 'u16 CT sigmoid',
+    bitsAllocated: 16,
+    bitsStored: 16,
+    signed: false,
+    slope: 1,
+    intercept: -1024,
+    low: -1024,
+    high: 3071,
+    step: 1,
+    modality: 'CT',
+    window: { center: '1000', width: '1500' },
+    voiLutFunction: 'SIGMOID',
+  },
 ];
 
 /** Where the constant block of `high` is (for ROI checks): columns and rows [start, end). */
@@ -247,6 +265,7 @@ function encodingImage(encoding: PixelEncoding, place: ImagePlace, patient: Synt
     '00280102': { vr: 'US', value: encoding.bitsStored - 1 },
     '00280103': { vr: 'US', value: encoding.signed ? 1 : 0 },
     ...window,
+    ...(encoding.voiLutFunction ? { '00281056': { vr: 'CS', value: encoding.voiLutFunction } } : {}),
     '00281052': { vr: 'DS', value: String(encoding.intercept) },
     '00281053': { vr: 'DS', value: String(encoding.slope) },
     '7FE00010': { vr: encoding.bitsAllocated === 8 ? 'OB' : 'OW', value: place.pixels },

@@ -1,10 +1,11 @@
-import { metaData, type Types } from '@cornerstonejs/core';
+import { Enums, metaData, type Types } from '@cornerstonejs/core';
 import { createImage } from '@cornerstonejs/dicom-image-loader/imageLoader';
 import {
   checkNativeFrameLength,
   isNativeTransferSyntax,
   type NativeFrameGeometry,
 } from '@/domain/imaging/native-frame';
+import { drawnVoiLutFunction } from '@/domain/imaging/voi-window';
 import { ybrFull422AsRgb } from '@/domain/imaging/ybr-full-422';
 import type { FrameBytes } from './frame-request';
 import { DECODE_WITHOUT_PRESCALE, toModalityImage, withUsableWindow } from './modality-image';
@@ -42,5 +43,12 @@ export async function decodeFrame(
     );
   const image: LoadedImage = withUsableWindow(modalityImage);
   image.transferSyntaxUID = frame.transferSyntax;
+  // The loader reads a VOI LUT Function given as a string by its first letter ('S'), which the viewport
+  // takes for LINEAR: a SIGMOID image would be drawn through a linear window.
+  const voiLut = metaData.get('voiLutModule', imageId) as { voiLUTFunction?: unknown } | undefined;
+  image.voiLUTFunction =
+    drawnVoiLutFunction(voiLut?.voiLUTFunction) === 'SIGMOID'
+      ? Enums.VOILUTFunctionType.SAMPLED_SIGMOID
+      : Enums.VOILUTFunctionType.LINEAR;
   return image;
 }

@@ -62,8 +62,6 @@ export function nativeModalityImage(
   const voiLut = (metaData.get('voiLutModule', imageId) ?? {}) as {
     windowCenter?: number[];
     windowWidth?: number[];
-    voiLUTFunction?: string[] | string;
-    voiLutFunction?: string;
     voiLUTSequence?: unknown[];
   };
   if ((modalityLut.modalityLUTSequence?.length ?? 0) > 0 || (voiLut.voiLUTSequence?.length ?? 0) > 0)
@@ -88,7 +86,6 @@ export function nativeModalityImage(
     rowPixelSpacing?: number;
     columnPixelSpacing?: number;
   };
-  const voiFunction = Array.isArray(voiLut.voiLUTFunction) ? voiLut.voiLUTFunction[0] : undefined;
   const image = {
     imageId,
     dataType: samples.constructor.name as Types.PixelDataTypedArrayString,
@@ -108,15 +105,14 @@ export function nativeModalityImage(
     sizeInBytes: samples.byteLength,
     windowCenter: voiLut.windowCenter?.[0] ?? unknown,
     windowWidth: voiLut.windowWidth?.[0] ?? unknown,
-    voiLUTFunction: (voiFunction || voiLut.voiLutFunction || undefined) as
-      Types.IImage['voiLUTFunction'] | undefined,
     decodeTimeInMS: imageFrame.decodeTimeInMS,
     imageFrame,
     rgba: false,
     getPixelData: () => imageFrame.pixelData,
     numberOfComponents: 1,
   } satisfies Partial<Types.IImage>;
-  // As the loader's: pixel spacing and the VOI function stay undefined when the metadata has none, and
-  // a greyscale image has no canvas; Cornerstone reads them so, though its type says they are there.
+  // As the loader's: pixel spacing stays undefined when the metadata has none, and a greyscale image
+  // has no canvas; Cornerstone reads them so, though its type says they are there. (The VOI function
+  // is decode-frame.ts's, for every image alike.)
   return toModalityImage(image as unknown as Types.IImage);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validWindowsOf, withValidWindowsOnly } from './voi-window';
+import { drawnVoiLutFunction, validWindowsOf, withValidWindowsOnly } from './voi-window';
 
 const windows = (centers: unknown[], widths: unknown[], explanations?: string[]) => ({
   '00280004': { vr: 'CS', Value: ['MONOCHROME2'] },
@@ -36,5 +36,17 @@ describe('VOI windows', () => {
     expect(withValidWindowsOnly(instance)).toBe(instance);
     const none = { '00280004': { vr: 'CS', Value: ['MONOCHROME2'] } };
     expect(withValidWindowsOnly(none)).toBe(none);
+  });
+});
+
+describe('drawnVoiLutFunction', () => {
+  it('is SIGMOID for SIGMOID however the metadata gives it, and LINEAR (null) for everything else', () => {
+    expect(drawnVoiLutFunction('SIGMOID')).toBe('SIGMOID');
+    expect(drawnVoiLutFunction(['SIGMOID'])).toBe('SIGMOID');
+    expect(drawnVoiLutFunction(' sigmoid ')).toBe('SIGMOID');
+    // Not its first letter (Cornerstone's loader takes `value[0]` of a string: 'S').
+    expect(drawnVoiLutFunction('S')).toBeNull();
+    for (const value of ['LINEAR', ['LINEAR'], 'LINEAR_EXACT', 'UNKNOWN', '', [], undefined, null, 3])
+      expect(drawnVoiLutFunction(value)).toBeNull();
   });
 });

@@ -64,3 +64,14 @@ export function withValidWindowsOnly(instance: DicomJsonInstance): DicomJsonInst
       : {}),
   };
 }
+
+/**
+ * The VOI LUT Function (0028,1056) the viewer draws an image with, from the metadata's value (a string
+ * or its first value): 'SIGMOID', else null for LINEAR, the standard's default and what an unknown or
+ * absent value means. LINEAR_EXACT is drawn as LINEAR: they differ by under one grey level, and every
+ * window the viewer shows or sets is converted to a range by LINEAR's rule, which SIGMOID shares.
+ */
+export function drawnVoiLutFunction(value: unknown): 'SIGMOID' | null {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first.trim().toUpperCase() === 'SIGMOID' ? 'SIGMOID' : null;
+}
