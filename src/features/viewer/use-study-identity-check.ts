@@ -82,11 +82,11 @@ function identityTally(study: Study, patient: PatientIdentity) {
   };
 }
 
-/** What the cache holds now, for a render before the subscription has read it. */
-function checkOfCache(cache: QueryCache, study: Study, patient: PatientIdentity): StudyIdentityCheck {
+/** A tally that has read what the cache holds now (a render's, before the effect has subscribed). */
+function tallyOfCache(cache: QueryCache, study: Study, patient: PatientIdentity) {
   const tally = identityTally(study, patient);
   for (const query of cache.getAll()) tally.read(query);
-  return tally.check();
+  return tally;
 }
 
 /**
@@ -103,11 +103,11 @@ export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): S
   const [check, setCheck] = useState<StudyIdentityCheck & { study: Study; patient: PatientIdentity }>(() => ({
     study,
     patient,
-    ...checkOfCache(cache, study, patient),
+    ...tallyOfCache(cache, study, patient).check(),
   }));
 
   useEffect(() => {
-    const tally = identityTally(study, patient);
+    const tally = tallyOfCache(cache, study, patient);
     const publish = () => {
       setCheck((previous) => {
         const next = { study, patient, ...tally.check() };
@@ -120,7 +120,6 @@ export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): S
         return same ? previous : next;
       });
     };
-    for (const query of cache.getAll()) tally.read(query);
     publish();
     return cache.subscribe((event) => {
       if (event.type === 'updated' && event.action.type === 'success' && tally.read(event.query)) publish();
@@ -130,5 +129,5 @@ export function useStudyIdentityCheck(study: Study, patient: PatientIdentity): S
   // Another study or patient, before the effect has subscribed for it: what the cache holds now.
   return check.study === study && check.patient === patient
     ? { checked: check.checked, total: check.total, mismatch: check.mismatch }
-    : checkOfCache(cache, study, patient);
+    : tallyOfCache(cache, study, patient).check();
 }
