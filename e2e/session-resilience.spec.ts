@@ -153,11 +153,14 @@ test.describe('the session survives what real servers do', () => {
     sandbox,
   }) => {
     const { study, series } = syntheticCtSeries(sandbox);
+    // The series' middle waits until the session is ended, however fast the machine fetches.
+    const middle = await holdSyntheticCtMiddle(page, sandbox, series);
     const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
     await viewer.waitForImage(series.uid);
 
     // The prefetch of the other frames is under way (no FHIR request, no query): only frames can find out.
     await fault(sandbox, 'revoke?what=all');
+    middle.release();
     // A jump to the last slice asks for a frame too, should the prefetch have finished (no click:
     // the dialog may already cover the viewport).
     await viewer.press('End');

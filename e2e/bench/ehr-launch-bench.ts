@@ -12,8 +12,8 @@ import { launchFigures, originsOf, type LaunchFigures } from './launch-waterfall
  * /callback → viewer → first image), in a fresh browser context each run, for the 28-slice GE head CT
  * and the 300-slice CT, interleaved. Then, in the same tab, a reload of the open session with a warm
  * and a cold HTTP cache. Reported: the critical path's waterfall, the JS loaded before the first
- * DICOMweb request, CORS preflights, and the whole series against a floor measured in the same page
- * (plain fetches of the same frames). Median and range over BENCH_RUNS (default 7) runs, with the load
+ * DICOMweb request, CORS preflights, and the whole series against floors measured in the same page
+ * (plain fetches of the series' frames, and of the series in one request). Median and range over BENCH_RUNS (default 7) runs, with the load
  * average: on a shared machine every figure is an upper bound.
  *
  * The tab does not route requests (Playwright would answer CORS preflights itself, so they would
@@ -84,7 +84,9 @@ async function once(
     const launch = launchFigures({ t0, requests, preflights: trace.preflights(), marks, origins, distDir });
     const floorMs = await measureFloor(page, launch.frameRequests);
     const freshFloorMs = await measureFreshFloor(browser, origins.app, launch.frameRequests);
-    if (!reloads) return { load, launch, floorMs, freshFloorMs, reloadWarm: null, reloadCold: null };
+    const seriesFloorMs = await measureSeriesFloor(page, launch.frameRequests);
+    if (!reloads)
+      return { load, launch, floorMs, freshFloorMs, seriesFloorMs, reloadWarm: null, reloadCold: null };
 
     const reload = async (cold: boolean): Promise<LaunchFigures> => {
       trace.reset();
@@ -97,13 +99,13 @@ async function once(
     };
     const reloadWarm = await reload(false);
     const reloadCold = await reload(true);
-    return { load, launch, floorMs, freshFloorMs, reloadWarm, reloadCold };
+    return { load, launch, floorMs, freshFloorMs, seriesFloorMs, reloadWarm, reloadCold };
   } finally {
     await page.context().close();
   }
 }
 
-/** The same frames fetched plainly (same headers, 6 at a time, no cache) from the same page. */
+/** The series' frames fetched plainly (same headers, 6 at a time, no cache) from the same page. */
 async function measureFloor(page: Page, frames: readonly TracedRequest[]): Promise<number> {
   const request = await floorRequestOf(frames);
   return request ? fetchAllIn(page, request) : NaN;
@@ -132,21 +134,47 @@ async function measureFreshFloor(
   }
 }
 
+/** The whole series in one Retrieve Series request (as stored), fetched plainly from the same page. */
+async function measureSeriesFloor(page: Page, frames: readonly TracedRequest[]): Promise<number> {
+  const request = await floorRequestOf(frames);
+  const seriesUrl = request ? seriesUrlOf(request.urls[0] ?? '') : null;
+  if (!request || !seriesUrl) return NaN;
+  return fetchAllIn(page, {
+    urls: [seriesUrl],
+    accept: 'multipart/related; type="application/dicom"; transfer-syntax=*',
+    authorization: request.authorization,
+  });
+}
+
 interface FloorRequest {
   readonly urls: readonly string[];
   readonly accept: string;
   readonly authorization: string | null;
 }
 
+const seriesUrlOf = (frameUrl: string) =>
+  /^(.*\/studies\/[0-9.]+\/series\/[0-9.]+)\//.exec(frameUrl)?.[1] ?? null;
+
+/**
+ * Every frame of the shown series (the app may fetch most of them in one series request, so the
+ * frame URLs it sent are not all of them): the instances listed by QIDO-RS, with the headers of the
+ * app's first frame request.
+ */
 async function floorRequestOf(frames: readonly TracedRequest[]): Promise<FloorRequest | null> {
   const first = frames[0];
-  if (!first) return null;
+  const seriesUrl = first ? seriesUrlOf(first.url.href) : null;
+  if (!first || !seriesUrl) return null;
   const headers = await first.request.allHeaders();
-  return {
-    urls: [...new Set(frames.map((request) => request.url.href))],
-    accept: headers.accept ?? '*/*',
-    authorization: headers.authorization ?? null,
-  };
+  const authorization = headers.authorization ?? null;
+  const listed = await fetch(`${seriesUrl}/instances?includefield=00080018`, {
+    headers: { Accept: 'application/dicom+json', ...(authorization ? { Authorization: authorization } : {}) },
+  });
+  const instances = (await listed.json()) as { '00080018'?: { Value?: string[] } }[];
+  const urls = instances.flatMap((instance) => {
+    const uid = instance['00080018']?.Value?.[0];
+    return uid ? [`${seriesUrl}/instances/${uid}/frames/1`] : [];
+  });
+  return { urls, accept: headers.accept ?? '*/*', authorization };
 }
 
 function fetchAllIn(page: Page, request: FloorRequest): Promise<number> {

@@ -28,7 +28,7 @@ export interface LaunchFigures {
   readonly js: { files: number; rawKb: number; gzipKb: number; wireKb: number; encodings: string };
   /** The WebAssembly codecs the page fetched (file names without their hash). */
   readonly codecs: readonly string[];
-  /** The shown series' frame URLs, for the floor. */
+  /** The shown series' frame requests (the floor takes its headers from the first). */
   readonly frameRequests: readonly TracedRequest[];
 }
 
@@ -188,14 +188,21 @@ export function launchFigures(input: {
       request.url.pathname.includes(`/series/${seriesUid}/`) &&
       request.url.pathname.includes('/frames/'),
   );
+  // The series' frames come in frame requests and in one request for the whole series.
+  const seriesAnswers = [
+    ...frameRequests,
+    ...sorted.filter(
+      (request) => onPacs(request, origins) && request.url.pathname.endsWith(`/series/${seriesUid}`),
+    ),
+  ];
   return {
     firstImage: from(firstImageAt),
     rendererImage: from(rendererImageAt),
     wholeSeries: from(marks.seriesCached ?? NaN),
     seriesFetched:
-      marks.seriesCached === null || frameRequests.length === 0
+      marks.seriesCached === null || seriesAnswers.length === 0
         ? NaN
-        : from(Math.max(...frameRequests.map((r) => r.end))),
+        : from(Math.max(...seriesAnswers.map((r) => r.end))),
     tokenToFirstImage: firstImageAt - (t0 + (milestones.get('token response') ?? NaN)),
     milestones,
     appConfigFetches: sorted.filter((r) => r.url.pathname === '/app-config.json').length,

@@ -24,9 +24,10 @@ export function syntheticCtSeries(sandbox: SandboxInfo): { study: StudyInfo; ser
 
 /**
  * Holds back every frame request of the synthetic CT but those of its two ends (either may be shown
- * first, and the other is where `End` goes) until `release` is called: the prefetch then waits at the
- * slices after the first, and a fault caused before `release` meets the requests it would otherwise have
- * finished. Install it before the viewer opens.
+ * first, and the other is where `End` goes), and the request for the whole series that brings the
+ * frames ahead of the renderer, until `release` is called: the prefetch then waits at the slices after
+ * the first, and a fault caused before `release` meets the requests it would otherwise have finished.
+ * Install it before the viewer opens.
  */
 export async function holdSyntheticCtMiddle(
   page: Page,
@@ -40,5 +41,17 @@ export async function holdSyntheticCtMiddle(
     if (!ends.some((uid) => route.request().url().includes(`/instances/${uid}/`))) await released;
     await route.continue();
   });
+  await page.route(`${sandbox.pacs.a}/studies/*/series/${series.uid}`, async (route) => {
+    await released;
+    await route.continue();
+  });
   return { release };
+}
+
+/** The GE head CT: one series of 28 uncompressed slices, whose files are in the repository. */
+export function geHeadCtSeries(sandbox: SandboxInfo): { study: StudyInfo; series: SeriesInfo } {
+  const study = sandbox.studies['phantom-ge-head-ct'];
+  const series = study?.series[0];
+  if (!study || !series) throw new Error('The sandbox has no GE head CT.');
+  return { study, series };
 }

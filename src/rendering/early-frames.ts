@@ -1,6 +1,8 @@
+import { seriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame, type FrameBytes } from './frame-request';
 import { onInteractionRequest } from './load-priority';
+import { streamSeriesFrames, type SeriesStreamSink } from './series-stream';
 
 /** Frames fetched ahead that may wait untaken in the store, at most (a byte budget may allow fewer). */
 const MAX_FRAMES_HELD_AHEAD = 64;
@@ -9,6 +11,11 @@ const MAX_FRAMES_HELD_AHEAD = 64;
  * frame nobody asked for is dropped with the oldest.
  */
 const MAX_EARLY_FRAMES = 8 + MAX_FRAMES_HELD_AHEAD;
+/**
+ * Fewer frames than a browser fetches at once (six to a server) go out together anyway: one series
+ * request would save them little and bring every other instance of the series too.
+ */
+const FRAMES_WORTH_A_SERIES_REQUEST = 6;
 const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**
@@ -22,14 +29,18 @@ export function fetchFrameEarly(
   signal?: AbortSignal,
 ): void {
   if (early.has(imageId)) return;
+  keepEarly(
+    imageId,
+    fetchFrame(imageId, authorizationFor, signal).catch(() => null),
+  );
+}
+
+function keepEarly(imageId: string, frame: Promise<FrameBytes | null>): void {
   if (early.size >= MAX_EARLY_FRAMES) {
     const oldest = early.keys().next().value;
     if (oldest !== undefined) early.delete(oldest);
   }
-  early.set(
-    imageId,
-    fetchFrame(imageId, authorizationFor, signal).catch(() => null),
-  );
+  early.set(imageId, frame);
 }
 
 /**
@@ -74,18 +85,33 @@ const aheadRuns = new Set<AheadRun>();
  * sends a request of its own (the user moved to an image), those not in yet are given up: on a slow
  * server that request must not wait behind them. Returns a function that gives up those not in and
  * forgets those not taken.
+ *
+ * With `asOneSeries` (the ids are a series' whole stack), the frames come from one Retrieve Series
+ * request instead (series-stream.ts), read as the loader takes them: one request and one CORS
+ * preflight rather than one each per frame. What it does not bring (the server will not send a series
+ * so, an instance that cannot be read here, an answer that breaks off) is then fetched frame by frame.
  */
 export function fetchFramesAhead(
   imageIds: readonly string[],
   authorizationFor: AuthorizationProvider,
   maxHeld: number = MAX_FRAMES_HELD_AHEAD,
+  { asOneSeries = false }: { asOneSeries?: boolean } = {},
 ): () => void {
   const controller = new AbortController();
   const queue = new Set(imageIds.filter((imageId) => !early.has(imageId)));
   /** Fetched or on the wire, not taken yet. */
   const held = new Set<string>();
   const limit = Math.max(1, Math.min(maxHeld, MAX_FRAMES_HELD_AHEAD));
+  const plan =
+    asOneSeries && queue.size > FRAMES_WORTH_A_SERIES_REQUEST ? seriesRetrievalPlan([...queue]) : null;
+  let streaming = plan !== null;
+  let roomMade: (() => void) | null = null;
+  const makeRoom = () => {
+    roomMade?.();
+    roomMade = null;
+  };
   const pump = () => {
+    if (streaming) return makeRoom();
     while (!controller.signal.aborted && held.size < limit) {
       const next = queue.values().next();
       if (next.done) return;
@@ -103,15 +129,37 @@ export function fetchFramesAhead(
       if (held.delete(imageId)) pump();
     },
   };
+  if (plan) {
+    const sink: SeriesStreamSink = {
+      wants: (imageId) => queue.has(imageId) && !early.has(imageId),
+      deliver: (imageId, frame) => {
+        queue.delete(imageId);
+        held.add(imageId);
+        keepEarly(imageId, Promise.resolve(frame));
+      },
+      room: () =>
+        held.size < limit || controller.signal.aborted
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => (roomMade = resolve)),
+    };
+    // Whatever it did not bring goes frame by frame, from where it stopped.
+    const frameByFrame = () => {
+      streaming = false;
+      pump();
+    };
+    void streamSeriesFrames(plan, sink, authorizationFor, controller.signal).then(frameByFrame, frameByFrame);
+  }
   aheadRuns.add(run);
   pump();
   const stopListening = onInteractionRequest(() => {
     controller.abort();
     queue.clear();
+    makeRoom();
   });
   return () => {
     stopListening();
     controller.abort();
+    makeRoom();
     aheadRuns.delete(run);
     for (const imageId of held) early.delete(imageId);
   };

@@ -24,11 +24,13 @@ const AHEAD_BUDGET_BYTES = 8 * 1024 * 1024;
  * loaders read them); what may wait untaken is bounded in bytes, by the size of an image described
  * by `sizeOf` (its metadata, read when the fetching starts; uncompressed size, what a native syntax
  * sends). The image ids are taken once per list: give a list that stays the same while it applies.
+ * `wholeSeries`: they are the series' whole stack, so one request for the series may bring them.
  */
 export function useFramesAhead(
   imageIds: readonly string[] | null,
   sizeOf: DicomJsonInstance | null,
   authorizationFor: AuthorizationProvider,
+  wholeSeries: boolean,
 ): void {
   const sizeNow = useEffectEvent(() => sizeOf);
   useEffect(() => {
@@ -47,11 +49,12 @@ export function useFramesAhead(
         frames,
         authorizationFor,
         Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, frameBytes)),
+        { asOneSeries: wholeSeries },
       );
     });
     return () => {
       cancelled = true;
       release?.();
     };
-  }, [imageIds, authorizationFor]);
+  }, [imageIds, authorizationFor, wholeSeries]);
 }

@@ -1,8 +1,15 @@
 /**
- * A minimal Part 10 file for tests (explicit VR little endian): the header, rows and columns, and
- * native 8-bit pixel data of `frames` frames. Built by hand so a test says exactly which bytes it sends.
+ * A minimal Part 10 file for tests (explicit VR little endian): the header, its SOP Instance UID if
+ * given, rows and columns, and native 8-bit pixel data of `frames` frames. Built by hand so a test says
+ * exactly which bytes it sends.
  */
-export function tinyPart10(rows: number, columns: number, pixels: readonly number[], frames = 1): Uint8Array {
+export function tinyPart10(
+  rows: number,
+  columns: number,
+  pixels: readonly number[],
+  frames = 1,
+  sopInstanceUid?: string,
+): Uint8Array {
   const parts: number[] = [...new Array<number>(128).fill(0), ...ascii('DICM')];
   const element = (group: number, el: number, vr: string, value: number[]) => {
     const long = ['OB', 'OW', 'SQ', 'UN', 'UT'].includes(vr);
@@ -10,6 +17,7 @@ export function tinyPart10(rows: number, columns: number, pixels: readonly numbe
     parts.push(...header, ...(long ? [0, 0, ...u32(value.length)] : u16(value.length)), ...value);
   };
   element(0x0002, 0x0010, 'UI', padEven(ascii('1.2.840.10008.1.2.1'), 0));
+  if (sopInstanceUid) element(0x0008, 0x0018, 'UI', padEven(ascii(sopInstanceUid), 0));
   element(0x0028, 0x0002, 'US', u16(1));
   element(0x0028, 0x0004, 'CS', padEven(ascii('MONOCHROME2'), 0x20));
   element(0x0028, 0x0008, 'IS', padEven(ascii(String(frames)), 0x20));

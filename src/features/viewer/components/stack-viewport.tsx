@@ -109,6 +109,7 @@ export function StackViewport({
     useFramesToFetchAhead(studyUid, series, stackImages, keyImagesOnly),
     firstSource?.metadata ?? null,
     authorizationFor,
+    !keyImagesOnly,
   );
 
   useEffect(() => controller?.setPrimaryTool(tool), [controller, tool]);

@@ -1,0 +1,113 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Route } from '@playwright/test';
+import { EhrLauncherPage } from './pages/ehr-launcher-page';
+import { ViewerPage } from './pages/viewer-page';
+import { filesInSliceOrder, pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
+import { expect, test } from './support/fixtures';
+import { geHeadCtSeries } from './support/sandbox-studies';
+
+const GE_HEAD_DIR = 'sandbox/data/dicom/dcm_qa_ct-ge-head-tilt';
+const GRID = 16;
+
+/** Every request for the series' frames and for the whole series (Retrieve Series), as sent. */
+function countRequests(page: Page, seriesUid: string) {
+  const counts = { frames: 0, wholeSeries: 0 };
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(`/series/${seriesUid}`)) counts.wholeSeries += 1;
+    else if (path.includes(`/series/${seriesUid}/`) && path.includes('/frames/')) counts.frames += 1;
+  });
+  return counts;
+}
+
+/** The whole series in memory, nothing failed, and slices across it are their own files' pixels. */
+async function expectWholeSeriesRight(viewer: ViewerPage, seriesUid: string, count: number) {
+  const progress = viewer.thumbnail(seriesUid).getByTestId('series-progress');
+  await expect(progress).toHaveAttribute('data-loaded', String(count), { timeout: 30_000 });
+  await expect(progress).toHaveAttribute('data-failed', '0');
+  const files = filesInSliceOrder(readdirSync(GE_HEAD_DIR).map((name) => join(GE_HEAD_DIR, name)));
+  const images = files.map(readUncompressedDicom);
+  await viewer.viewport.click();
+  for (const [key, index] of [
+    ['Home', 0],
+    ['End', count - 1],
+  ] as const) {
+    await viewer.press(key);
+    await viewer.waitForImage(seriesUid, index);
+    await expectSlice(viewer, images, index);
+  }
+  await viewer.scroll(-13);
+  const index = await viewer.imageIndex();
+  await viewer.waitForImage(seriesUid, index);
+  await expectSlice(viewer, images, index);
+}
+
+async function expectSlice(
+  viewer: ViewerPage,
+  images: readonly ReturnType<typeof readUncompressedDicom>[],
+  index: number,
+) {
+  const { center, width } = await viewer.window();
+  const shown = await viewer.displayedGrid(GRID);
+  const scores = images.map((image) => pearson(shown, windowedGrid(image, center, width, GRID)));
+  expect(scores[index], `correlation with slice ${index}`).toBeGreaterThan(0.95);
+  expect(scores.indexOf(Math.max(...scores)), 'the best-matching slice').toBe(index);
+}
+
+test.describe('a series opened from the EHR comes in one request for the whole series', () => {
+  test('its frames come with the series, not one request each, and each slice is its own pixels', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = geHeadCtSeries(sandbox);
+    const requests = countRequests(page, series.uid);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient, { study: study.id });
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid, 0);
+    await expectWholeSeriesRight(viewer, series.uid, series.instances);
+    expect(requests.wholeSeries).toBe(1);
+    // The first image's own frame, and those the renderer asked for before the series brought them
+    // (the PACS sends instances in its own order): far fewer than one a slice.
+    expect(requests.frames).toBeLessThan(series.instances / 2);
+  });
+
+  test('a PACS that will not send a whole series: the frames come one by one, all of them', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = geHeadCtSeries(sandbox);
+    const requests = countRequests(page, series.uid);
+    await page.route(`${sandbox.pacs.a}/studies/*/series/${series.uid}`, (route: Route) =>
+      route.fulfill({ status: 406, contentType: 'application/json', body: '{"error":"not acceptable"}' }),
+    );
+    await new EhrLauncherPage(page, sandbox).launch(study.patient, { study: study.id });
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid, 0);
+    await expectWholeSeriesRight(viewer, series.uid, series.instances);
+    expect(requests.wholeSeries).toBe(1);
+    expect(requests.frames).toBeGreaterThanOrEqual(series.instances);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
+
+  test('an answer that breaks off part-way: what it brought is used, the rest comes frame by frame', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, series } = geHeadCtSeries(sandbox);
+    const requests = countRequests(page, series.uid);
+    await page.route(`${sandbox.pacs.a}/studies/*/series/${series.uid}`, async (route: Route) => {
+      const answer = await route.fetch();
+      const body = await answer.body();
+      // Cut in the middle of an instance, about 40 % of the way: no closing boundary.
+      await route.fulfill({ response: answer, body: body.subarray(0, Math.floor(body.length * 0.4) + 1001) });
+    });
+    await new EhrLauncherPage(page, sandbox).launch(study.patient, { study: study.id });
+    const viewer = new ViewerPage(page);
+    await viewer.waitForImage(series.uid, 0);
+    await expectWholeSeriesRight(viewer, series.uid, series.instances);
+    expect(requests.frames).toBeGreaterThan(series.instances / 2);
+    expect(requests.frames).toBeLessThan(series.instances);
+    await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
+});
