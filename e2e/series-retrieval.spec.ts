@@ -5,9 +5,11 @@ import { EhrLauncherPage } from './pages/ehr-launcher-page';
 import { ViewerPage } from './pages/viewer-page';
 import { filesInSliceOrder, pearson, readUncompressedDicom, windowedGrid } from './support/dicom-reference';
 import { expect, test } from './support/fixtures';
-import { geHeadCtSeries } from './support/sandbox-studies';
+import { geHeadCtSeries, philipsAxialSeries } from './support/sandbox-studies';
+import { StudyListPage } from './pages/study-list-page';
 
 const GE_HEAD_DIR = 'sandbox/data/dicom/dcm_qa_ct-ge-head-tilt';
+const PHILIPS_AXIAL_DIR = 'sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
 const GRID = 16;
 
 /** Every request for the series' frames and for the whole series (Retrieve Series), as sent. */
@@ -22,11 +24,16 @@ function countRequests(page: Page, seriesUid: string) {
 }
 
 /** The whole series in memory, nothing failed, and slices across it are their own files' pixels. */
-async function expectWholeSeriesRight(viewer: ViewerPage, seriesUid: string, count: number) {
+async function expectWholeSeriesRight(
+  viewer: ViewerPage,
+  seriesUid: string,
+  count: number,
+  folder = GE_HEAD_DIR,
+) {
   const progress = viewer.thumbnail(seriesUid).getByTestId('series-progress');
   await expect(progress).toHaveAttribute('data-loaded', String(count), { timeout: 30_000 });
   await expect(progress).toHaveAttribute('data-failed', '0');
-  const files = filesInSliceOrder(readdirSync(GE_HEAD_DIR).map((name) => join(GE_HEAD_DIR, name)));
+  const files = filesInSliceOrder(readdirSync(folder).map((name) => join(folder, name)));
   const images = files.map(readUncompressedDicom);
   await viewer.viewport.click();
   for (const [key, index] of [
@@ -55,7 +62,7 @@ async function expectSlice(
   expect(scores.indexOf(Math.max(...scores)), 'the best-matching slice').toBe(index);
 }
 
-test.describe('a series opened from the EHR comes in one request for the whole series', () => {
+test.describe('a series comes in one request for the whole series, opened from the EHR or in the viewer', () => {
   test('its frames come with the series, not one request each, and each slice is its own pixels', async ({
     page,
     sandbox,
@@ -109,5 +116,22 @@ test.describe('a series opened from the EHR comes in one request for the whole s
     expect(requests.frames).toBeGreaterThan(series.instances / 2);
     expect(requests.frames).toBeLessThan(series.instances);
     await expect(viewer.viewport.getByTestId('viewport-error')).toHaveCount(0);
+  });
+
+  test('a series chosen in the viewer, the renderer running, comes in one request too', async ({
+    page,
+    sandbox,
+  }) => {
+    const { study, axial } = philipsAxialSeries(sandbox);
+    const requests = countRequests(page, axial.uid);
+    await new EhrLauncherPage(page, sandbox).launch(study.patient);
+    await new StudyListPage(page).open(study.id);
+    const viewer = new ViewerPage(page);
+    await expect(viewer.viewport).toHaveAttribute('data-transfer-syntax', /\d/);
+    await viewer.thumbnail(axial.uid).click();
+    await viewer.waitForImage(axial.uid, 0);
+    await expectWholeSeriesRight(viewer, axial.uid, axial.instances, PHILIPS_AXIAL_DIR);
+    expect(requests.wholeSeries).toBe(1);
+    expect(requests.frames).toBeLessThan(axial.instances / 2);
   });
 });

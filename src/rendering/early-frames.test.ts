@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FrameBytes } from './frame-request';
-import type { SeriesStreamSink } from './series-stream';
 
 /** The imaging door, replaced by requests the test answers; an aborted one fails as fetch does. */
 const door = vi.hoisted(() => ({
@@ -16,21 +15,6 @@ vi.mock('./frame-request', () => ({
         answer: () =>
           resolve({ pixelData: new Uint8Array([imageId.length]), transferSyntax: '1.2.840.10008.1.2.1' }),
       });
-    }),
-}));
-
-/** The one request for a whole series, answered by the test: it delivers, then ends or fails. */
-const stream = vi.hoisted(() => ({
-  runs: [] as {
-    sink: SeriesStreamSink;
-    signal: AbortSignal;
-    end: (error?: Error) => void;
-  }[],
-}));
-vi.mock('./series-stream', () => ({
-  streamSeriesFrames: (_plan: unknown, sink: SeriesStreamSink, _auth: unknown, signal: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      stream.runs.push({ sink, signal, end: (error) => (error ? reject(error) : resolve()) });
     }),
 }));
 
@@ -53,7 +37,6 @@ const answer = (imageId: string) => door.requests.find((r) => r.imageId === imag
 
 beforeEach(() => {
   door.requests.length = 0;
-  stream.runs.length = 0;
 });
 
 describe('fetchFramesAhead', () => {
@@ -125,94 +108,5 @@ describe('fetchFramesAhead', () => {
     expect(await takeEarlyFrame(frames[0] ?? '')).not.toBeNull();
     expect(await takeEarlyFrame(frames[63] ?? '')).not.toBeNull();
     release();
-  });
-});
-
-describe('fetchFramesAhead as one series', () => {
-  /** Frames of one WADO-RS series, as the stream's plan needs them. */
-  const seriesIds = (series: string, count: number) =>
-    Array.from(
-      { length: count },
-      (_, i) => `wadors:https://pacs/dicom-web/studies/1.2/series/${series}/instances/1.${i}/frames/1`,
-    );
-  const bytes = (value: number): FrameBytes => ({
-    pixelData: new Uint8Array([value]),
-    transferSyntax: '1.2.840.10008.1.2.1',
-  });
-
-  it('sends one request for the series instead of one a frame, and the loader takes what it brings', async () => {
-    const frames = seriesIds('1.2.3', 20);
-    const release = fetchFramesAhead(frames, noToken, 8, { asOneSeries: true });
-    expect(stream.runs).toHaveLength(1);
-    expect(door.requests).toHaveLength(0);
-    const { sink } = stream.runs[0] ?? {};
-    if (!sink) throw new Error('no stream');
-    sink.deliver(frames[2] ?? '', bytes(2));
-    expect((await takeEarlyFrame(frames[2] ?? ''))?.pixelData).toEqual(new Uint8Array([2]));
-    // Taken: not wanted again.
-    expect(sink.wants(frames[2] ?? '')).toBe(false);
-    release();
-    expect(stream.runs[0]?.signal.aborted).toBe(true);
-  });
-
-  it('reads on only as the loader takes what it holds', async () => {
-    const frames = seriesIds('1.2.4', 20);
-    const release = fetchFramesAhead(frames, noToken, 2, { asOneSeries: true });
-    const { sink } = stream.runs[0] ?? {};
-    if (!sink) throw new Error('no stream');
-    sink.deliver(frames[0] ?? '', bytes(0));
-    await sink.room();
-    sink.deliver(frames[1] ?? '', bytes(1));
-    let roomMade = false;
-    void sink.room().then(() => (roomMade = true));
-    await flush();
-    expect(roomMade).toBe(false);
-    await takeEarlyFrame(frames[0] ?? '');
-    await flush();
-    expect(roomMade).toBe(true);
-    release();
-  });
-
-  it('leaves a frame the loader asked for before it came to the loader, and drops it when it comes', async () => {
-    const frames = seriesIds('1.2.5', 20);
-    const release = fetchFramesAhead(frames, noToken, 8, { asOneSeries: true });
-    const { sink } = stream.runs[0] ?? {};
-    if (!sink) throw new Error('no stream');
-    expect(takeEarlyFrame(frames[5] ?? '')).toBeUndefined();
-    expect(sink.wants(frames[5] ?? '')).toBe(false);
-    release();
-  });
-
-  it('fetches frame by frame what the series request did not bring, when it fails or ends short', async () => {
-    const frames = seriesIds('1.2.6', 10);
-    const release = fetchFramesAhead(frames, noToken, 4, { asOneSeries: true });
-    const run = stream.runs[0];
-    if (!run) throw new Error('no stream');
-    run.sink.deliver(frames[0] ?? '', bytes(0));
-    run.end(new Error('406'));
-    await flush();
-    // Three more may be held beside the one delivered, from where the stream stopped.
-    expect(door.requests.map((r) => r.imageId)).toEqual(frames.slice(1, 4));
-    release();
-  });
-
-  it('gives the series request up when a viewport sends a request of its own', async () => {
-    const frames = seriesIds('1.2.7', 10);
-    const release = fetchFramesAhead(frames, noToken, 4, { asOneSeries: true });
-    interactionRequestSent()();
-    expect(stream.runs[0]?.signal.aborted).toBe(true);
-    stream.runs[0]?.end(new Error('aborted'));
-    await flush();
-    expect(door.requests).toHaveLength(0);
-    release();
-  });
-
-  it('uses frame requests for a few frames, frames of other series, or a stack that is not the series', () => {
-    fetchFramesAhead(seriesIds('1.2.8', 6), noToken, 8, { asOneSeries: true })();
-    fetchFramesAhead([...seriesIds('1.2.9', 5), ...seriesIds('1.2.10', 5)], noToken, 8, {
-      asOneSeries: true,
-    })();
-    fetchFramesAhead(seriesIds('1.2.11', 20), noToken, 8)();
-    expect(stream.runs).toHaveLength(0);
   });
 });

@@ -1,21 +1,14 @@
-import { seriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame, type FrameBytes } from './frame-request';
 import { onInteractionRequest } from './load-priority';
-import { streamSeriesFrames, type SeriesStreamSink } from './series-stream';
 
 /** Frames fetched ahead that may wait untaken in the store, at most (a byte budget may allow fewer). */
-const MAX_FRAMES_HELD_AHEAD = 64;
+export const MAX_FRAMES_HELD_AHEAD = 64;
 /**
  * A few first frames (one per opened viewport) and the frames fetched ahead for them; beyond that, a
  * frame nobody asked for is dropped with the oldest.
  */
 const MAX_EARLY_FRAMES = 8 + MAX_FRAMES_HELD_AHEAD;
-/**
- * Fewer frames than a browser fetches at once (six to a server) go out together anyway: one series
- * request would save them little and bring every other instance of the series too.
- */
-const FRAMES_WORTH_A_SERIES_REQUEST = 6;
 const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**
@@ -29,18 +22,29 @@ export function fetchFrameEarly(
   signal?: AbortSignal,
 ): void {
   if (early.has(imageId)) return;
-  keepEarly(
+  keepEarlyFrame(
     imageId,
     fetchFrame(imageId, authorizationFor, signal).catch(() => null),
   );
 }
 
-function keepEarly(imageId: string, frame: Promise<FrameBytes | null>): void {
+/** A frame's bytes (or their fetch) kept for the loader; the oldest goes when the store is full. */
+export function keepEarlyFrame(imageId: string, frame: Promise<FrameBytes | null>): void {
   if (early.size >= MAX_EARLY_FRAMES) {
     const oldest = early.keys().next().value;
     if (oldest !== undefined) early.delete(oldest);
   }
   early.set(imageId, frame);
+}
+
+/** Whether this frame's bytes are kept, or on their way, for the loader. */
+export function hasEarlyFrame(imageId: string): boolean {
+  return early.has(imageId);
+}
+
+/** Forgets a kept frame nobody took. */
+export function forgetEarlyFrame(imageId: string): void {
+  early.delete(imageId);
 }
 
 /**
@@ -58,22 +62,39 @@ const EARLY_FRAME_PATIENCE_MS = 3000;
 /**
  * The early fetch of this frame, once: the loader takes it and it is forgotten. A frame still queued
  * to be fetched ahead is taken out of the queue instead (undefined: the loader fetches it itself, in
- * its own order and pool).
+ * its own order and pool), unless a series request is bringing it and the loader may wait for it
+ * (`waitForSeries`: a prefetch's load, not the image a viewport is waiting to show).
  */
-export function takeEarlyFrame(imageId: string): Promise<FrameBytes | null> | undefined {
-  const pending = early.get(imageId);
+export function takeEarlyFrame(
+  imageId: string,
+  { waitForSeries = false }: { waitForSeries?: boolean } = {},
+): Promise<FrameBytes | null> | undefined {
+  let pending = early.get(imageId);
   early.delete(imageId);
-  for (const run of aheadRuns) run.took(imageId);
+  for (const run of aheadRuns) {
+    const coming = run.took(imageId, waitForSeries);
+    pending ??= coming;
+  }
   if (!pending) return undefined;
   const giveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), EARLY_FRAME_PATIENCE_MS));
   return Promise.race([pending, giveUp]);
 }
 
-interface AheadRun {
-  /** A frame the loader has taken (or will fetch itself): one fewer held, or one fewer to fetch. */
-  took(imageId: string): void;
+/** A run of frames fetched ahead, told what the loader takes. */
+export interface AheadRun {
+  /**
+   * The loader takes this frame (or will fetch it itself): one fewer held, or one fewer to fetch. A
+   * run that is bringing it and may be waited for returns its bytes to come (null: they will not).
+   */
+  took(imageId: string, waitForSeries: boolean): Promise<FrameBytes | null> | undefined;
 }
 const aheadRuns = new Set<AheadRun>();
+
+/** Tells `run` what the loader takes from now on; returns the function that stops it. */
+export function addAheadRun(run: AheadRun): () => void {
+  aheadRuns.add(run);
+  return () => aheadRuns.delete(run);
+}
 
 /**
  * Fetches a stack's frames while the renderer is not there yet (Cornerstone's evaluation and start
@@ -85,33 +106,18 @@ const aheadRuns = new Set<AheadRun>();
  * sends a request of its own (the user moved to an image), those not in yet are given up: on a slow
  * server that request must not wait behind them. Returns a function that gives up those not in and
  * forgets those not taken.
- *
- * With `asOneSeries` (the ids are a series' whole stack), the frames come from one Retrieve Series
- * request instead (series-stream.ts), read as the loader takes them: one request and one CORS
- * preflight rather than one each per frame. What it does not bring (the server will not send a series
- * so, an instance that cannot be read here, an answer that breaks off) is then fetched frame by frame.
  */
 export function fetchFramesAhead(
   imageIds: readonly string[],
   authorizationFor: AuthorizationProvider,
   maxHeld: number = MAX_FRAMES_HELD_AHEAD,
-  { asOneSeries = false }: { asOneSeries?: boolean } = {},
 ): () => void {
   const controller = new AbortController();
   const queue = new Set(imageIds.filter((imageId) => !early.has(imageId)));
   /** Fetched or on the wire, not taken yet. */
   const held = new Set<string>();
   const limit = Math.max(1, Math.min(maxHeld, MAX_FRAMES_HELD_AHEAD));
-  const plan =
-    asOneSeries && queue.size > FRAMES_WORTH_A_SERIES_REQUEST ? seriesRetrievalPlan([...queue]) : null;
-  let streaming = plan !== null;
-  let roomMade: (() => void) | null = null;
-  const makeRoom = () => {
-    roomMade?.();
-    roomMade = null;
-  };
   const pump = () => {
-    if (streaming) return makeRoom();
     while (!controller.signal.aborted && held.size < limit) {
       const next = queue.values().next();
       if (next.done) return;
@@ -123,44 +129,22 @@ export function fetchFramesAhead(
       fetchFrameEarly(imageId, authorizationFor, controller.signal);
     }
   };
-  const run: AheadRun = {
+  const stopRun = addAheadRun({
     took: (imageId) => {
-      if (queue.delete(imageId)) return;
+      if (queue.delete(imageId)) return undefined;
       if (held.delete(imageId)) pump();
+      return undefined;
     },
-  };
-  if (plan) {
-    const sink: SeriesStreamSink = {
-      wants: (imageId) => queue.has(imageId) && !early.has(imageId),
-      deliver: (imageId, frame) => {
-        queue.delete(imageId);
-        held.add(imageId);
-        keepEarly(imageId, Promise.resolve(frame));
-      },
-      room: () =>
-        held.size < limit || controller.signal.aborted
-          ? Promise.resolve()
-          : new Promise<void>((resolve) => (roomMade = resolve)),
-    };
-    // Whatever it did not bring goes frame by frame, from where it stopped.
-    const frameByFrame = () => {
-      streaming = false;
-      pump();
-    };
-    void streamSeriesFrames(plan, sink, authorizationFor, controller.signal).then(frameByFrame, frameByFrame);
-  }
-  aheadRuns.add(run);
+  });
   pump();
   const stopListening = onInteractionRequest(() => {
     controller.abort();
     queue.clear();
-    makeRoom();
   });
   return () => {
     stopListening();
     controller.abort();
-    makeRoom();
-    aheadRuns.delete(run);
+    stopRun();
     for (const imageId of held) early.delete(imageId);
   };
 }

@@ -33,7 +33,7 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
 }
 
 /**
- * A frame fetched early (see early-frames.ts) if there is one, else a request in Cornerstone's pool;
+ * A frame fetched early (see early-frames.ts, series-ahead.ts) if there is one, else a request in Cornerstone's pool;
  * a viewport's own request is counted while on the wire (load-priority.ts: the prefetch waits).
  */
 async function retrieve(
@@ -42,9 +42,10 @@ async function retrieve(
   authorizationFor: () => AuthorizationProvider,
   signal: AbortSignal,
 ): Promise<FrameBytes> {
-  const early = await takeEarlyFrame(imageId);
-  if (early) return early;
   const interaction = requestTypeOf(options) === Enums.RequestType.Interaction;
+  // A prefetch's load may wait for a series request bringing its frame; the image shown may not.
+  const early = await takeEarlyFrame(imageId, { waitForSeries: !interaction });
+  if (early) return early;
   return inRetrievalPool(imageId, options, () => {
     const settled = interaction ? interactionRequestSent() : undefined;
     return fetchFrame(imageId, authorizationFor(), signal).finally(settled);

@@ -35,6 +35,7 @@ vi.mock('@cornerstonejs/core', () => ({
 
 const { prefetchSeries, PREFETCH_RETRY_SECONDS } = await import('./series-prefetch');
 const { interactionRequestSent } = await import('./load-priority');
+const { keepEarlyFrame } = await import('./early-frames');
 const { useSeriesProgress } = await import('./series-progress');
 const { renderHook } = await import('@testing-library/react');
 
@@ -74,6 +75,14 @@ describe('prefetchSeries', () => {
     expect(loader.started).toHaveLength(6);
     await finishAll();
     expect(loader.started).toEqual([8, 9, 0, 1, 2, 3, 4, 5, 6, 7].map((i) => `wadors:frame-${i}`));
+  });
+
+  it('loads first the images whose bytes are here already (a series request brings them in its own order)', async () => {
+    const frames = Array.from({ length: 10 }, (_, i) => `wadors:streamed-${i}`);
+    for (const i of [6, 3]) keepEarlyFrame(frames[i] ?? '', new Promise<null>(() => undefined));
+    prefetchSeries('series-g' as SeriesKey, frames, 0);
+    await finishAll();
+    expect(loader.started).toEqual([3, 6, 1, 2, 4, 5, 7, 8, 9, 0].map((i) => `wadors:streamed-${i}`));
   });
 
   it('leaves the shown image to its viewport: once that loads it, the prefetch does not ask again', async () => {

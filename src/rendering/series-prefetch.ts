@@ -1,5 +1,6 @@
 import { EVENTS, eventTarget, imageLoader } from '@cornerstonejs/core';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
+import { hasEarlyFrame } from './early-frames';
 import { prefetchOptions } from './load-options';
 import { whenNoInteractionRequest } from './load-priority';
 import { publishSeriesProgress } from './series-progress';
@@ -110,7 +111,7 @@ async function fetchRound(key: SeriesKey, job: Job): Promise<void> {
   let failuresInARow = 0;
   const worker = async (): Promise<void> => {
     while (!job.cancelled && failuresInARow < FAILURES_IN_A_ROW_TO_PAUSE) {
-      const imageId = queue.shift();
+      const imageId = nextToLoad(queue);
       if (imageId === undefined) return;
       // Loaded meanwhile by someone else (the viewport, its own image most often).
       if (job.loaded.has(imageId)) continue;
@@ -124,6 +125,15 @@ async function fetchRound(key: SeriesKey, job: Job): Promise<void> {
   if (job.cancelled) return;
   if (job.loaded.size >= job.imageIds.length) return finish(key, job);
   scheduleProbe(key, job);
+}
+
+/**
+ * The next image to load: one whose bytes are here or on their way already (a series request brings
+ * them in the server's order, early-frames.ts), else the next in stack order.
+ */
+function nextToLoad(queue: string[]): string | undefined {
+  const ready = queue.findIndex(hasEarlyFrame);
+  return queue.splice(Math.max(0, ready), 1)[0];
 }
 
 /** After a wait, one image not loaded yet (a different one each time): if it loads, the rest follow. */

@@ -60,6 +60,7 @@ function serverAnswering(response: Response): { accept: string | null; url: stri
 function collectingSink(room: () => Promise<void> = () => Promise.resolve()) {
   const delivered = new Map<string, FrameBytes>();
   const sink: SeriesStreamSink = {
+    arrived: () => undefined,
     wants: (imageId) => !delivered.has(imageId),
     deliver: (imageId, frame) => delivered.set(imageId, frame),
     room,

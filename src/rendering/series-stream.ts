@@ -7,6 +7,8 @@ import { frameOfDataSet, parsePart10 } from './whole-instance-frame';
 
 /** Where a series' streamed frames go (early-frames.ts holds them for the loader). */
 export interface SeriesStreamSink {
+  /** An instance came in, wanted or not: the answer is moving. */
+  arrived(): void;
   /** Whether this frame is still wanted (the loader may have fetched it itself meanwhile). */
   wants(imageId: string): boolean;
   deliver(imageId: string, frame: FrameBytes): void;
@@ -55,6 +57,7 @@ export async function streamSeriesFrames(
     maxParts: UNLIMITED,
   });
   for await (const part of parts) {
+    sink.arrived();
     deliverInstance(part.bytes, plan, sink);
     if (signal.aborted) break;
     await sink.room();

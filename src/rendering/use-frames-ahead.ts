@@ -3,6 +3,7 @@ import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
 import { nativeFrameBytes, nativeFrameGeometryOf } from '@/domain/imaging/native-frame';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFramesAhead } from './early-frames';
+import { fetchSeriesAhead } from './series-ahead';
 import { loadedRendering } from './load-rendering';
 import { whenFirstImageRequestsIn } from './load-priority';
 import { whenRenderingMayStart } from './rendering-gate';
@@ -20,7 +21,8 @@ const AHEAD_BUDGET_BYTES = 8 * 1024 * 1024;
  * go out when the renderer may start (rendering-gate.ts: the first paint is drawn or will not be), so
  * the first image's own requests and paint go first, and they are on their way while Cornerstone is
  * evaluated; the renderer's prefetch takes them, and those still queued it fetches itself. With the
- * renderer there, its prefetch fetches them itself. Only WADO-RS frames (files are whole: their
+ * renderer there, its prefetch fetches them itself, but for a whole series, which still comes in one
+ * request (series-ahead.ts). Only WADO-RS frames (files are whole: their
  * loaders read them); what may wait untaken is bounded in bytes, by the size of an image described
  * by `sizeOf` (its metadata, read when the fetching starts; uncompressed size, what a native syntax
  * sends). The image ids are taken once per list: give a list that stays the same while it applies.
@@ -34,23 +36,23 @@ export function useFramesAhead(
 ): void {
   const sizeNow = useEffectEvent(() => sizeOf);
   useEffect(() => {
-    if (!imageIds || loadedRendering()) return;
+    // With the renderer there its prefetch fetches frame by frame; only a series request adds to it.
+    if (!imageIds || (loadedRendering() && !wholeSeries)) return;
     const frames = imageIds.slice(1).filter((imageId) => imageId.startsWith('wadors:'));
     if (frames.length === 0) return;
     let cancelled = false;
     let release: (() => void) | null = null;
     // After the first image's own requests and the first paint (or their time limits).
     void Promise.all([whenRenderingMayStart(), whenFirstImageRequestsIn()]).then(() => {
-      if (cancelled || loadedRendering()) return;
+      const rendererThere = loadedRendering() !== null;
+      if (cancelled || (rendererThere && !wholeSeries)) return;
       const described = sizeNow();
       const geometry = described ? nativeFrameGeometryOf(described) : null;
       const frameBytes = geometry ? nativeFrameBytes(geometry) : 0;
-      release = fetchFramesAhead(
-        frames,
-        authorizationFor,
-        Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, frameBytes)),
-        { asOneSeries: wholeSeries },
-      );
+      const maxHeld = Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, frameBytes));
+      release = wholeSeries
+        ? fetchSeriesAhead(frames, authorizationFor, maxHeld, { frameByFrame: !rendererThere })
+        : fetchFramesAhead(frames, authorizationFor, maxHeld);
     });
     return () => {
       cancelled = true;
