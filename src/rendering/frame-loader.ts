@@ -42,9 +42,11 @@ async function retrieve(
   authorizationFor: () => AuthorizationProvider,
   signal: AbortSignal,
 ): Promise<FrameBytes> {
-  const interaction = requestTypeOf(options) === Enums.RequestType.Interaction;
-  // A prefetch's load may wait for a series request bringing its frame; the image shown may not.
-  const early = await takeEarlyFrame(imageId, { waitForSeries: !interaction });
+  const type = requestTypeOf(options);
+  const interaction = type === Enums.RequestType.Interaction;
+  // The prefetch's load may wait for a series request bringing its frame (it takes them in the order
+  // they come); the image shown and a thumbnail may not (one would hold the other up).
+  const early = await takeEarlyFrame(imageId, { waitForSeries: type === Enums.RequestType.Prefetch });
   if (early) return early;
   return inRetrievalPool(imageId, options, () => {
     const settled = interaction ? interactionRequestSent() : undefined;

@@ -2,6 +2,7 @@ import { getMultipartBoundary, parseMultipartStream } from '@remix-run/multipart
 import { WHOLE_INSTANCE_ACCEPT } from '@/domain/imaging/frame-retrieval';
 import type { SeriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import { fetchImaging, ImagingHttpError, type AuthorizationProvider } from '@/lib/imaging-http';
+import { nextTask } from '@/lib/next-task';
 import type { FrameBytes } from './frame-request';
 import { frameOfDataSet, parsePart10 } from './whole-instance-frame';
 
@@ -61,6 +62,9 @@ export async function streamSeriesFrames(
     deliverInstance(part.bytes, plan, sink);
     if (signal.aborted) break;
     await sink.room();
+    // The answer is often in faster than it is read: without a task between instances the whole of
+    // it would be read in one run of microtasks, and the renderer could not draw meanwhile.
+    await nextTask();
   }
 }
 
