@@ -162,8 +162,13 @@ describe('fetchSeriesAhead', () => {
     release();
   });
 
-  it('uses frame requests for a few frames or frames of other series, or nothing when told not to', () => {
+  it('uses frame requests for a few instances or frames of other series, or nothing when told not to', () => {
     fetchSeriesAhead(seriesIds('1.2.9', 6), noToken, 8, { frameByFrame: true })();
+    const cine = Array.from(
+      { length: 20 },
+      (_, i) => `wadors:https://pacs/dicom-web/studies/1.2/series/1.2.14/instances/1.1/frames/${i + 1}`,
+    );
+    fetchSeriesAhead(cine, noToken, 8, { frameByFrame: false })();
     fetchSeriesAhead([...seriesIds('1.2.10', 5), ...seriesIds('1.2.11', 5)], noToken, 8, {
       frameByFrame: true,
     })();

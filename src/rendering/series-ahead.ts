@@ -13,10 +13,11 @@ import { whenNoInteractionRequest } from './load-priority';
 import { streamSeriesFrames, type SeriesStreamSink } from './series-stream';
 
 /**
- * Fewer frames than a browser fetches at once (six to a server) go out together anyway: one series
- * request would save them little and bring every other instance of the series too.
+ * Frames of fewer instances than a browser fetches at once (six to a server) go out together anyway:
+ * one series request would save them little and bring every other instance of the series too. (A
+ * multi-frame instance comes whole in a series request: its frames are asked for one by one.)
  */
-const FRAMES_WORTH_A_SERIES_REQUEST = 6;
+const INSTANCES_WORTH_A_SERIES_REQUEST = 6;
 /**
  * A series request that brings nothing for this long while the loader waits for a frame from it is
  * given up (a server that hangs mid-answer): the frames then go one request each, as they would have.
@@ -41,8 +42,9 @@ export function fetchSeriesAhead(
   { frameByFrame }: { frameByFrame: boolean },
 ): () => void {
   const queue = new Set(imageIds.filter((imageId) => !hasEarlyFrame(imageId)));
-  const plan = queue.size > FRAMES_WORTH_A_SERIES_REQUEST ? seriesRetrievalPlan([...queue]) : null;
-  if (!plan) return frameByFrame ? fetchFramesAhead(imageIds, authorizationFor, maxHeld) : () => undefined;
+  const plan = seriesRetrievalPlan([...queue]);
+  if (!plan || plan.frames.size <= INSTANCES_WORTH_A_SERIES_REQUEST)
+    return frameByFrame ? fetchFramesAhead(imageIds, authorizationFor, maxHeld) : () => undefined;
 
   const controller = new AbortController();
   const limit = Math.max(1, Math.min(maxHeld, MAX_FRAMES_HELD_AHEAD));
