@@ -33,8 +33,9 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
 }
 
 /**
- * A frame fetched early (see early-frames.ts, series-ahead.ts) if there is one, else a request in Cornerstone's pool;
- * a viewport's own request is counted while on the wire (load-priority.ts: the prefetch waits).
+ * A frame fetched early (early-frames.ts, series-ahead.ts) if there is one, else a request in
+ * Cornerstone's pool; a viewport's own request is counted while on the wire (load-priority.ts: the
+ * prefetch waits).
  */
 async function retrieve(
   imageId: string,

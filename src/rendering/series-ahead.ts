@@ -31,9 +31,9 @@ const STALLED_MS = 2500;
  * untaken, unless the renderer's prefetch is waiting for one still to come. The renderer's prefetch
  * waits for a frame the request is bringing; the image a viewport waits to show does not: it is
  * fetched at once, and reading pauses until it is in. What the request does not bring (a server
- * without Retrieve Series, an instance that cannot be read here, an answer that breaks off or stalls) is fetched
- * frame by frame (`fetchFramesAhead`) when `frameByFrame`, or else left to the renderer's prefetch.
- * Returns the function that gives it all up and forgets the frames not taken.
+ * without Retrieve Series, an instance that cannot be read here, an answer that breaks off or
+ * stalls) is fetched frame by frame (`fetchFramesAhead`) when `frameByFrame`, or else left to the
+ * renderer's prefetch. Returns the function that gives it all up and forgets the frames not taken.
  */
 export function fetchSeriesAhead(
   imageIds: readonly string[],

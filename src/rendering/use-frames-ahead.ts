@@ -22,11 +22,11 @@ const AHEAD_BUDGET_BYTES = 8 * 1024 * 1024;
  * the first image's own requests and paint go first, and they are on their way while Cornerstone is
  * evaluated; the renderer's prefetch takes them, and those still queued it fetches itself. With the
  * renderer there, its prefetch fetches them itself, but for a whole series, which still comes in one
- * request (series-ahead.ts). Only WADO-RS frames (files are whole: their
- * loaders read them); what may wait untaken is bounded in bytes, by the size of an image described
- * by `sizeOf` (its metadata, read when the fetching starts; uncompressed size, what a native syntax
- * sends). The image ids are taken once per list: give a list that stays the same while it applies.
- * `wholeSeries`: they are the series' whole stack, so one request for the series may bring them.
+ * request (series-ahead.ts; `wholeSeries`: the ids are the series' whole stack). Only WADO-RS frames
+ * (files are whole: their loaders read them); what may wait untaken is bounded in bytes, by the size
+ * of an image described by `sizeOf` (its metadata, read when the fetching starts; uncompressed size,
+ * what a native syntax sends). The image ids are taken once per list: give a list that stays the
+ * same while it applies.
  */
 export function useFramesAhead(
   imageIds: readonly string[] | null,
