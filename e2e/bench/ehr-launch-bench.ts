@@ -82,9 +82,11 @@ async function once(
     const t0 =
       requests.find((r) => r.url.origin === origins.app && r.url.pathname === '/launch')?.start ?? NaN;
     const launch = launchFigures({ t0, requests, preflights: trace.preflights(), marks, origins, distDir });
-    const floorMs = await measureFloor(page, launch.frameRequests);
-    const freshFloorMs = await measureFreshFloor(browser, origins.app, launch.frameRequests);
-    const seriesFloorMs = await measureSeriesFloor(page, launch.frameRequests);
+    // The series' frames listed once (QIDO-RS), for the three floors.
+    const floor = await floorRequestOf(launch.frameRequests);
+    const floorMs = floor ? await fetchAllIn(page, floor) : NaN;
+    const freshFloorMs = floor ? await measureFreshFloor(browser, origins.app, floor) : NaN;
+    const seriesFloorMs = floor ? await measureSeriesFloor(page, floor) : NaN;
     if (!reloads)
       return { load, launch, floorMs, freshFloorMs, seriesFloorMs, reloadWarm: null, reloadCold: null };
 
@@ -105,14 +107,9 @@ async function once(
   }
 }
 
-/** The series' frames fetched plainly (same headers, 6 at a time, no cache) from the same page. */
-async function measureFloor(page: Page, frames: readonly TracedRequest[]): Promise<number> {
-  const request = await floorRequestOf(frames);
-  return request ? fetchAllIn(page, request) : NaN;
-}
-
 /**
- * The same, from a fresh browser context on the app's origin (a page of it, not the app): nothing is
+ * The series' frames fetched plainly (same headers, 6 at a time, no cache) from a fresh browser
+ * context on the app's origin (a page of it, not the app), as `fetchAllIn` does in the app's: nothing is
  * cached there, neither the responses nor Chromium's per-URL CORS preflights nor the connections, so
  * every frame URL costs its preflight as it did the app. The same-page floor reuses the preflights the
  * app paid for; this one is what the network asks of any page of that origin.
@@ -120,10 +117,8 @@ async function measureFloor(page: Page, frames: readonly TracedRequest[]): Promi
 async function measureFreshFloor(
   browser: Browser,
   appOrigin: string,
-  frames: readonly TracedRequest[],
+  request: FloorRequest,
 ): Promise<number> {
-  const request = await floorRequestOf(frames);
-  if (!request) return NaN;
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -135,10 +130,9 @@ async function measureFreshFloor(
 }
 
 /** The whole series in one Retrieve Series request (as stored), fetched plainly from the same page. */
-async function measureSeriesFloor(page: Page, frames: readonly TracedRequest[]): Promise<number> {
-  const request = await floorRequestOf(frames);
-  const seriesUrl = request ? seriesUrlOf(request.urls[0] ?? '') : null;
-  if (!request || !seriesUrl) return NaN;
+async function measureSeriesFloor(page: Page, request: FloorRequest): Promise<number> {
+  const seriesUrl = seriesUrlOf(request.urls[0] ?? '');
+  if (!seriesUrl) return NaN;
   return fetchAllIn(page, {
     urls: [seriesUrl],
     accept: 'multipart/related; type="application/dicom"; transfer-syntax=*',
