@@ -122,7 +122,15 @@ export interface ImagingRequest {
   background?: boolean;
   /** How long one attempt may take, answer included (default 30 s). */
   timeoutMs?: number;
+  /** Sends the request (default: this thread's `fetch`); a series answer is read in a worker. */
+  transport?: ImagingTransport;
 }
+
+/** `fetch` as the door uses it: the same promise, the same rejection when nothing answers. */
+export type ImagingTransport = (
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal },
+) => Promise<Response>;
 
 /** How long we honour a busy server before giving up, per request. */
 const MAX_BUSY_RETRIES = 3;
@@ -194,7 +202,8 @@ async function sendOnce(
   // A slow image is named on screen long before the timeout gives up on it.
   const slow = noticeIfSlow({ server: 'image', address: origin });
   try {
-    const response = await fetch(url, { headers, signal: attempt.signal });
+    const init = { headers, signal: attempt.signal };
+    const response = await (request.transport ? request.transport(url, init) : fetch(url, init));
     recordAnswer(origin);
     return response;
   } catch (error) {

@@ -4,7 +4,7 @@ import type dicomParser from 'dicom-parser';
 import { decodeFrame } from './decode-frame';
 import type { LoadOptions } from './load-options';
 import { inRetrievalPool } from './retrieval-pool';
-import { frameOfDataSet, parsePart10 } from './whole-instance-frame';
+import { frameOfDataSet, parsePart10 } from './instance-frame';
 
 /**
  * Images of files opened from the user's disk (`dicomfile:<n>?frame=<f>`). The page keeps only the

@@ -2,59 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import { ImagingHttpError } from '@/lib/imaging-http';
 import type { FrameBytes } from './frame-request';
+import { serveSeriesAnswers } from './series-answer-service';
+import { inlineSeriesReader, workerSeriesReader, type SeriesReader } from './series-reader';
 import { streamSeriesFrames, type SeriesStreamSink } from './series-stream';
 import { tinyPart10 } from './testing/part10';
+import { seriesAnswer, serverAnswering } from './testing/series-answer';
 
 const SERIES = 'https://pacs.example.org/dicom-web/studies/1.2/series/1.2.3';
 const frameId = (instance: string, frame = 1) => `wadors:${SERIES}/instances/${instance}/frames/${frame}`;
 const encode = (text: string) => new TextEncoder().encode(text);
-
-/** A Retrieve Series answer: each Part 10 file a part, the whole cut into chunks of `chunkSize` bytes. */
-function seriesAnswer(files: readonly Uint8Array[], chunkSize: number) {
-  const boundary = 'series-boundary';
-  const pieces = files.flatMap((file) => [
-    encode(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`),
-    file,
-    encode('\r\n'),
-  ]);
-  const body = concat([...pieces, encode(`--${boundary}--\r\n`)]);
-  let pulled = 0;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        const start = pulled * chunkSize;
-        if (start >= body.length) return controller.close();
-        pulled += 1;
-        controller.enqueue(body.slice(start, start + chunkSize));
-      },
-    },
-    // Nothing read ahead of the reader: each chunk is pulled when asked for.
-    { highWaterMark: 0 },
-  );
-  const response = new Response(stream, {
-    headers: { 'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
-  });
-  return { response, pulled: () => pulled, chunks: Math.ceil(body.length / chunkSize) };
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
-function serverAnswering(response: Response): { accept: string | null; url: string }[] {
-  const seen: { accept: string | null; url: string }[] = [];
-  vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
-    seen.push({ url, accept: new Headers(init.headers).get('Accept') });
-    return Promise.resolve(response);
-  });
-  return seen;
-}
 
 /** A sink that wants every frame of the plan and always has room (unless told otherwise). */
 function collectingSink(room: () => Promise<void> = () => Promise.resolve()) {
@@ -70,9 +26,24 @@ function collectingSink(room: () => Promise<void> = () => Promise.resolve()) {
 
 const noToken = () => Promise.resolve(null);
 
-afterEach(() => vi.unstubAllGlobals());
+/** The worker's side on one end of a channel, the main thread's on the other (as a Worker is). */
+function readerOverChannel(): SeriesReader {
+  const channel = new MessageChannel();
+  ports.push(channel.port1, channel.port2);
+  serveSeriesAnswers(channel.port1);
+  return workerSeriesReader(channel.port2, () => undefined);
+}
+const ports: MessagePort[] = [];
 
-describe('streamSeriesFrames', () => {
+afterEach(() => {
+  vi.unstubAllGlobals();
+  for (const port of ports.splice(0)) port.close();
+});
+
+describe.each([
+  ['in this thread', () => inlineSeriesReader],
+  ['in a worker', readerOverChannel],
+])('streamSeriesFrames, the answer read %s', (_, makeReader) => {
   it('asks for the series as stored and hands over each wanted frame, however the answer is cut', async () => {
     const files = [
       tinyPart10(2, 2, [1, 2, 3, 4], 1, '1.1'),
@@ -92,9 +63,13 @@ describe('streamSeriesFrames', () => {
       ]);
       if (!plan) throw new Error('no plan');
       const { sink, delivered } = collectingSink();
-      await streamSeriesFrames(plan, sink, noToken, new AbortController().signal);
-      expect(seen).toEqual([
-        { url: SERIES, accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+      await streamSeriesFrames(plan, sink, noToken, new AbortController().signal, makeReader());
+      expect(seen.map(({ url, accept, authorization }) => ({ url, accept, authorization }))).toEqual([
+        {
+          url: SERIES,
+          accept: 'multipart/related; type="application/dicom"; transfer-syntax=*',
+          authorization: null,
+        },
       ]);
       expect([...delivered.keys()]).toEqual([
         frameId('1.1'),
@@ -110,7 +85,7 @@ describe('streamSeriesFrames', () => {
   });
 
   it('reads no further while the sink has no room, and goes on when it has', async () => {
-    const files = Array.from({ length: 4 }, (_, i) =>
+    const files = Array.from({ length: 8 }, (_, i) =>
       tinyPart10(8, 8, new Array<number>(64).fill(i), 1, `1.${i}`),
     );
     const { response, pulled, chunks } = seriesAnswer(files, 32);
@@ -119,13 +94,16 @@ describe('streamSeriesFrames', () => {
     if (!plan) throw new Error('no plan');
     let makeRoom: () => void = () => undefined;
     const { sink, delivered } = collectingSink(() => new Promise<void>((resolve) => (makeRoom = resolve)));
-    const done = streamSeriesFrames(plan, sink, noToken, new AbortController().signal);
+    const done = streamSeriesFrames(plan, sink, noToken, new AbortController().signal, makeReader());
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
     await vi.waitFor(() => expect(delivered.size).toBe(1));
+    await pause();
     const pulledWhenFull = pulled();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await pause();
     expect(pulled()).toBe(pulledWhenFull);
+    // A worker parses one instance more while the first is taken in: still well short of the answer.
     expect(pulledWhenFull).toBeLessThan(chunks / 2);
-    for (let i = 0; i < 3; i += 1) {
+    for (let i = 0; i < files.length - 1; i += 1) {
       makeRoom();
       await vi.waitFor(() => expect(delivered.size).toBe(i + 2));
     }
@@ -143,11 +121,11 @@ describe('streamSeriesFrames', () => {
       }),
     );
     await expect(
-      streamSeriesFrames(plan, collectingSink().sink, noToken, new AbortController().signal),
+      streamSeriesFrames(plan, collectingSink().sink, noToken, new AbortController().signal, makeReader()),
     ).rejects.toThrow('did not send the series as multipart/related');
     serverAnswering(new Response('{}', { status: 406 }));
     await expect(
-      streamSeriesFrames(plan, collectingSink().sink, noToken, new AbortController().signal),
+      streamSeriesFrames(plan, collectingSink().sink, noToken, new AbortController().signal, makeReader()),
     ).rejects.toBeInstanceOf(ImagingHttpError);
   });
 
@@ -160,7 +138,9 @@ describe('streamSeriesFrames', () => {
     const plan = seriesRetrievalPlan([frameId('1.1'), frameId('1.2')]);
     if (!plan) throw new Error('no plan');
     const { sink, delivered } = collectingSink();
-    await expect(streamSeriesFrames(plan, sink, noToken, new AbortController().signal)).rejects.toThrow();
+    await expect(
+      streamSeriesFrames(plan, sink, noToken, new AbortController().signal, makeReader()),
+    ).rejects.toThrow();
     expect([...delivered.keys()]).toEqual([frameId('1.1')]);
   });
 });

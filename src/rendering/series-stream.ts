@@ -1,10 +1,9 @@
-import { getMultipartBoundary, parseMultipartStream } from '@remix-run/multipart-parser';
+import { getMultipartBoundary } from '@remix-run/multipart-parser';
 import { WHOLE_INSTANCE_ACCEPT } from '@/domain/imaging/frame-retrieval';
 import type { SeriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import { fetchImaging, ImagingHttpError, type AuthorizationProvider } from '@/lib/imaging-http';
-import { nextTask } from '@/lib/next-task';
 import type { FrameBytes } from './frame-request';
-import { frameOfDataSet, parsePart10 } from './whole-instance-frame';
+import { seriesReader, type SeriesReader } from './series-reader';
 
 /** Where a series' streamed frames go (early-frames.ts holds them for the loader). */
 export interface SeriesStreamSink {
@@ -17,71 +16,55 @@ export interface SeriesStreamSink {
   room(): Promise<void>;
 }
 
-/** No limit the parser's defaults set for web forms (2 MB a part, 1,000 parts): a series is bigger. */
-const UNLIMITED = Number.MAX_SAFE_INTEGER;
-
 /**
  * Retrieves a whole series in one request (Part 10 instances as they are stored: nothing transcoded,
  * the decoders take what the modality wrote) through the imaging door, and hands each wanted frame to
- * `sink` as its instance arrives. The answer is read no faster than the sink makes room, so the
- * server's sending waits on the browser (TCP flow control), not memory. An instance that cannot be
- * read, or is not in the plan, is passed over: the frames not delivered stay the loader's to fetch one
- * by one. Rejects when the server will not send the series this way (an archive without Retrieve
- * Series, or one that refuses `transfer-syntax=*`) or the answer breaks off; what was delivered stays.
+ * `sink` as its instance arrives. The answer is read (in a worker: series-reader.ts) no faster than
+ * the sink makes room, so the server's sending waits on the browser (TCP flow control), not memory.
+ * An instance that cannot be read, or is not in the plan, is passed over: the frames not delivered
+ * stay the loader's to fetch one by one. Rejects when the server will not send the series this way
+ * (an archive without Retrieve Series, or one that refuses `transfer-syntax=*`) or the answer breaks
+ * off; what was delivered stays.
  */
 export async function streamSeriesFrames(
   plan: SeriesRetrievalPlan,
   sink: SeriesStreamSink,
   authorizationFor: AuthorizationProvider,
   signal: AbortSignal,
+  reader: SeriesReader = seriesReader(),
 ): Promise<void> {
   const response = await fetchImaging(plan.seriesUrl, {
     accept: WHOLE_INSTANCE_ACCEPT,
     authorizationFor,
     signal,
+    transport: reader.transport,
     // The answer is the whole series: the timeout is for its start; the frames' own loads keep theirs.
   });
   const contentType = response.headers.get('content-type') ?? '';
   const boundary = /^multipart\/related/i.test(contentType) ? getMultipartBoundary(contentType) : null;
-  if (!response.body || !boundary) {
-    await response.body?.cancel();
-    throw new ImagingHttpError(
-      `The image server at ${new URL(plan.seriesUrl).origin} did not send the series as multipart/related.`,
-      response.status,
-      'invalid-response',
-    );
+  if (!boundary) {
+    reader.discard(response);
+    throw invalidAnswer(plan, response.status, 'did not send the series as multipart/related');
   }
-  const parts = parseMultipartStream(response.body, {
-    boundary,
-    maxFileSize: UNLIMITED,
-    maxTotalSize: UNLIMITED,
-    maxParts: UNLIMITED,
-  });
-  for await (const part of parts) {
-    sink.arrived();
-    deliverInstance(part.bytes, plan, sink);
-    if (signal.aborted) break;
-    await sink.room();
-    // The answer is often in faster than it is read: without a task between instances the whole of
-    // it would be read in one run of microtasks, and the renderer could not draw meanwhile.
-    await nextTask();
+  try {
+    await reader.read(
+      response,
+      boundary,
+      plan.frames,
+      async (frames) => {
+        sink.arrived();
+        for (const { imageId, frame } of frames) if (sink.wants(imageId)) sink.deliver(imageId, frame);
+        await sink.room();
+      },
+      signal,
+    );
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw invalidAnswer(plan, response.status, 'sent a series answer that broke off');
   }
 }
 
-function deliverInstance(bytes: Uint8Array, plan: SeriesRetrievalPlan, sink: SeriesStreamSink): void {
-  let dataSet;
-  try {
-    dataSet = parsePart10(bytes);
-  } catch {
-    return; // Not readable here (a deflated file, say): its frames go one by one.
-  }
-  const wanted = plan.frames.get(dataSet.string('x00080018')?.trim() ?? '');
-  for (const [frame, imageId] of wanted ?? []) {
-    if (!sink.wants(imageId)) continue;
-    try {
-      sink.deliver(imageId, frameOfDataSet(dataSet, frame));
-    } catch {
-      // A frame this instance does not hold: the loader asks for it and says what the server answers.
-    }
-  }
+function invalidAnswer(plan: SeriesRetrievalPlan, status: number, what: string): ImagingHttpError {
+  const origin = new URL(plan.seriesUrl).origin;
+  return new ImagingHttpError(`The image server at ${origin} ${what}.`, status, 'invalid-response');
 }

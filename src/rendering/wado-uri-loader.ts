@@ -7,7 +7,7 @@ import { urlOfImageId } from './image-id-url';
 import { withRenderedFallback } from './rendered-fallback';
 import type { LoadOptions } from './load-options';
 import { inRetrievalPool } from './retrieval-pool';
-import { frameOfDataSet, parsePart10 } from './whole-instance-frame';
+import { frameOfDataSet, parsePart10 } from './instance-frame';
 
 /**
  * Cornerstone's `wadouri:` images, fetched through the app's imaging door instead of the WADO-URI

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tinyPart10 } from './testing/part10';
-import { frameOfDataSet, InstanceFrameError, parsePart10 } from './whole-instance-frame';
+import { frameOfDataSet, InstanceFrameError, parsePart10 } from './instance-frame';
 
 const FRAGMENTED =
   'sandbox/data/dicom/cornerstone-ctimage-transfer-syntaxes/CT0012.fragmented_no_bot_jpeg_baseline.51.dcm';
@@ -14,6 +14,15 @@ describe('frames out of a whole instance', () => {
     expect([...frameOfDataSet(dataSet, 1).pixelData]).toEqual([1, 2, 3, 4]);
     expect([...frameOfDataSet(dataSet, 2).pixelData]).toEqual([5, 6, 7, 8]);
     expect(() => frameOfDataSet(dataSet, 3)).toThrow(InstanceFrameError);
+  });
+
+  it('copies a native frame out of its instance unless a view is asked for', () => {
+    const dataSet = parsePart10(tinyPart10(2, 2, [1, 2, 3, 4]));
+    const copy = frameOfDataSet(dataSet, 1).pixelData;
+    const view = frameOfDataSet(dataSet, 1, { view: true }).pixelData;
+    expect([...view]).toEqual([1, 2, 3, 4]);
+    expect(view.buffer).toBe(dataSet.byteArray.buffer);
+    expect(copy.buffer).not.toBe(dataSet.byteArray.buffer);
   });
 
   it('finds each JPEG frame among fragments without a Basic Offset Table', () => {

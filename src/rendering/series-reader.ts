@@ -1,0 +1,160 @@
+import type { ImagingTransport } from '@/lib/imaging-http';
+import { nextTask } from '@/lib/next-task';
+import { readSeriesAnswer, type StreamedFrame, type WantedFrames } from './series-answer';
+import type { SeriesWorkerAnswer, SeriesWorkerRequest } from './series-answer-service';
+
+/**
+ * Where a series answer is read. Its 300 instances are ~160 MB to take off the network, copy into
+ * parts, parse and cut into frames: seconds of the main thread, which the renderer needs meanwhile,
+ * so the app reads it in a worker (series-stream.worker.ts). The request is still made through the
+ * imaging door, with `transport` sending it from where its body is read; the thread the body arrives
+ * in is the one that reads it.
+ */
+export interface SeriesReader {
+  /** How the imaging door sends the series request (unset: the page's own `fetch`). */
+  readonly transport?: ImagingTransport;
+  /**
+   * Reads an ok answer that `transport` brought, handing each instance's wanted frames to
+   * `onInstance` and reading no further until it resolves. Rejects when the answer breaks off.
+   */
+  read(
+    response: Response,
+    boundary: string,
+    wanted: WantedFrames,
+    onInstance: (frames: StreamedFrame[]) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** Lets go of an answer that will not be read. */
+  discard(response: Response): void;
+}
+
+/** In this thread: for a browser without module workers, or when the worker could not start. */
+export const inlineSeriesReader: SeriesReader = {
+  async read(response, boundary, wanted, onInstance, signal) {
+    const body = response.body;
+    if (!body) throw new TypeError('The answer has no body.');
+    const stop = () => void body.cancel().catch(() => undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await readSeriesAnswer(body, boundary, wanted, async (frames) => {
+        await onInstance(frames);
+        if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+        // An answer already in is otherwise read in one run of microtasks: the renderer could not draw.
+        await nextTask();
+      });
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+  },
+  discard: (response) => void response.body?.cancel().catch(() => undefined),
+};
+
+/** The main thread's side of series-answer-service.ts, over a worker or (in tests) a MessagePort. */
+export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => void): SeriesReader {
+  let lastId = 0;
+  const listeners = new Map<number, (answer: SeriesWorkerAnswer) => void>();
+  const bodies = new WeakMap<Response, number>();
+  const post = (request: SeriesWorkerRequest) => port.postMessage(request);
+  const onAnswer: EventListener = (event) => {
+    const answer = (event as MessageEvent<SeriesWorkerAnswer>).data;
+    listeners.get(answer.id)?.(answer);
+  };
+  port.addEventListener('message', onAnswer);
+  // A worker that cannot start (or fails): what it was doing is given up, and no more is sent to it.
+  port.addEventListener('error', () => {
+    onBroken();
+    for (const [id, listener] of listeners) listener({ type: 'unreachable', id });
+  });
+  if (port instanceof MessagePort) port.start();
+
+  const transport: ImagingTransport = (url, { headers, signal }) =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason as Error);
+      const id = (lastId += 1);
+      const done = () => {
+        listeners.delete(id);
+        signal.removeEventListener('abort', cancel);
+      };
+      const cancel = () => {
+        done();
+        post({ type: 'cancel', id });
+        reject(signal.reason as Error);
+      };
+      signal.addEventListener('abort', cancel, { once: true });
+      listeners.set(id, (answer) => {
+        done();
+        if (answer.type !== 'head') return reject(new TypeError('Failed to fetch'));
+        const response = new Response(null, {
+          status: answer.status,
+          statusText: answer.statusText,
+          headers: answer.headers,
+        });
+        bodies.set(response, id);
+        resolve(response);
+      });
+      post({ type: 'fetch', id, url, headers });
+    });
+
+  return {
+    transport,
+    read: (response, boundary, wanted, onInstance, signal) =>
+      new Promise<void>((resolve, reject) => {
+        const id = bodies.get(response);
+        if (id === undefined) return reject(new TypeError('Not an answer this reader sent for.'));
+        const cancel = () => {
+          finish();
+          post({ type: 'cancel', id });
+          reject(signal.reason as Error);
+        };
+        const finish = () => {
+          listeners.delete(id);
+          signal.removeEventListener('abort', cancel);
+        };
+        if (signal.aborted) return cancel();
+        signal.addEventListener('abort', cancel, { once: true });
+        // Instances are taken in one at a time, in order, each after the one before has made room.
+        let taking = Promise.resolve();
+        listeners.set(id, (answer) => {
+          if (answer.type === 'instance') {
+            taking = taking.then(async () => {
+              await onInstance(answer.frames);
+              if (!signal.aborted) post({ type: 'more', id });
+            });
+            // A sink that fails ends the reading (the worker would otherwise wait for room forever).
+            taking.catch((error: unknown) => {
+              finish();
+              post({ type: 'cancel', id });
+              reject(error as Error);
+            });
+            return;
+          }
+          finish();
+          if (answer.type === 'end') void taking.then(resolve, reject);
+          else reject(new TypeError('The answer broke off.'));
+        });
+        post({ type: 'read', id, boundary, wanted });
+      }),
+    discard: (response) => {
+      const id = bodies.get(response);
+      if (id !== undefined) post({ type: 'cancel', id });
+    },
+  };
+}
+
+let shared: SeriesReader | null = null;
+
+/** The app's reader: one worker for the session, or this thread where there is none. */
+export function seriesReader(): SeriesReader {
+  if (shared) return shared;
+  if (typeof Worker === 'undefined') return (shared = inlineSeriesReader);
+  try {
+    const worker = new Worker(new URL('./series-stream.worker.ts', import.meta.url), { type: 'module' });
+    shared = workerSeriesReader(worker, () => {
+      shared = inlineSeriesReader;
+      worker.terminate();
+    });
+  } catch {
+    shared = inlineSeriesReader;
+  }
+  return shared;
+}
