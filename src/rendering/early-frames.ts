@@ -2,13 +2,21 @@ import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrame, type FrameBytes } from './frame-request';
 import { onInteractionRequest } from './load-priority';
 
-/** Frames fetched ahead that may wait untaken in the store, at most (a byte budget may allow fewer). */
+/**
+ * Frames fetched ahead one request each that may wait untaken in the store, at most (a byte budget
+ * may allow fewer): each answer costs the main thread a few ms to take in.
+ */
 export const MAX_FRAMES_HELD_AHEAD = 64;
+/**
+ * Frames of a series request (series-ahead.ts) that may wait untaken, at most: read in a worker, they
+ * cost the main thread next to nothing, so memory bounds them (a byte budget, use-frames-ahead.ts).
+ */
+export const MAX_SERIES_FRAMES_HELD_AHEAD = 1024;
 /**
  * A few first frames (one per opened viewport) and the frames fetched ahead for them; beyond that, a
  * frame nobody asked for is dropped with the oldest.
  */
-const MAX_EARLY_FRAMES = 8 + MAX_FRAMES_HELD_AHEAD;
+const MAX_EARLY_FRAMES = 8 + MAX_SERIES_FRAMES_HELD_AHEAD;
 const early = new Map<string, Promise<FrameBytes | null>>();
 
 /**

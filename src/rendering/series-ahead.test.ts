@@ -62,7 +62,7 @@ beforeEach(() => {
 describe('fetchSeriesAhead', () => {
   it('sends one request for the series instead of one a frame, and the loader takes what it brings', async () => {
     const frames = seriesIds('1.2.3', 20);
-    const release = fetchSeriesAhead(frames, noToken, 8, { frameByFrame: true });
+    const release = fetchSeriesAhead(frames, noToken, { ofSeries: 8, oneByOne: 8 }, { frameByFrame: true });
     expect(stream.runs).toHaveLength(1);
     expect(door.requests).toHaveLength(0);
     const { sink } = theStream();
@@ -75,7 +75,7 @@ describe('fetchSeriesAhead', () => {
 
   it('reads on only as the loader takes what it holds', async () => {
     const frames = seriesIds('1.2.4', 20);
-    const release = fetchSeriesAhead(frames, noToken, 2, { frameByFrame: true });
+    const release = fetchSeriesAhead(frames, noToken, { ofSeries: 2, oneByOne: 2 }, { frameByFrame: true });
     const { sink } = theStream();
     sink.deliver(at(frames, 0), bytes(0));
     await sink.room();
@@ -89,7 +89,7 @@ describe('fetchSeriesAhead', () => {
 
   it('has the prefetch wait for a frame it brings, reading on past its budget to reach it', async () => {
     const frames = seriesIds('1.2.5', 20);
-    const release = fetchSeriesAhead(frames, noToken, 1, { frameByFrame: true });
+    const release = fetchSeriesAhead(frames, noToken, { ofSeries: 1, oneByOne: 1 }, { frameByFrame: true });
     const { sink } = theStream();
     sink.deliver(at(frames, 0), bytes(0));
     const room = sink.room();
@@ -105,7 +105,7 @@ describe('fetchSeriesAhead', () => {
 
   it('leaves the image a viewport waits for to its own request, and pauses reading until it is in', async () => {
     const frames = seriesIds('1.2.6', 20);
-    const release = fetchSeriesAhead(frames, noToken, 8, { frameByFrame: true });
+    const release = fetchSeriesAhead(frames, noToken, { ofSeries: 8, oneByOne: 8 }, { frameByFrame: true });
     const { sink, signal } = theStream();
     expect(takeEarlyFrame(at(frames, 15))).toBeUndefined();
     expect(sink.wants(at(frames, 15))).toBe(false);
@@ -120,7 +120,7 @@ describe('fetchSeriesAhead', () => {
 
   it('fetches frame by frame what the series request did not bring, and the loader waiting fetches its own', async () => {
     const frames = seriesIds('1.2.7', 10);
-    const release = fetchSeriesAhead(frames, noToken, 4, { frameByFrame: true });
+    const release = fetchSeriesAhead(frames, noToken, { ofSeries: 4, oneByOne: 4 }, { frameByFrame: true });
     const run = theStream();
     run.sink.deliver(at(frames, 0), bytes(0));
     const waiting = takeEarlyFrame(at(frames, 1), { waitForSeries: true });
@@ -135,7 +135,7 @@ describe('fetchSeriesAhead', () => {
     vi.useFakeTimers();
     try {
       const frames = seriesIds('1.2.13', 10);
-      const release = fetchSeriesAhead(frames, noToken, 4, { frameByFrame: true });
+      const release = fetchSeriesAhead(frames, noToken, { ofSeries: 4, oneByOne: 4 }, { frameByFrame: true });
       const { sink, signal } = theStream();
       const waiting = takeEarlyFrame(at(frames, 3), { waitForSeries: true });
       await vi.advanceTimersByTimeAsync(2000);
@@ -155,7 +155,7 @@ describe('fetchSeriesAhead', () => {
 
   it('leaves the rest to the renderer after the series request when told to', async () => {
     const frames = seriesIds('1.2.8', 10);
-    const release = fetchSeriesAhead(frames, noToken, 4, { frameByFrame: false });
+    const release = fetchSeriesAhead(frames, noToken, { ofSeries: 4, oneByOne: 4 }, { frameByFrame: false });
     theStream().end(new Error('406'));
     await flush();
     expect(door.requests).toHaveLength(0);
@@ -163,18 +163,28 @@ describe('fetchSeriesAhead', () => {
   });
 
   it('uses frame requests for a few instances or frames of other series, or nothing when told not to', () => {
-    fetchSeriesAhead(seriesIds('1.2.9', 6), noToken, 8, { frameByFrame: true })();
+    fetchSeriesAhead(seriesIds('1.2.9', 6), noToken, { ofSeries: 8, oneByOne: 8 }, { frameByFrame: true })();
     const cine = Array.from(
       { length: 20 },
       (_, i) => `wadors:https://pacs/dicom-web/studies/1.2/series/1.2.14/instances/1.1/frames/${i + 1}`,
     );
-    fetchSeriesAhead(cine, noToken, 8, { frameByFrame: false })();
-    fetchSeriesAhead([...seriesIds('1.2.10', 5), ...seriesIds('1.2.11', 5)], noToken, 8, {
-      frameByFrame: true,
-    })();
+    fetchSeriesAhead(cine, noToken, { ofSeries: 8, oneByOne: 8 }, { frameByFrame: false })();
+    fetchSeriesAhead(
+      [...seriesIds('1.2.10', 5), ...seriesIds('1.2.11', 5)],
+      noToken,
+      { ofSeries: 8, oneByOne: 8 },
+      {
+        frameByFrame: true,
+      },
+    )();
     expect(stream.runs).toHaveLength(0);
     expect(door.requests).toHaveLength(6 + 8);
-    fetchSeriesAhead(seriesIds('1.2.12', 4), noToken, 8, { frameByFrame: false })();
+    fetchSeriesAhead(
+      seriesIds('1.2.12', 4),
+      noToken,
+      { ofSeries: 8, oneByOne: 8 },
+      { frameByFrame: false },
+    )();
     expect(door.requests).toHaveLength(6 + 8);
   });
 });

@@ -6,7 +6,7 @@ import {
   forgetEarlyFrame,
   hasEarlyFrame,
   keepEarlyFrame,
-  MAX_FRAMES_HELD_AHEAD,
+  MAX_SERIES_FRAMES_HELD_AHEAD,
 } from './early-frames';
 import type { FrameBytes } from './frame-request';
 import { whenNoInteractionRequest } from './load-priority';
@@ -25,9 +25,18 @@ const INSTANCES_WORTH_A_SERIES_REQUEST = 6;
 const STALLED_MS = 2500;
 
 /**
+ * Frames that may wait untaken: those of a series request, which cost the main thread next to
+ * nothing to take in (they are read in a worker), and those fetched one request each, which do not.
+ */
+export interface AheadBudget {
+  ofSeries: number;
+  oneByOne: number;
+}
+
+/**
  * A series' whole stack fetched ahead of the loader in one Retrieve Series request (series-stream.ts)
  * rather than one request and one CORS preflight per frame: each frame is kept for the loader as its
- * instance arrives (early-frames.ts), and the answer is read no further while `maxHeld` frames wait
+ * instance arrives (early-frames.ts), and the answer is read no further while `maxHeld.ofSeries` frames wait
  * untaken, unless the renderer's prefetch is waiting for one still to come. The renderer's prefetch
  * waits for a frame the request is bringing; the image a viewport waits to show does not: it is
  * fetched at once, and reading pauses until it is in. What the request does not bring (a server
@@ -38,16 +47,16 @@ const STALLED_MS = 2500;
 export function fetchSeriesAhead(
   imageIds: readonly string[],
   authorizationFor: AuthorizationProvider,
-  maxHeld: number,
+  maxHeld: AheadBudget,
   { frameByFrame }: { frameByFrame: boolean },
 ): () => void {
   const queue = new Set(imageIds.filter((imageId) => !hasEarlyFrame(imageId)));
   const plan = seriesRetrievalPlan([...queue]);
   if (!plan || plan.frames.size <= INSTANCES_WORTH_A_SERIES_REQUEST)
-    return frameByFrame ? fetchFramesAhead(imageIds, authorizationFor, maxHeld) : () => undefined;
+    return frameByFrame ? fetchFramesAhead(imageIds, authorizationFor, maxHeld.oneByOne) : () => undefined;
 
   const controller = new AbortController();
-  const limit = Math.max(1, Math.min(maxHeld, MAX_FRAMES_HELD_AHEAD));
+  const limit = Math.max(1, Math.min(maxHeld.ofSeries, MAX_SERIES_FRAMES_HELD_AHEAD));
   /** Delivered, not taken yet. */
   const held = new Set<string>();
   /** Asked for by the loader before they came: handed over on arrival. */
@@ -111,7 +120,7 @@ export function fetchSeriesAhead(
     }
     awaited.clear();
     if (frameByFrame && !released && queue.size > 0)
-      afterwards = fetchFramesAhead([...queue], authorizationFor, maxHeld);
+      afterwards = fetchFramesAhead([...queue], authorizationFor, maxHeld.oneByOne);
   };
   void streamSeriesFrames(plan, sink, authorizationFor, controller.signal).then(ended, ended);
 

@@ -9,11 +9,17 @@ import { whenFirstImageRequestsIn } from './load-priority';
 import { whenRenderingMayStart } from './rendering-gate';
 
 /**
- * Bytes of frames fetched ahead and not yet taken by the renderer, at most (16 CT slices of 512²):
- * each response costs the main thread a few ms to take in, which 64 of them took from Cornerstone's
- * start (a second later); the run goes on as the renderer takes them.
+ * Bytes of frames fetched ahead one request each and not yet taken by the renderer, at most (16 CT
+ * slices of 512²): each response costs the main thread a few ms to take in, which 64 of them took
+ * from Cornerstone's start (a second later); the run goes on as the renderer takes them.
  */
 const AHEAD_BUDGET_BYTES = 8 * 1024 * 1024;
+/**
+ * The same for a series request, whose frames are read in a worker and cost the main thread next to
+ * nothing: 256 CT slices of 512², so that a series comes in while Cornerstone starts rather than after
+ * it. They are bytes the renderer's cache (512 MiB at least, init-rendering.ts) takes in moments later.
+ */
+const SERIES_AHEAD_BUDGET_BYTES = 128 * 1024 * 1024;
 
 /**
  * A stack's images after the first, fetched while the renderer starts (early-frames.ts,
@@ -49,10 +55,15 @@ export function useFramesAhead(
       const described = sizeNow();
       const geometry = described ? nativeFrameGeometryOf(described) : null;
       const frameBytes = geometry ? nativeFrameBytes(geometry) : 0;
-      const maxHeld = Math.floor(AHEAD_BUDGET_BYTES / Math.max(1, frameBytes));
+      const held = (budget: number) => Math.floor(budget / Math.max(1, frameBytes));
       release = wholeSeries
-        ? fetchSeriesAhead(frames, authorizationFor, maxHeld, { frameByFrame: !rendererThere })
-        : fetchFramesAhead(frames, authorizationFor, maxHeld);
+        ? fetchSeriesAhead(
+            frames,
+            authorizationFor,
+            { ofSeries: held(SERIES_AHEAD_BUDGET_BYTES), oneByOne: held(AHEAD_BUDGET_BYTES) },
+            { frameByFrame: !rendererThere },
+          )
+        : fetchFramesAhead(frames, authorizationFor, held(AHEAD_BUDGET_BYTES));
     });
     return () => {
       cancelled = true;
