@@ -31,7 +31,11 @@ export class PacsFaults {
     this.busyMatch = match;
   }
 
-  /** Each frame request whose path contains `match` (all when empty) is answered `delayMs` late; 0 ends it. */
+  /**
+   * Each request for pixel data whose path contains `match` (all when empty) is answered `delayMs`
+   * late; 0 ends it. Pixel data is frames, and whole instances or series (Retrieve Instance or Series:
+   * they bring the frames too), not metadata.
+   */
   setFrameDelay(delayMs: number, match = ''): void {
     this.frameDelayMs = Math.max(0, delayMs);
     this.frameDelayMatch = match;
@@ -92,7 +96,7 @@ export class PacsFaults {
    * true when the request is answered or gone and the gateway must not serve it.
    */
   async answerOrDelay(path: string, res: ServerResponse): Promise<boolean> {
-    if (this.frameDelayMs > 0 && path.includes('/frames/') && path.includes(this.frameDelayMatch)) {
+    if (this.frameDelayMs > 0 && bringsPixelData(path) && path.includes(this.frameDelayMatch)) {
       await new Promise((resolve) => setTimeout(resolve, this.frameDelayMs));
       if (res.destroyed) return true;
     }
@@ -103,4 +107,10 @@ export class PacsFaults {
     });
     return true;
   }
+}
+
+/** Frames, or a whole instance or series (WADO-RS Retrieve), as opposed to metadata or a search. */
+function bringsPixelData(path: string): boolean {
+  const pathname = path.split('?')[0] ?? '';
+  return pathname.includes('/frames/') || /\/(series|instances)\/[0-9.]+\/?$/.test(pathname);
 }

@@ -150,12 +150,25 @@ describe('PACS gateway faults, as the fault controls cause them', () => {
     expect((await pending).status).toBe(200);
   });
 
-  it('slow frames: each frame request is answered late, other requests at once', async () => {
+  it('slow frames: each request for pixel data is answered late, metadata at once', async () => {
     faults.setFrameDelay(800);
+    const seriesUrl = instanceUrl(FAULTY).replace(/\/instances\/[^/]+$/, '');
+    const whole = (url: string) =>
+      fetch(url, {
+        headers: { Accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+        signal: AbortSignal.timeout(5_000),
+      });
     try {
       let started = Date.now();
       expect((await frame()).status).toBe(200);
       expect(Date.now() - started).toBeGreaterThanOrEqual(800);
+      // A whole instance or series brings the frames too.
+      for (const url of [instanceUrl(FAULTY), seriesUrl]) {
+        started = Date.now();
+        const answer = await whole(url);
+        expect(answer.status, url).toBe(200);
+        expect(Date.now() - started, url).toBeGreaterThanOrEqual(800);
+      }
       started = Date.now();
       expect((await metadata()).status).toBe(200);
       expect(Date.now() - started).toBeLessThan(800);
