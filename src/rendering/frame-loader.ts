@@ -33,9 +33,9 @@ export function registerFrameLoader(authorizationFor: () => AuthorizationProvide
 }
 
 /**
- * A frame fetched early (early-frames.ts, series-ahead.ts) if there is one, else a request in
- * Cornerstone's pool; a viewport's own request is counted while on the wire (load-priority.ts: the
- * prefetch waits).
+ * A frame fetched early (early-frames.ts, series-ahead.ts) if there is one, before and again after
+ * its turn in Cornerstone's pool, else a request; a viewport's own request is counted while on the
+ * wire (load-priority.ts: the prefetch waits).
  */
 async function retrieve(
   imageId: string,
@@ -49,7 +49,10 @@ async function retrieve(
   // they come); the image shown and a thumbnail may not (one would hold the other up).
   const early = await takeEarlyFrame(imageId, { waitForSeries: type === Enums.RequestType.Prefetch });
   if (early) return early;
-  return inRetrievalPool(imageId, options, () => {
+  return inRetrievalPool(imageId, options, async () => {
+    // A series request may have brought it while this waited for its turn (a thumbnail, most often).
+    const arrived = await takeEarlyFrame(imageId);
+    if (arrived) return arrived;
     const settled = interaction ? interactionRequestSent() : undefined;
     return fetchFrame(imageId, authorizationFor(), signal).finally(settled);
   });
