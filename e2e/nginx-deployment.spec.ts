@@ -79,6 +79,20 @@ test.describe('the nginx deployment recipe', () => {
     }
     await viewer.thumbnail(onB.uid).click();
     await viewer.waitForImage(onB.uid);
+    // A series of many slices comes in one request, sent and read in a worker under the same CSP.
+    const largest = study.series.reduce((a, b) => (b.instances > a.instances ? b : a));
+    expect(largest.instances).toBeGreaterThan(6);
+    const seriesAnswers: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.endsWith(`/series/${largest.uid}`))
+        seriesAnswers.push(response.status());
+    });
+    await viewer.thumbnail(largest.uid).click();
+    await viewer.waitForImage(largest.uid);
+    await expect.poll(() => seriesAnswers).toContain(200);
+    expect(page.workers().map((worker) => worker.url())).toContainEqual(
+      expect.stringContaining('series-stream.worker'),
+    );
 
     // Every script, style sheet, worker and codec came precompressed, brotli first (Chromium asks br).
     const kinds = new Set(assets.map((response) => new URL(response.url()).pathname.split('.').pop()));
