@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import { ImagingHttpError } from '@/lib/imaging-http';
-import type { FrameBytes } from './frame-request';
-import { serveSeriesAnswers } from './series-answer-service';
-import { workerSeriesReader } from './series-reader';
-import { streamSeriesFrames, type SeriesStreamSink } from './series-stream';
+import { streamSeriesFrames } from './series-stream';
 import { tinyPart10 } from './testing/part10';
-import { seriesAnswer, type SeenRequest } from './testing/series-answer';
+import {
+  closeChannels,
+  collectingSink,
+  readerOverChannel,
+  seriesAnswer,
+  serverAnswering,
+} from './testing/series-answer';
 
 const SERIES = 'https://pacs.example.org/dicom-web/studies/1.2/series/1.2.3';
 const frameId = (instance: string) => `wadors:${SERIES}/instances/${instance}/frames/1`;
@@ -16,53 +19,15 @@ const files = Array.from({ length: 8 }, (_, i) =>
 const plan = seriesRetrievalPlan(files.map((_, i) => frameId(`1.${i}`)));
 if (!plan) throw new Error('no plan');
 
-const ports: MessagePort[] = [];
 afterEach(() => {
   vi.unstubAllGlobals();
-  for (const port of ports.splice(0)) port.close();
+  closeChannels();
 });
-
-/** The worker's side on one end of a channel, the main thread's on the other. */
-function overChannel(onBroken: () => void = () => undefined) {
-  const channel = new MessageChannel();
-  ports.push(channel.port1, channel.port2);
-  serveSeriesAnswers(channel.port1);
-  return { reader: workerSeriesReader(channel.port2, onBroken), mainEnd: channel.port2 };
-}
-
-/** `fetch` answering each request with the next of `answers` (the last one again when they run out). */
-function server(...answers: (() => Promise<Response>)[]): SeenRequest[] {
-  const seen: SeenRequest[] = [];
-  vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    seen.push({
-      url,
-      accept: headers.get('Accept'),
-      authorization: headers.get('Authorization'),
-      signal: init.signal ?? null,
-    });
-    const answer = answers[Math.min(seen.length, answers.length) - 1];
-    if (!answer) throw new Error('no answer');
-    return answer();
-  });
-  return seen;
-}
-
-function sink(room: () => Promise<void> = () => Promise.resolve()) {
-  const delivered = new Map<string, FrameBytes>();
-  const target: SeriesStreamSink = {
-    arrived: () => undefined,
-    wants: (imageId) => !delivered.has(imageId),
-    deliver: (imageId, frame) => delivered.set(imageId, frame),
-    room,
-  };
-  return { target, delivered };
-}
 
 describe('a series answer read in a worker', () => {
   it('is asked for through the imaging door: the token it decides on, renewed once after a 401', async () => {
     const refused = new Response('no', { status: 401 });
-    const seen = server(
+    const seen = serverAnswering(
       () => Promise.resolve(refused),
       () => Promise.resolve(seriesAnswer(files, 100).response),
     );
@@ -71,13 +36,13 @@ describe('a series answer read in a worker', () => {
       renewals.push(options?.renew === true);
       return Promise.resolve(options?.renew ? 'Bearer renewed' : 'Bearer first');
     };
-    const { target, delivered } = sink();
+    const { sink, delivered } = collectingSink();
     await streamSeriesFrames(
       plan,
-      target,
+      sink,
       authorizationFor,
       new AbortController().signal,
-      overChannel().reader,
+      readerOverChannel().reader,
     );
     expect(seen.map((request) => request.authorization)).toEqual(['Bearer first', 'Bearer renewed']);
     expect(renewals).toContain(true);
@@ -89,15 +54,15 @@ describe('a series answer read in a worker', () => {
 
   it('stops the request in the worker when the caller gives up mid-answer', async () => {
     const answer = seriesAnswer(files, 40);
-    const seen = server(() => Promise.resolve(answer.response));
+    const seen = serverAnswering(() => Promise.resolve(answer.response));
     const controller = new AbortController();
-    const { target, delivered } = sink(() => new Promise<void>(() => undefined));
+    const { sink, delivered } = collectingSink(() => new Promise<void>(() => undefined));
     const done = streamSeriesFrames(
       plan,
-      target,
+      sink,
       () => Promise.resolve(null),
       controller.signal,
-      overChannel().reader,
+      readerOverChannel().reader,
     );
     await vi.waitFor(() => expect(delivered.size).toBe(1));
     controller.abort();
@@ -110,25 +75,25 @@ describe('a series answer read in a worker', () => {
   });
 
   it('says the server could not be reached when the request gets no answer', async () => {
-    server(() => Promise.reject(new TypeError('Failed to fetch')));
+    serverAnswering(() => Promise.reject(new TypeError('Failed to fetch')));
     const error = await streamSeriesFrames(
       plan,
-      sink().target,
+      collectingSink().sink,
       () => Promise.resolve(null),
       new AbortController().signal,
-      overChannel().reader,
+      readerOverChannel().reader,
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ImagingHttpError);
     expect((error as ImagingHttpError).failure).toBe('unreachable');
   });
 
   it('gives up what it was doing and is no longer used when the worker fails', async () => {
-    server(() => new Promise<Response>(() => undefined)); // The request never answers.
+    serverAnswering(() => new Promise<Response>(() => undefined)); // The request never answers.
     const broken = vi.fn();
-    const { reader, mainEnd } = overChannel(broken);
+    const { reader, mainEnd } = readerOverChannel(broken);
     const done = streamSeriesFrames(
       plan,
-      sink().target,
+      collectingSink().sink,
       () => Promise.resolve(null),
       new AbortController().signal,
       reader,

@@ -1,48 +1,31 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import { ImagingHttpError } from '@/lib/imaging-http';
-import type { FrameBytes } from './frame-request';
-import { serveSeriesAnswers } from './series-answer-service';
-import { inlineSeriesReader, workerSeriesReader, type SeriesReader } from './series-reader';
-import { streamSeriesFrames, type SeriesStreamSink } from './series-stream';
+import { inlineSeriesReader } from './series-reader';
+import { streamSeriesFrames } from './series-stream';
 import { tinyPart10 } from './testing/part10';
-import { seriesAnswer, serverAnswering } from './testing/series-answer';
+import {
+  closeChannels,
+  collectingSink,
+  readerOverChannel,
+  seriesAnswer,
+  serverAnswering,
+} from './testing/series-answer';
 
 const SERIES = 'https://pacs.example.org/dicom-web/studies/1.2/series/1.2.3';
 const frameId = (instance: string, frame = 1) => `wadors:${SERIES}/instances/${instance}/frames/${frame}`;
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** A sink that wants every frame of the plan and always has room (unless told otherwise). */
-function collectingSink(room: () => Promise<void> = () => Promise.resolve()) {
-  const delivered = new Map<string, FrameBytes>();
-  const sink: SeriesStreamSink = {
-    arrived: () => undefined,
-    wants: (imageId) => !delivered.has(imageId),
-    deliver: (imageId, frame) => delivered.set(imageId, frame),
-    room,
-  };
-  return { sink, delivered };
-}
-
 const noToken = () => Promise.resolve(null);
-
-/** The worker's side on one end of a channel, the main thread's on the other (as a Worker is). */
-function readerOverChannel(): SeriesReader {
-  const channel = new MessageChannel();
-  ports.push(channel.port1, channel.port2);
-  serveSeriesAnswers(channel.port1);
-  return workerSeriesReader(channel.port2, () => undefined);
-}
-const ports: MessagePort[] = [];
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  for (const port of ports.splice(0)) port.close();
+  closeChannels();
 });
 
 describe.each([
   ['in this thread', () => inlineSeriesReader],
-  ['in a worker', readerOverChannel],
+  ['in a worker', () => readerOverChannel().reader],
 ])('streamSeriesFrames, the answer read %s', (_, makeReader) => {
   it('asks for the series as stored and hands over each wanted frame, however the answer is cut', async () => {
     const files = [

@@ -1,4 +1,8 @@
 import { vi } from 'vitest';
+import type { FrameBytes } from '../frame-request';
+import { serveSeriesAnswers } from '../series-answer-service';
+import { workerSeriesReader } from '../series-reader';
+import type { SeriesStreamSink } from '../series-stream';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -56,8 +60,11 @@ export interface SeenRequest {
   signal: AbortSignal | null;
 }
 
-/** Stubs `fetch` (this thread's, which a worker's side in a test shares) to answer `response`. */
-export function serverAnswering(response: Response): SeenRequest[] {
+/**
+ * Stubs `fetch` (this thread's, which a worker's side in a test shares) to answer each request with the
+ * next of `answers`, the last one again when they run out.
+ */
+export function serverAnswering(...answers: (Response | (() => Promise<Response>))[]): SeenRequest[] {
   const seen: SeenRequest[] = [];
   vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
     const headers = new Headers(init.headers);
@@ -67,7 +74,36 @@ export function serverAnswering(response: Response): SeenRequest[] {
       authorization: headers.get('Authorization'),
       signal: init.signal ?? null,
     });
-    return Promise.resolve(response);
+    const answer = answers[Math.min(seen.length, answers.length) - 1];
+    if (!answer) throw new Error('no answer');
+    return answer instanceof Response ? Promise.resolve(answer) : answer();
   });
   return seen;
+}
+
+/** A sink that wants every frame of the plan and always has room (unless told otherwise). */
+export function collectingSink(room: () => Promise<void> = () => Promise.resolve()) {
+  const delivered = new Map<string, FrameBytes>();
+  const sink: SeriesStreamSink = {
+    arrived: () => undefined,
+    wants: (imageId) => !delivered.has(imageId),
+    deliver: (imageId, frame) => delivered.set(imageId, frame),
+    room,
+  };
+  return { sink, delivered };
+}
+
+const openPorts: MessagePort[] = [];
+
+/** The worker's side on one end of a channel, the main thread's on the other (as with a Worker). */
+export function readerOverChannel(onBroken: () => void = () => undefined) {
+  const channel = new MessageChannel();
+  openPorts.push(channel.port1, channel.port2);
+  serveSeriesAnswers(channel.port1);
+  return { reader: workerSeriesReader(channel.port2, onBroken), mainEnd: channel.port2 };
+}
+
+/** Closes the channels `readerOverChannel` opened (after each test). */
+export function closeChannels(): void {
+  for (const port of openPorts.splice(0)) port.close();
 }
