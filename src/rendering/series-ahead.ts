@@ -36,8 +36,8 @@ export interface AheadBudget {
 /**
  * A series' whole stack fetched ahead of the loader in one Retrieve Series request (series-stream.ts)
  * rather than one request and one CORS preflight per frame: each frame is kept for the loader as its
- * instance arrives (early-frames.ts), and the answer is read no further while `maxHeld.ofSeries` frames wait
- * untaken, unless the renderer's prefetch is waiting for one still to come. The renderer's prefetch
+ * instance arrives (early-frames.ts), and the answer is read no further while `maxHeld.ofSeries`
+ * frames wait untaken, unless the renderer's prefetch is waiting for one still to come. The renderer's prefetch
  * waits for a frame the request is bringing; the image a viewport waits to show does not: it is
  * fetched at once, and reading pauses until it is in. What the request does not bring (a server
  * without Retrieve Series, an instance that cannot be read here, an answer that breaks off or

@@ -67,22 +67,37 @@ export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => v
   });
   if (port instanceof MessagePort) port.start();
 
+  /**
+   * Follows the worker's answers about `id` until `stop()`. The caller's signal aborting, or
+   * `cancel(reason)`, stops it too, tells the worker to give the request up, and rejects with the reason.
+   */
+  const follow = (
+    id: number,
+    signal: AbortSignal,
+    reject: (reason: unknown) => void,
+    onAnswer: (answer: SeriesWorkerAnswer) => void,
+  ) => {
+    const stop = () => {
+      listeners.delete(id);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const cancel = (reason: unknown) => {
+      stop();
+      post({ type: 'cancel', id });
+      reject(reason);
+    };
+    const onAbort = () => cancel(signal.reason);
+    listeners.set(id, onAnswer);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    return { stop, cancel };
+  };
+
   const transport: ImagingTransport = (url, { headers, signal }) =>
     new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason as Error);
       const id = (lastId += 1);
-      const done = () => {
-        listeners.delete(id);
-        signal.removeEventListener('abort', cancel);
-      };
-      const cancel = () => {
-        done();
-        post({ type: 'cancel', id });
-        reject(signal.reason as Error);
-      };
-      signal.addEventListener('abort', cancel, { once: true });
-      listeners.set(id, (answer) => {
-        done();
+      const { stop } = follow(id, signal, reject, (answer) => {
+        stop();
         if (answer.type !== 'head') return reject(new TypeError('Failed to fetch'));
         const response = new Response(null, {
           status: answer.status,
@@ -92,7 +107,7 @@ export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => v
         bodies.set(response, id);
         resolve(response);
       });
-      post({ type: 'fetch', id, url, headers });
+      if (!signal.aborted) post({ type: 'fetch', id, url, headers });
     });
 
   return {
@@ -101,38 +116,23 @@ export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => v
       new Promise<void>((resolve, reject) => {
         const id = bodies.get(response);
         if (id === undefined) return reject(new TypeError('Not an answer this reader sent for.'));
-        const cancel = () => {
-          finish();
-          post({ type: 'cancel', id });
-          reject(signal.reason as Error);
-        };
-        const finish = () => {
-          listeners.delete(id);
-          signal.removeEventListener('abort', cancel);
-        };
-        if (signal.aborted) return cancel();
-        signal.addEventListener('abort', cancel, { once: true });
         // Instances are taken in one at a time, in order, each after the one before has made room.
         let taking = Promise.resolve();
-        listeners.set(id, (answer) => {
+        const { stop, cancel } = follow(id, signal, reject, (answer) => {
           if (answer.type === 'instance') {
             taking = taking.then(async () => {
               await onInstance(answer.frames);
               if (!signal.aborted) post({ type: 'more', id });
             });
             // A sink that fails ends the reading (the worker would otherwise wait for room forever).
-            taking.catch((error: unknown) => {
-              finish();
-              post({ type: 'cancel', id });
-              reject(error as Error);
-            });
+            taking.catch(cancel);
             return;
           }
-          finish();
+          stop();
           if (answer.type === 'end') void taking.then(resolve, reject);
           else reject(new TypeError('The answer broke off.'));
         });
-        post({ type: 'read', id, boundary, wanted });
+        if (!signal.aborted) post({ type: 'read', id, boundary, wanted });
       }),
     discard: (response) => {
       const id = bodies.get(response);
