@@ -26,6 +26,14 @@ interface IssuedFromCode {
   readonly refreshTokens: Set<string>;
 }
 
+export type UsedRefreshToken =
+  | { ok: true; grant: AuthorizationGrant; grantId: string }
+  /** `reason`: why the token does not work, with when it stopped working, for the error_description. */
+  | { ok: false; reason: string };
+
+/** How many ended refresh tokens are remembered, so that a refusal can say why (a sandbox, not a store). */
+const ENDED_REFRESH_TOKENS_KEPT = 10_000;
+
 export type RedeemedCode =
   | { ok: true; grant: AuthorizationGrant; grantId: string }
   /** `revokeAccessTokens`: what a replayed code had issued, for the token service to revoke. */
@@ -40,6 +48,8 @@ export class GrantStore {
   private readonly codes = new Map<string, StoredCode>();
   private readonly issued = new Map<string, IssuedFromCode>();
   private readonly refreshTokens = new Map<string, { grant: AuthorizationGrant; grantId: string }>();
+  /** Refresh tokens that stopped working, and why: a refusal that names its cause can be told apart. */
+  private readonly endedRefreshTokens = new Map<string, string>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -82,23 +92,39 @@ export class GrantStore {
   }
 
   /** Uses up a refresh token: it works once, and the caller issues the next one (rotation). */
-  useRefreshToken(token: string): { grant: AuthorizationGrant; grantId: string } | undefined {
+  useRefreshToken(token: string): UsedRefreshToken {
     const found = this.refreshTokens.get(token);
-    if (!found) return undefined;
+    if (!found) {
+      return { ok: false, reason: this.endedRefreshTokens.get(token) ?? 'unknown refresh_token' };
+    }
     this.refreshTokens.delete(token);
     this.issued.get(found.grantId)?.refreshTokens.delete(token);
-    return found;
+    this.endRefreshToken(token, 'refresh_token already used');
+    return { ok: true, ...found };
   }
 
   revokeRefreshTokens(): void {
+    for (const token of this.refreshTokens.keys())
+      this.endRefreshToken(token, 'refresh_token revoked (every session ended)');
     this.refreshTokens.clear();
     for (const issued of this.issued.values()) issued.refreshTokens.clear();
+  }
+
+  private endRefreshToken(token: string, why: string): void {
+    if (this.endedRefreshTokens.size >= ENDED_REFRESH_TOKENS_KEPT) {
+      const oldest = this.endedRefreshTokens.keys().next().value;
+      if (oldest !== undefined) this.endedRefreshTokens.delete(oldest);
+    }
+    this.endedRefreshTokens.set(token, `${why} at ${new Date(this.now()).toISOString()}`);
   }
 
   private revokeGrant(grantId: string): string[] {
     const issued = this.issued.get(grantId);
     if (!issued) return [];
-    for (const token of issued.refreshTokens) this.refreshTokens.delete(token);
+    for (const token of issued.refreshTokens) {
+      this.refreshTokens.delete(token);
+      this.endRefreshToken(token, 'refresh_token revoked (its authorization code was used twice)');
+    }
     issued.refreshTokens.clear();
     return issued.accessTokens.splice(0);
   }

@@ -216,6 +216,10 @@ describe('SMART authorization server: /token', () => {
       client_id: 'imaging-viewer',
     });
     expect(refresh.body.error).toBe('invalid_grant');
+    // The refusal says why, so that a test that meets it can tell a replay from a reuse or a revocation.
+    expect(refresh.body.error_description).toMatch(
+      /^refresh_token revoked \(its authorization code was used twice\) at /,
+    );
   });
 
   it('revokes, on a replayed code, the tokens its refreshes issued too, and nobody else’s', async () => {
@@ -277,6 +281,7 @@ describe('SMART authorization server: /token', () => {
     });
     expect(reused.status).toBe(400);
     expect(reused.body.error).toBe('invalid_grant');
+    expect(reused.body.error_description).toMatch(/^refresh_token already used at \d{4}-/);
     const next = await postToken(EHR, {
       grant_type: 'refresh_token',
       refresh_token: String(refreshed.body.refresh_token),
@@ -290,8 +295,8 @@ describe('SMART authorization server: /token', () => {
           refresh_token: 'nope',
           client_id: 'imaging-viewer',
         })
-      ).body.error,
-    ).toBe('invalid_grant');
+      ).body,
+    ).toMatchObject({ error: 'invalid_grant', error_description: 'unknown refresh_token' });
   });
 
   it('gives no refresh token unless offline_access or online_access was asked for', async () => {

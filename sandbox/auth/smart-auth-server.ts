@@ -178,8 +178,9 @@ async function handleToken(deps: SmartAuthDeps, req: IncomingMessage, res: Serve
   if (grantType === 'refresh_token') {
     // Rotation: this refresh token is used up whatever happens next; the answer carries the next one.
     const found = deps.grants.useRefreshToken(form.get('refresh_token') ?? '');
-    if (!found || found.grant.clientId !== clientId) {
-      return tokenError(res, 'invalid_grant', 'unknown or already used refresh_token');
+    if (!found.ok) return tokenError(res, 'invalid_grant', found.reason);
+    if (found.grant.clientId !== clientId) {
+      return tokenError(res, 'invalid_grant', 'refresh_token was issued to another client');
     }
     sendJson(res, 200, await tokenResponse(deps, found.grant, found.grantId));
     return;
