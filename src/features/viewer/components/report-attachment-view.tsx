@@ -6,6 +6,7 @@ import { decodeUtf8 } from '@/domain/text/base64';
 import { looksLikePdf } from '@/domain/imaging/encapsulated-document';
 import { sanitizeReportHtml } from '@/lib/sanitize-report-html';
 import { useSmartSession } from '@/lib/smart-session';
+import { useAfterFirstPaint } from '@/rendering/use-after-first-paint';
 import { useReportAttachment } from '../api/get-report-attachment';
 
 /** One `presentedForm` of a report, shown as what it is; what cannot be shown says why. */
@@ -51,13 +52,17 @@ function AttachmentContent({
   title: string;
 }) {
   const content = useReportAttachment(reportKey, index, attachment);
-  const bytes = content.data?.bytes;
+  // Fetched at once, but sanitised and laid out (or its PDF reader loaded) only once the study's first
+  // image is drawn: a report's markup is tens of ms of the main thread, which the image must not wait for.
+  const afterFirstPaint = useAfterFirstPaint();
+  const bytes = afterFirstPaint ? content.data?.bytes : undefined;
   const kind = attachmentKindOf(content.data?.contentType ?? attachment.contentType);
   const html = useMemo(
     () => (bytes && kind === 'html' ? sanitizeReportHtml(decodeUtf8(bytes)) : null),
     [bytes, kind],
   );
-  if (content.isPending) return <p className="text-slate-400">Loading…</p>;
+  if (content.isPending || (content.isSuccess && !afterFirstPaint))
+    return <p className="text-slate-400">Loading…</p>;
   if (content.isError) {
     return (
       <p className="text-amber-300" role="alert">
