@@ -132,6 +132,14 @@ export type ImagingTransport = (
   init: { headers: Record<string, string>; signal: AbortSignal },
 ) => Promise<Response>;
 
+/**
+ * What a transport throws when it could not send the request at all (a worker that failed): the
+ * viewer's own failure, which says nothing of the server (the origin breaker is not told).
+ */
+export class TransportUnavailableError extends Error {
+  override readonly name = 'TransportUnavailableError';
+}
+
 /** How long we honour a busy server before giving up, per request. */
 const MAX_BUSY_RETRIES = 3;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -208,6 +216,13 @@ async function sendOnce(
     return response;
   } catch (error) {
     if (request.signal?.aborted) throw error;
+    if (error instanceof TransportUnavailableError) {
+      throw new ImagingHttpError(
+        `The request to the image server at ${origin} could not be sent (${error.message}).`,
+        null,
+        'unreachable',
+      );
+    }
     recordNoAnswer(origin);
     if (attempt.timedOut()) {
       throw new ImagingHttpError(

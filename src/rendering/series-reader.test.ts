@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seriesRetrievalPlan } from '@/domain/imaging/series-retrieval';
 import { ImagingHttpError } from '@/lib/imaging-http';
+import { originResting, recordNoAnswer, resetOriginBreakers } from '@/lib/origin-breaker';
 import { streamSeriesFrames } from './series-stream';
 import { tinyPart10 } from './testing/part10';
 import {
@@ -22,6 +23,7 @@ if (!plan) throw new Error('no plan');
 afterEach(() => {
   vi.unstubAllGlobals();
   closeChannels();
+  resetOriginBreakers();
 });
 
 describe('a series answer read in a worker', () => {
@@ -102,5 +104,25 @@ describe('a series answer read in a worker', () => {
     mainEnd.dispatchEvent(new Event('error'));
     await expect(done).rejects.toBeInstanceOf(ImagingHttpError);
     expect(broken).toHaveBeenCalledOnce();
+  });
+
+  it('does not count a worker that fails against the image server (the origin breaker)', async () => {
+    const origin = new URL(plan.seriesUrl).origin;
+    // Two requests in a row without an answer: one more would have the server left alone for a while.
+    recordNoAnswer(origin);
+    recordNoAnswer(origin);
+    serverAnswering(() => new Promise<Response>(() => undefined));
+    const { reader, mainEnd } = readerOverChannel(vi.fn());
+    const done = streamSeriesFrames(
+      plan,
+      collectingSink().sink,
+      () => Promise.resolve(null),
+      new AbortController().signal,
+      reader,
+    ).catch((caught: unknown) => caught);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    mainEnd.dispatchEvent(new Event('error'));
+    expect(await done).toBeInstanceOf(ImagingHttpError);
+    expect(originResting(origin)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { ImagingTransport } from '@/lib/imaging-http';
+import { TransportUnavailableError, type ImagingTransport } from '@/lib/imaging-http';
 import { nextTask } from '@/lib/next-task';
 import { readSeriesAnswer, type StreamedFrame, type WantedFrames } from './series-answer';
 import type { SeriesWorkerAnswer, SeriesWorkerRequest } from './series-answer-service';
@@ -49,10 +49,13 @@ export const inlineSeriesReader: SeriesReader = {
   discard: (response) => void response.body?.cancel().catch(() => undefined),
 };
 
+/** What the main thread hears about a request: the worker's answers, or that the worker failed. */
+type Heard = SeriesWorkerAnswer | { type: 'worker-failed'; id: number };
+
 /** The main thread's side of series-answer-service.ts, over a worker or (in tests) a MessagePort. */
 export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => void): SeriesReader {
   let lastId = 0;
-  const listeners = new Map<number, (answer: SeriesWorkerAnswer) => void>();
+  const listeners = new Map<number, (answer: Heard) => void>();
   const bodies = new WeakMap<Response, number>();
   const post = (request: SeriesWorkerRequest) => port.postMessage(request);
   const onAnswer: EventListener = (event) => {
@@ -63,7 +66,7 @@ export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => v
   // A worker that cannot start (or fails): what it was doing is given up, and no more is sent to it.
   port.addEventListener('error', () => {
     onBroken();
-    for (const [id, listener] of listeners) listener({ type: 'unreachable', id });
+    for (const [id, listener] of listeners) listener({ type: 'worker-failed', id });
   });
   if (port instanceof MessagePort) port.start();
 
@@ -75,7 +78,7 @@ export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => v
     id: number,
     signal: AbortSignal,
     reject: (reason: unknown) => void,
-    onAnswer: (answer: SeriesWorkerAnswer) => void,
+    onAnswer: (answer: Heard) => void,
   ) => {
     const stop = () => {
       listeners.delete(id);
@@ -98,6 +101,9 @@ export function workerSeriesReader(port: Worker | MessagePort, onBroken: () => v
       const id = (lastId += 1);
       const { stop } = follow(id, signal, reject, (answer) => {
         stop();
+        // The worker failing is the viewer's failure, not the server's (imaging-http.ts).
+        if (answer.type === 'worker-failed')
+          return reject(new TransportUnavailableError('the series reader stopped'));
         if (answer.type !== 'head') return reject(new TypeError('Failed to fetch'));
         const response = new Response(null, {
           status: answer.status,
