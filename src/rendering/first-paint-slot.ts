@@ -48,6 +48,26 @@ export function preparedFirstPaint(imageId: string): FirstPaint | null {
   return slot?.imageId === imageId ? (slot.ready ?? null) : null;
 }
 
+/** Paints on screen (drawn, and a frame gone by since), and who waits for one to be. */
+const shown = new WeakSet<FirstPaint>();
+const waitingUntilShown = new WeakMap<FirstPaint, (() => void)[]>();
+
+/** Told by the canvas that drew `paint`, once the frame showing it has been produced. */
+export function firstPaintShown(paint: FirstPaint): void {
+  shown.add(paint);
+  const waiting = waitingUntilShown.get(paint) ?? [];
+  waitingUntilShown.delete(paint);
+  for (const resume of waiting) resume();
+}
+
+/** Resolves once `paint` is on screen (at once if it is); never, if it is never drawn. */
+export function whenFirstPaintShown(paint: FirstPaint): Promise<void> {
+  if (shown.has(paint)) return Promise.resolve();
+  return new Promise((resolve) => {
+    waitingUntilShown.set(paint, [...(waitingUntilShown.get(paint) ?? []), resolve]);
+  });
+}
+
 export function forgetFirstPaint(imageId: string): void {
   if (slot?.imageId === imageId) slot = null;
 }

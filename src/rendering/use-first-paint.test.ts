@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SeriesKey } from '@/domain/dicomweb/series-key';
 import type { FirstPaint } from '@/domain/imaging/first-paint';
@@ -19,9 +19,13 @@ vi.mock('./frame-request', () => ({
 }));
 
 const { preparedFirstPaint, prepareFirstPaint } = await import('./first-paint-slot');
-const { useFirstPaint } = await import('./use-first-paint');
+const { useFirstPaint, useFirstPaintCanvas } = await import('./use-first-paint');
+const { whenRenderingMayStart } = await import('./rendering-gate');
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 const noToken = () => Promise.resolve(null);
 const EXPLICIT = '1.2.840.10008.1.2.1';
@@ -98,5 +102,34 @@ describe('useFirstPaint', () => {
       meta.remove();
       document.querySelectorAll('link[rel="modulepreload"]').forEach((link) => link.remove());
     }
+  });
+
+  it('lets the renderer start once the first paint is on screen (a frame after its drawing), not before', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe(): void {}
+        disconnect(): void {}
+      },
+    );
+    const source = newSource();
+    const { result } = renderHook(() => {
+      const paint = useFirstPaint(source, noToken);
+      return { paint, attach: useFirstPaintCanvas(paint) };
+    });
+    let mayStart = false;
+    void whenRenderingMayStart().then(() => (mayStart = true));
+    answer(source.imageId);
+    await waitFor(() => expect(result.current.paint).not.toBeNull());
+    const canvas = document.createElement('canvas');
+    vi.spyOn(canvas, 'getContext').mockReturnValue(null);
+    act(() => void result.current.attach(canvas));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Drawn, but its frame has not come yet: Cornerstone's start would hold that frame back.
+    expect(mayStart).toBe(false);
+    frames.shift()?.(performance.now());
+    await waitFor(() => expect(mayStart).toBe(true));
   });
 });

@@ -3,8 +3,15 @@ import type { FirstPaint } from '@/domain/imaging/first-paint';
 import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { drawFirstPaint, firstPaintOutOfSize } from './first-frame-paint';
-import { forgetFirstPaint, preparedFirstPaint, prepareFirstPaint } from './first-paint-slot';
-import { firstPaintSettled, holdRendering } from './rendering-gate';
+import { afterNextFrame } from '@/lib/after-next-frame';
+import {
+  firstPaintShown,
+  forgetFirstPaint,
+  preparedFirstPaint,
+  prepareFirstPaint,
+  whenFirstPaintShown,
+} from './first-paint-slot';
+import { firstPaintSettled, HOLD_MAX_MS, holdRendering } from './rendering-gate';
 
 /**
  * The first image of a stack, ready to draw without Cornerstone (first-paint.ts), from the same bytes
@@ -25,19 +32,30 @@ export function useFirstPaint(
     const described = metadataOf();
     if (!imageId?.startsWith('wadors:') || !described) return;
     let cancelled = false;
+    let cancel: () => void = () => undefined;
+    const whenCancelled = new Promise<void>((resolve) => {
+      cancel = resolve;
+    });
     // Cornerstone's start would take the main thread the paint needs (rendering-gate.ts).
     const release = holdRendering();
-    void prepareFirstPaint(imageId, described, authorizationFor).then((paint) => {
-      if (paint && !cancelled) setPainted({ imageId, paint });
-      // Drawn in the commit that follows (or already, if it was ready when the viewport rendered);
-      // the renderer may start after it.
-      setTimeout(() => {
-        firstPaintSettled();
-        release();
-      }, 0);
+    void prepareFirstPaint(imageId, described, authorizationFor).then(async (paint) => {
+      if (paint && !cancelled) {
+        setPainted({ imageId, paint });
+        // Drawn in the commit that follows (or already, if it was ready when the viewport rendered).
+        // The renderer may start once the image is on screen, not merely drawn: work started before
+        // the frame that shows it (Cornerstone's evaluation, hundreds of ms) would hold that frame back.
+        await Promise.race([
+          whenFirstPaintShown(paint),
+          whenCancelled,
+          new Promise((resolve) => setTimeout(resolve, HOLD_MAX_MS)),
+        ]);
+      } else await new Promise((resolve) => setTimeout(resolve, 0));
+      firstPaintSettled();
+      release();
     });
     return () => {
       cancelled = true;
+      cancel();
       release();
       // Once the renderer has drawn (or the image changed) the pixels are not kept: a radiograph's
       // first paint is tens of megabytes.
@@ -57,12 +75,21 @@ export function useFirstPaintCanvas(paint: FirstPaint | null): (canvas: HTMLCanv
     (canvas: HTMLCanvasElement | null) => {
       if (!canvas || !paint) return;
       drawFirstPaint(canvas, paint);
-      performance.mark('rendering:first-paint');
+      let attached = true;
+      // On screen once the frame that shows it has been produced.
+      void afterNextFrame().then(() => {
+        if (!attached) return;
+        performance.mark('rendering:first-paint');
+        firstPaintShown(paint);
+      });
       const observer = new ResizeObserver(() => {
         if (firstPaintOutOfSize(canvas)) drawFirstPaint(canvas, paint);
       });
       observer.observe(canvas);
-      return () => observer.disconnect();
+      return () => {
+        attached = false;
+        observer.disconnect();
+      };
     },
     [paint],
   );
