@@ -4,6 +4,7 @@ import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import type { SandboxProcess, startSandboxProcess as StartSandbox } from '../support/sandbox-process';
 import { newBenchPage } from './bench-section';
 import { loadAverage, median, rangeNote } from './bench-stats';
+import { MARKS_SCRIPT, type PageMarks } from './launch-trace';
 
 /**
  * `npm run bench:ab -- <checkout A> <checkout B>`: the EHR launch of two builds of the viewer, launched
@@ -13,7 +14,9 @@ import { loadAverage, median, rangeNote } from './bench-stats';
  * the same. Prints click → first paint, token → first paint, click → the renderer's image, click → the
  * shown series all in memory (its thumbnail's progress; `AB_RELOADS=0` for no reloads) and, in the
  * same tab, a reload of the session (warm, then cold HTTP cache) → first image, medians and ranges over
- * `AB_ROUNDS` launches each (12 by default), for `AB_STUDY` (the GE head CT by default).
+ * `AB_ROUNDS` launches each (12 by default), for `AB_STUDY` (the GE head CT by default). Images are
+ * timed as the bench times them (launch-trace.ts: once the frame showing them is produced), by the
+ * page, not by either build's own marks.
  */
 const ROUNDS = Number(process.env.AB_ROUNDS ?? 12);
 const STUDY = process.env.AB_STUDY ?? 'phantom-ge-head-ct';
@@ -33,7 +36,22 @@ interface Launch {
   reloadCold: number;
 }
 
-const RENDERED = '[data-testid="viewport"][data-transfer-syntax]:not([data-transfer-syntax=""])';
+/** The page's marks (launch-trace.ts), once `ready` holds of them. */
+async function marksWhen(page: Page, ready: string, timeout: number): Promise<PageMarks> {
+  await page.waitForFunction(
+    (condition) => {
+      const marks = (window as unknown as { __benchMarks?: Record<string, unknown> }).__benchMarks;
+      return marks !== undefined && condition.split('&&').every((name) => marks[name.trim()] !== null);
+    },
+    ready,
+    { timeout, polling: 50 },
+  );
+  return page.evaluate(() => (window as unknown as { __benchMarks: PageMarks }).__benchMarks);
+}
+
+/** The first image on screen: the first paint, or the renderer's image if it came first (or alone). */
+const firstOnScreen = (marks: PageMarks) =>
+  Math.min(marks.firstPaint ?? Infinity, marks.firstImage ?? Infinity);
 
 async function startSandboxOf(checkout: string, index: number): Promise<SandboxProcess> {
   const module = pathToFileURL(`${checkout}/e2e/support/sandbox-process.ts`).href;
@@ -46,44 +64,28 @@ async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch
   // A fresh context per launch (a page of its own browser context), as the bench sections have.
   const page = await newBenchPage(browser);
   try {
+    await page.addInitScript({ content: MARKS_SCRIPT });
     await page.goto(sandbox.info.launcher);
     const study = sandbox.info.studies[STUDY];
     if (!study) throw new Error(`ab-launch: the sandbox has no study ${STUDY}`);
     const clicked = Date.now();
     await page.getByTestId(`launch-${study.patient}-study-${study.id}`).click();
-    // The renderer's image; the first paint before it is read from the page's own mark.
-    await page.waitForSelector(RENDERED, { timeout: 30_000 });
-    const rendered = Date.now();
-    const [paint, token] = await page.evaluate(() => {
-      const origin = performance.timeOrigin;
-      const mark = performance.getEntriesByName('rendering:first-paint')[0];
+    const shown = await marksWhen(page, 'firstImage', 30_000);
+    const token = await page.evaluate(() => {
       const response = performance
         .getEntriesByType('resource')
         .find((entry) => entry.name.endsWith('/token')) as PerformanceResourceTiming | undefined;
-      return [origin + (mark?.startTime ?? Number.NaN), origin + (response?.responseEnd ?? Number.NaN)];
+      return performance.timeOrigin + (response?.responseEnd ?? Number.NaN);
     });
-    // No first paint (the renderer drew first): the renderer's image is the first on screen.
-    const firstImage = Number.isNaN(paint) ? rendered : Math.min(paint, rendered);
-    await page.waitForFunction(
-      (selector) => {
-        const uid = document.querySelector(selector)?.getAttribute('data-series-uid');
-        const progress = document.querySelector(
-          `[data-testid="series-thumbnail"][data-series-uid="${uid}"] [data-testid="series-progress"]`,
-        );
-        const total = progress?.getAttribute('data-total');
-        return total && progress?.getAttribute('data-loaded') === total;
-      },
-      RENDERED,
-      { timeout: 120_000, polling: 50 },
-    );
-    const seriesInMemory = Date.now();
+    const firstImage = firstOnScreen(shown);
+    const inMemory = await marksWhen(page, 'seriesCached', 120_000);
     const reloadWarm = RELOADS ? await reloadToFirstImage(page, false) : Number.NaN;
     const reloadCold = RELOADS ? await reloadToFirstImage(page, true) : Number.NaN;
     return {
       clickToPaint: firstImage - clicked,
       tokenToPaint: firstImage - token,
-      clickToRenderer: rendered - clicked,
-      clickToSeries: seriesInMemory - clicked,
+      clickToRenderer: (shown.firstImage ?? Number.NaN) - clicked,
+      clickToSeries: (inMemory.seriesCached ?? Number.NaN) - clicked,
       reloadWarm,
       reloadCold,
     };
@@ -94,7 +96,7 @@ async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch
 
 /**
  * Reloads the open session (the bench's reload rows): ms from the navigation (`performance.timeOrigin`,
- * so the old page's unload counts) to the first image.
+ * so the old page's unload counts) to the first image on screen.
  */
 async function reloadToFirstImage(page: Page, coldCache: boolean): Promise<number> {
   // As the bench's reload rows: the page done with its series first, not torn down in the middle of it.
@@ -105,13 +107,8 @@ async function reloadToFirstImage(page: Page, coldCache: boolean): Promise<numbe
     await cdp.detach();
   }
   await page.reload();
-  await page.waitForSelector(RENDERED, { timeout: 30_000 });
-  return page.evaluate(() => {
-    const paint = performance.getEntriesByName('rendering:first-paint')[0]?.startTime;
-    const shown = document.querySelector('[data-testid="viewport"]')?.getAttribute('data-first-paint');
-    // Without a first paint the renderer drew first: its image is the first (seen now, an upper bound).
-    return paint ?? (shown === null ? Number.NaN : performance.now());
-  });
+  const marks = await marksWhen(page, 'firstImage', 30_000);
+  return firstOnScreen(marks) - (await page.evaluate(() => performance.timeOrigin));
 }
 
 async function main(): Promise<void> {
