@@ -10,8 +10,9 @@ const NOT_DRAWN = {
 };
 
 /**
- * The Cornerstone-rendered preview. Loaded with `lazy()` only: this module pulls Cornerstone and its
- * codecs in, which the list's first paint must not wait for.
+ * The preview: drawn as a first paint is when its frame needs no codec, else by Cornerstone
+ * (use-thumbnail.ts). Loaded with `lazy()` only: this module can pull Cornerstone and its codecs in,
+ * which the list's first paint must not wait for.
  */
 export default function StudyThumbnailCanvas({ source }: { source: ImageSource }) {
   const { authorizationFor } = useSmartSession();
@@ -24,7 +25,8 @@ export default function StudyThumbnailCanvas({ source }: { source: ImageSource }
         height={64}
         data-testid="study-thumbnail-canvas"
         data-thumbnail-status={status}
-        // Cornerstone sizes the canvas inline; the !important sizes keep it in its box.
+        // Cornerstone sizes the canvas inline (a plain drawing sizes its bitmap to the box); the !important
+        // sizes keep it in its box.
         className={`h-full! w-full! object-contain ${status === 'error' ? 'hidden!' : ''}`}
       />
       {status === 'error' && <PreviewFailure reason={NOT_DRAWN} />}
