@@ -25,7 +25,7 @@ export function useThumbnail(entry: ImageSource | null, authorizationFor: Author
     const draw = async () => {
       await whenViewportsIdle();
       if (cancelled) return;
-      const plain = await plainThumbnailOf(entry, authorizationFor);
+      const plain = await plainThumbnailOf(entry, authorizationFor, () => cancelled);
       if (cancelled) return;
       if (plain) return drawFirstPaint(canvas, plain);
       const rendering = await loadRendering();
