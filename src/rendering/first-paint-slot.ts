@@ -1,5 +1,5 @@
 import type { DicomJsonInstance } from '@/domain/imaging/dicom-json';
-import { firstPaintOf, type FirstPaint } from '@/domain/imaging/first-paint';
+import { firstPaintOrNull, type FirstPaint } from '@/domain/imaging/first-paint';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { fetchFrameEarly, peekEarlyFrame } from './early-frames';
 import { prefetchRendering } from './load-rendering';
@@ -32,7 +32,7 @@ export function prepareFirstPaint(
   const entry: Slot = {
     imageId,
     paint: frame.then((bytes) => {
-      entry.ready = bytes ? paintOrNull(metadata, bytes.pixelData, bytes.transferSyntax) : null;
+      entry.ready = bytes ? firstPaintOrNull(metadata, bytes.pixelData, bytes.transferSyntax) : null;
       // The image's bytes are in (or will not come): the renderer's chunks may now take a core
       // (load-rendering.ts), not while they were on their way.
       prefetchRendering();
@@ -70,13 +70,4 @@ export function whenFirstPaintShown(paint: FirstPaint): Promise<void> {
 
 export function forgetFirstPaint(imageId: string): void {
   if (slot?.imageId === imageId) slot = null;
-}
-
-/** What first-paint.ts cannot read exactly it refuses; anything it throws on is refused alike. */
-function paintOrNull(metadata: DicomJsonInstance, pixelData: Uint8Array, transferSyntax: string) {
-  try {
-    return firstPaintOf(metadata, pixelData, transferSyntax);
-  } catch {
-    return null;
-  }
 }

@@ -4,6 +4,7 @@ import type { ImageSource } from '@/domain/imaging/image-source';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
 import { drawFirstPaint, firstPaintOutOfSize } from './first-frame-paint';
 import { afterNextFrame } from '@/lib/after-next-frame';
+import { wait } from '@/lib/request-timeout';
 import {
   firstPaintShown,
   forgetFirstPaint,
@@ -31,31 +32,24 @@ export function useFirstPaint(
   useEffect(() => {
     const described = metadataOf();
     if (!imageId?.startsWith('wadors:') || !described) return;
-    let cancelled = false;
-    let cancel: () => void = () => undefined;
-    const whenCancelled = new Promise<void>((resolve) => {
-      cancel = resolve;
-    });
+    const ended = new AbortController();
     // Cornerstone's start would take the main thread the paint needs (rendering-gate.ts).
     const release = holdRendering();
     void prepareFirstPaint(imageId, described, authorizationFor).then(async (paint) => {
-      if (paint && !cancelled) {
+      if (paint && !ended.signal.aborted) {
         setPainted({ imageId, paint });
         // Drawn in the commit that follows (or already, if it was ready when the viewport rendered).
         // The renderer may start once the image is on screen, not merely drawn: work started before
         // the frame that shows it (Cornerstone's evaluation, hundreds of ms) would hold that frame back.
-        await Promise.race([
-          whenFirstPaintShown(paint),
-          whenCancelled,
-          new Promise((resolve) => setTimeout(resolve, HOLD_MAX_MS)),
-        ]);
-      } else await new Promise((resolve) => setTimeout(resolve, 0));
+        await Promise.race([whenFirstPaintShown(paint), wait(HOLD_MAX_MS, ended.signal)]).catch(
+          () => undefined, // The viewport went, or its image changed.
+        );
+      } else await wait(0);
       firstPaintSettled();
       release();
     });
     return () => {
-      cancelled = true;
-      cancel();
+      ended.abort();
       release();
       // Once the renderer has drawn (or the image changed) the pixels are not kept: a radiograph's
       // first paint is tens of megabytes.

@@ -50,18 +50,7 @@ export function firstPaintOf(
   transferSyntax: string,
 ): FirstPaint | null {
   // Little-endian raw samples only: the bytes are the pixels, no codec needed.
-  if (!isLittleEndianNativeSyntax(transferSyntax)) return null;
-  const photometric = dicomString(instance, DicomTag.PhotometricInterpretation);
-  if (photometric !== 'MONOCHROME1' && photometric !== 'MONOCHROME2') return null;
-  const modality = dicomString(instance, DicomTag.Modality);
-  if (modality === 'PT' || modality === 'RTDOSE') return null;
-  if (TAG.ModalityLutSequence in instance || TAG.VoiLutSequence in instance) return null;
-  // Enhanced objects keep rescale and windows per frame in functional groups, not at the top level.
-  if (TAG.SharedFunctionalGroupsSequence in instance || TAG.PerFrameFunctionalGroupsSequence in instance)
-    return null;
-  const voiFunction = dicomString(instance, TAG.VoiLutFunction);
-  if (voiFunction !== null && voiFunction !== 'LINEAR') return null;
-
+  if (!isLittleEndianNativeSyntax(transferSyntax) || !describesPaintableImage(instance)) return null;
   const geometry = nativeFrameGeometryOf(instance);
   if (!geometry || geometry.samplesPerPixel !== 1) return null;
   const { rows, columns, bitsAllocated } = geometry;
@@ -85,7 +74,7 @@ export function firstPaintOf(
   };
   const greys: GreyMapping = {
     window: validWindowsOf(instance)[0] ?? null,
-    invert: photometric === 'MONOCHROME1',
+    invert: dicomString(instance, DicomTag.PhotometricInterpretation) === 'MONOCHROME1',
   };
   const rgba =
     samples.length >= 2 ** bitsAllocated
@@ -97,6 +86,37 @@ export function firstPaintOf(
       ? rowSpacing / columnSpacing
       : 1;
   return { columns, rows, rgba, pixelAspect };
+}
+
+/**
+ * What firstPaintOf can tell from the instance's metadata alone: a grey image it reproduces exactly
+ * (not colour, PET or a dose grid, no Modality or VOI LUT sequence, no functional groups, a linear VOI
+ * function). Whether its frame is too (a native syntax, this image's size) only the bytes say.
+ */
+export function describesPaintableImage(instance: DicomJsonInstance): boolean {
+  const photometric = dicomString(instance, DicomTag.PhotometricInterpretation);
+  if (photometric !== 'MONOCHROME1' && photometric !== 'MONOCHROME2') return false;
+  const modality = dicomString(instance, DicomTag.Modality);
+  if (modality === 'PT' || modality === 'RTDOSE') return false;
+  if (TAG.ModalityLutSequence in instance || TAG.VoiLutSequence in instance) return false;
+  // Enhanced objects keep rescale and windows per frame in functional groups, not at the top level.
+  if (TAG.SharedFunctionalGroupsSequence in instance || TAG.PerFrameFunctionalGroupsSequence in instance)
+    return false;
+  const voiFunction = dicomString(instance, TAG.VoiLutFunction);
+  return voiFunction === null || voiFunction === 'LINEAR';
+}
+
+/** firstPaintOf, with bytes it throws on (a buffer a decode has since taken, say) refused alike. */
+export function firstPaintOrNull(
+  instance: DicomJsonInstance,
+  pixelData: Uint8Array,
+  transferSyntax: string,
+): FirstPaint | null {
+  try {
+    return firstPaintOf(instance, pixelData, transferSyntax);
+  } catch {
+    return null;
+  }
 }
 
 /** The first valid window (null: the image's range), and MONOCHROME1's inversion. */
