@@ -1,8 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
+import type { Browser, Page } from '@playwright/test';
 import type { SandboxProcess, startSandboxProcess as StartSandbox } from '../support/sandbox-process';
-import { newBenchPage } from './bench-section';
+import { launchUnroutedBrowser, newUnroutedPage } from './bench-section';
 import { loadAverage, median, rangeNote } from './bench-stats';
 import { MARKS_SCRIPT, type PageMarks } from './launch-trace';
 
@@ -61,8 +60,8 @@ async function startSandboxOf(checkout: string, index: number): Promise<SandboxP
 }
 
 async function launch(browser: Browser, sandbox: SandboxProcess): Promise<Launch> {
-  // A fresh context per launch (a page of its own browser context), as the bench sections have.
-  const page = await newBenchPage(browser);
+  // A fresh context per launch (a page of its own browser context), unrouted, as the bench's launches.
+  const page = await newUnroutedPage(browser);
   try {
     await page.addInitScript({ content: MARKS_SCRIPT });
     await page.goto(sandbox.info.launcher);
@@ -121,7 +120,7 @@ async function main(): Promise<void> {
   try {
     for (const [index, checkout] of checkouts.entries())
       sandboxes.push(await startSandboxOf(checkout, index));
-    browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+    browser = await launchUnroutedBrowser();
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const index of round % 2 === 0 ? [0, 1] : [1, 0]) {
         const sandbox = sandboxes[index];

@@ -1,5 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { SandboxInfo } from '../../sandbox/sandbox-info';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import { keepTrafficLocal } from '../support/keep-traffic-local';
 
 /** One line of the results table. */
@@ -31,11 +32,34 @@ export interface BenchSection {
   run(context: BenchContext): Promise<BenchRow[]>;
 }
 
-/** A page for a section: a laptop-sized viewport, traffic kept on this machine. */
+/** A page for a section: a laptop-sized viewport, traffic kept on this machine (by routing). */
 export async function newBenchPage(browser: Browser): Promise<Page> {
+  const page = await newUnroutedPage(browser);
+  await keepTrafficLocal(page);
+  return page;
+}
+
+/**
+ * A browser whose pages keep their traffic on this machine without routing: Chromium's own resolver
+ * finds no host but the loopback. For timing a launch: on a routed page every request waits for
+ * Playwright's Node process to let it go, Chromium's HTTP cache is off (Playwright turns it off while
+ * a page routes, microsoft/playwright#7220: a "warm" reload would fetch everything again), and
+ * Playwright answers CORS preflights itself (they would not reach the servers, nor be counted).
+ */
+export function launchUnroutedBrowser(): Promise<Browser> {
+  return chromium.launch({
+    ...CHROMIUM_LAUNCH_OPTIONS,
+    args: [
+      ...(CHROMIUM_LAUNCH_OPTIONS.args ?? []),
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+}
+
+/** A page of its own browser context for a browser from `launchUnroutedBrowser`, laptop-sized. */
+export async function newUnroutedPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // tsx compiles the sections with esbuild's keepNames: functions sent to the page call its __name.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
-  await keepTrafficLocal(page);
   return page;
 }

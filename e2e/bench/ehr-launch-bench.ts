@@ -1,7 +1,12 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { StudyInfo } from '../../sandbox/sandbox-info';
-import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
-import type { BenchContext, BenchRow, BenchSection } from './bench-section';
+import {
+  launchUnroutedBrowser,
+  newUnroutedPage,
+  type BenchContext,
+  type BenchRow,
+  type BenchSection,
+} from './bench-section';
 import { benchRuns, loadAverage } from './bench-stats';
 import { LaunchTrace, type TracedRequest } from './launch-trace';
 import { rowsOf, type LaunchRun } from './ehr-launch-rows';
@@ -16,9 +21,8 @@ import { launchFigures, originsOf, type LaunchFigures } from './launch-waterfall
  * (plain fetches of the series' frames, and of the series in one request). Median and range over BENCH_RUNS (default 7) runs, with the load
  * average: on a shared machine every figure is an upper bound.
  *
- * The tab does not route requests (Playwright would answer CORS preflights itself, so they would
- * neither reach the servers nor be counted): traffic stays on this machine through Chromium's host
- * resolver instead.
+ * The tab does not route requests (bench-section.ts, `launchUnroutedBrowser`): traffic stays on this
+ * machine through Chromium's host resolver instead.
  */
 export const section: BenchSection = { name: 'ehr-launch', run };
 
@@ -36,13 +40,7 @@ const TARGETS: readonly Target[] = [
 
 async function run(context: BenchContext): Promise<BenchRow[]> {
   const runs = benchRuns();
-  const browser = await chromium.launch({
-    ...CHROMIUM_LAUNCH_OPTIONS,
-    args: [
-      ...(CHROMIUM_LAUNCH_OPTIONS.args ?? []),
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
-  });
+  const browser = await launchUnroutedBrowser();
   const results = new Map<Target, LaunchRun[]>(TARGETS.map((target) => [target, []]));
   try {
     for (let i = 0; i < runs; i += 1)
@@ -70,7 +68,7 @@ async function once(
 ): Promise<LaunchRun> {
   const { sandbox, distDir } = context;
   const origins = originsOf(sandbox);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await newUnroutedPage(browser);
   try {
     const trace = await LaunchTrace.attach(page);
     await page.goto(sandbox.launcher);
