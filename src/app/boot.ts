@@ -10,6 +10,7 @@ import { deepLinkOf, takeReturnTo } from '@/features/launch/return-to';
 import { startEhrLaunch } from '@/features/launch/start-launch';
 import { createFhirGet } from '@/lib/fhir-http';
 import { createAuthorizationProvider } from '@/lib/imaging-http';
+import { routeImagingThrough } from '@/lib/imaging-routes';
 import { SessionExpiry } from '@/lib/session-expiry';
 import { completeSmartLaunch, hasSmartSession, type SmartClient } from '@/lib/smart-client';
 import type { SmartSession } from '@/lib/smart-session';
@@ -41,6 +42,7 @@ export async function boot(location: Location): Promise<Boot> {
   } catch (error) {
     return { kind: 'error', error: new LaunchError('config', messageOf(error)), config: null };
   }
+  routeImagingThrough(config.imagingProxies);
 
   if (location.pathname === '/launch') {
     try {

@@ -11,6 +11,23 @@ describe('parseAppConfig', () => {
     const config = parseAppConfig(valid);
     expect(config.redirectPath).toBe('/callback');
     expect(config.imagingTokenOrigins).toEqual([]);
+    expect(config.imagingProxies).toEqual([]);
+  });
+
+  it('reads the PACSes forwarded from the viewer’s own origin', () => {
+    const imagingProxies = [{ server: 'https://pacs.example.org/dicom-web', path: '/pacs/dicom-web' }];
+    expect(parseAppConfig({ ...valid, imagingProxies }).imagingProxies).toEqual(imagingProxies);
+  });
+
+  it.each([
+    ['a server that is not http(s)', { server: 'ftp://pacs.example.org/dicom-web', path: '/pacs' }],
+    ['a server with a query', { server: 'https://pacs.example.org/dicom-web?x=1', path: '/pacs' }],
+    ['a relative path', { server: 'https://pacs.example.org/dicom-web', path: 'pacs' }],
+    ['a path that names another host', { server: 'https://pacs.example.org/dicom-web', path: '//evil.org' }],
+    ['a path that climbs', { server: 'https://pacs.example.org/dicom-web', path: '/pacs/../fhir' }],
+    ['a path with a query', { server: 'https://pacs.example.org/dicom-web', path: '/pacs?x' }],
+  ])('refuses %s as an imaging proxy', (_case, proxy) => {
+    expect(() => parseAppConfig({ ...valid, imagingProxies: [proxy] })).toThrow(/imagingProxies/);
   });
 
   it('rejects a config without issuers, naming the field', () => {

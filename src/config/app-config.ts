@@ -21,6 +21,24 @@ const issuerSchema = z.object({
   standaloneIss: z.url().optional(),
 });
 
+/**
+ * A PACS the site's web server forwards from a path of the viewer's own origin (deploy/: nginx
+ * `proxy_pass`): the viewer sends what it would send to `server` there instead, so the browser makes
+ * same-origin requests (no CORS, no preflights) and the PACS need not answer CORS at all.
+ */
+const imagingProxySchema = z.object({
+  /** The DICOMweb base URL as Endpoint resources name it (`https://pacs.example.org/dicom-web`). */
+  server: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'no query or fragment'),
+  /** The path of the viewer's origin that the web server forwards to `server` (`/pacs/dicom-web`). */
+  path: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._~\-/]*$/, 'an absolute path of letters, digits and . _ ~ - /')
+    .refine(
+      (path) => !path.startsWith('//') && !/(^|\/)\.\.?(\/|$)/.test(path),
+      'no // start, no . or .. segment',
+    ),
+});
+
 export const appConfigSchema = z.object({
   clientId: z.string().min(1),
   redirectPath: z.string().startsWith('/').default('/callback'),
@@ -29,10 +47,13 @@ export const appConfigSchema = z.object({
   issuers: z.array(issuerSchema).min(1),
   /** Extra DICOMweb origins that share the FHIR server's authorization (deployment decision). */
   imagingTokenOrigins: z.array(z.url()).default([]),
+  /** PACSes reached through the viewer's own web server (imaging-routes.ts); none by default. */
+  imagingProxies: z.array(imagingProxySchema).default([]),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
 export type IssuerConfig = z.infer<typeof issuerSchema>;
+export type ImagingProxyConfig = z.infer<typeof imagingProxySchema>;
 
 export class AppConfigError extends Error {
   override readonly name = 'AppConfigError';

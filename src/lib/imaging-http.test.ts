@@ -6,6 +6,7 @@ import {
   ImagingHttpError,
   type AuthorizationProvider,
 } from './imaging-http';
+import { routeImagingThrough } from './imaging-routes';
 import { retryAfterSeconds } from './retry-after';
 import { resetOriginBreakers } from './origin-breaker';
 import { SessionExpiry } from './session-expiry';
@@ -195,5 +196,40 @@ describe('createAuthorizationProvider', () => {
   it('sends open servers nothing and lets them answer', async () => {
     const provider = providerTrusting([]);
     await expect(provider('https://open.example.org/dicom-web/studies/1')).resolves.toBeNull();
+  });
+});
+
+describe('fetchImaging through a PACS the deployment forwards', () => {
+  const url = 'https://pacs.example.org/dicom-web/studies/1/series/2/metadata';
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    resetOriginBreakers();
+    routeImagingThrough([]);
+  });
+
+  it('sends it to the viewer’s own path, with the token the PACS itself would get, and names the PACS', async () => {
+    routeImagingThrough([{ server: 'https://pacs.example.org/dicom-web', path: '/pacs/dicom-web' }]);
+    const sentTo: { url: string; authorization: string | null }[] = [];
+    vi.stubGlobal('window', { location: { origin: 'https://viewer.example.org' } });
+    vi.stubGlobal('fetch', (input: string, init: RequestInit) => {
+      sentTo.push({ url: input, authorization: new Headers(init.headers).get('Authorization') });
+      return Promise.resolve(new Response('', { status: 404 }));
+    });
+    const asked: string[] = [];
+    const provider: AuthorizationProvider = (forUrl) => {
+      asked.push(forUrl);
+      return Promise.resolve('Bearer token-1');
+    };
+    await expect(fetchDicomJson(url, provider)).rejects.toThrow(
+      'The image server at https://pacs.example.org does not have these images (HTTP 404).',
+    );
+    expect(sentTo).toEqual([
+      {
+        url: 'https://viewer.example.org/pacs/dicom-web/studies/1/series/2/metadata',
+        authorization: 'Bearer token-1',
+      },
+    ]);
+    expect(asked).toEqual([url]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { tokenDecisionFor } from '@/domain/smart/token-destination';
 import { accessTokenOf } from './access-token';
+import { imagingRequestUrl } from './imaging-routes';
 import { announceImagingServerBusy } from './imaging-server-busy';
 import { originResting, recordAnswer, recordNoAnswer } from './origin-breaker';
 import { refreshSession, refreshSessionIfNeeded } from './session-refresh';
@@ -211,7 +212,9 @@ async function sendOnce(
   const slow = noticeIfSlow({ server: 'image', address: origin });
   try {
     const init = { headers, signal: attempt.signal };
-    const response = await (request.transport ? request.transport(url, init) : fetch(url, init));
+    // A PACS the deployment forwards from the viewer's own origin gets it there (imaging-routes.ts).
+    const target = imagingRequestUrl(url);
+    const response = await (request.transport ? request.transport(target, init) : fetch(target, init));
     recordAnswer(origin);
     return response;
   } catch (error) {

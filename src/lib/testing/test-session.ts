@@ -36,6 +36,7 @@ export function createTestSession({ imagingTokenOrigins = [] as string[] } = {})
     redirectPath: '/callback',
     issuers: [{ iss: TEST_FHIR_BASE, name: 'Test EHR' }],
     imagingTokenOrigins,
+    imagingProxies: [],
   };
   const tokenPolicy = new TokenPolicyStore({
     fhirBaseUrl: TEST_FHIR_BASE,
