@@ -5,5 +5,6 @@ export function renderNginxSite(options: {
   readonly listen?: string;
   readonly serverName?: string;
   readonly brotli?: boolean;
+  readonly proxies?: readonly { readonly server: string; readonly path: string }[];
   readonly source?: string;
 }): string;

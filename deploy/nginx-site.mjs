@@ -16,6 +16,53 @@ function path(value) {
   return value;
 }
 
+/** An upstream nginx can proxy_pass to: an http(s) URL with nothing nginx would read otherwise. */
+function upstream(value) {
+  if (!/^https?:\/\/[^\s"';{}$\\?#]+$/.test(value)) {
+    throw new Error(`"${value}" must be an http(s) URL without spaces, quotes, ; { } $ ? or #`);
+  }
+  return value;
+}
+
+/**
+ * The PACSes app-config.json's `imagingProxies` names, forwarded from paths of the viewer's origin:
+ * the viewer's requests to them are then same-origin (no CORS preflight; the PACS needs no CORS). Sent
+ * on as they came, Authorization included (the viewer decides on the PACS's own URL whether a request
+ * carries the token), and streamed both ways (a series comes as one long multipart answer).
+ * @param {readonly { server: string, path: string }[]} proxies
+ */
+function proxyLocations(proxies) {
+  return proxies
+    .map((proxy) => {
+      const from = `${path(proxy.path).replace(/\/+$/, '')}/`;
+      const to = `${upstream(proxy.server).replace(/\/+$/, '')}/`;
+      return `
+    # ${to} (app-config.json imagingProxies): the viewer's requests for it come here.
+    location ^~ ${from} {
+        proxy_pass ${to};
+        proxy_http_version 1.1;
+        proxy_set_header Connection "";
+        proxy_ssl_server_name on;
+        proxy_buffering off;
+        proxy_request_buffering off;
+        proxy_read_timeout 300s;
+        gzip off;
+    }`;
+    })
+    .map((block) => `${block}\n`)
+    .join('');
+}
+
+/** The map lines that leave a proxied PACS's own Cache-Control alone (an empty add_header adds none). */
+function proxyCacheLines(proxies) {
+  return proxies
+    .map((proxy) => {
+      const from = `${proxy.path.replace(/\/+$/, '')}/`.replace(/[.]/g, '\\.');
+      return `    ~^${from}  "";\n`;
+    })
+    .join('');
+}
+
 /**
  * @param {object} options
  * @param {string} options.root the built app (`dist/`), absolute
@@ -24,6 +71,7 @@ function path(value) {
  * @param {string} [options.listen] nginx `listen` (default 80)
  * @param {string} [options.serverName] nginx `server_name` (default `_`)
  * @param {boolean} [options.brotli] serve the build's .br files (needs libnginx-mod-http-brotli-static)
+ * @param {readonly { server: string, path: string }[]} [options.proxies] app-config.json's imagingProxies
  * @param {string} [options.source] how it was rendered, for the header comment
  */
 export function renderNginxSite(options) {
@@ -33,6 +81,7 @@ export function renderNginxSite(options) {
   const listen = options.listen ?? '80';
   const serverName = options.serverName ?? '_';
   const brotli = options.brotli ?? true;
+  const proxies = options.proxies ?? [];
   const headerLines = Object.entries(headers)
     .map(([name, value]) => `    add_header ${name} ${quoted(value)} always;`)
     .join('\n');
@@ -43,7 +92,7 @@ export function renderNginxSite(options) {
 # app-config.json change in place: always revalidate (ETag / Last-Modified make that cheap).
 map $uri $imaging_viewer_cache_control {
     ~^/assets/  ${quoted(IMMUTABLE_CACHE)};
-    default     ${quoted(REVALIDATE_CACHE)};
+${proxyCacheLines(proxies)}    default     ${quoted(REVALIDATE_CACHE)};
 }
 
 server {
@@ -76,7 +125,7 @@ ${brotli ? '    brotli_static on;\n' : ''}    # Anything without a precompressed
     location = /app-config.json {
         alias ${appConfigFile};
     }
-
+${proxyLocations(proxies)}
     # A file with an extension that is not there is a 404 (a stale chunk name must not get HTML).
     location ~ \\.[A-Za-z0-9]+$ {
         try_files $uri =404;

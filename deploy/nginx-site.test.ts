@@ -42,4 +42,37 @@ describe('the nginx site', () => {
     expect(() => renderNginxSite({ ...options, root: '/srv/my viewer' })).toThrow(/absolute/);
     expect(() => renderNginxSite({ ...options, headers: { 'X-Test': 'a"b' } })).toThrow(/nginx string/);
   });
+
+  it('forwards the PACSes app-config.json names from paths of its own origin, streamed, their caching kept', () => {
+    const proxied = renderNginxSite({
+      ...options,
+      proxies: [{ server: 'https://pacs.example.org/dicom-web/', path: '/pacs.a/dicom-web' }],
+    });
+    expect(proxied).toContain(
+      '    location ^~ /pacs.a/dicom-web/ {\n        proxy_pass https://pacs.example.org/dicom-web/;\n',
+    );
+    expect(proxied).toContain('        proxy_buffering off;\n');
+    expect(proxied).toContain('        proxy_request_buffering off;\n');
+    // The map adds no Cache-Control of the site's to the PACS's answers (an empty value adds none).
+    expect(proxied).toContain('    ~^/pacs\\.a/dicom-web/  "";\n');
+    const locations = proxied.split('\n    location ').slice(1);
+    expect(locations.length).toBe(5);
+    for (const location of locations) expect(location).not.toContain('add_header');
+  });
+
+  it('refuses a proxied PACS nginx would read as something else', () => {
+    for (const server of [
+      'ftp://pacs.example.org/',
+      'https://pacs.example.org/a b',
+      'https://pacs.example.org/x;y',
+      'https://pacs.example.org/?q',
+    ]) {
+      expect(() => renderNginxSite({ ...options, proxies: [{ server, path: '/pacs' }] })).toThrow(
+        /http\(s\) URL/,
+      );
+    }
+    expect(() =>
+      renderNginxSite({ ...options, proxies: [{ server: 'https://pacs.example.org/', path: 'pacs' }] }),
+    ).toThrow(/absolute/);
+  });
 });

@@ -16,7 +16,8 @@ import { cspOriginsFromAppConfig, securityHeaders } from './security-headers.mjs
 
 const USAGE = `usage: node deploy/render-nginx-config.mjs --app-config FILE [options]
   --app-config FILE        the site's app-config.json: its issuers and imagingTokenOrigins go into the CSP,
-                           and nginx serves it at /app-config.json (keep it outside the build folder)
+                           its imagingProxies become proxied paths, and nginx serves it at
+                           /app-config.json (keep it outside the build folder)
   --root DIR               the built app (dist/) as nginx sees it     [/var/www/imaging-viewer]
   --discover               read each issuer's .well-known/smart-configuration now and add its
                            token endpoint and associated_endpoints (needs the EHR reachable from here)
@@ -73,6 +74,7 @@ async function main(argv) {
     listen: values.listen,
     serverName: values['server-name'],
     brotli: !values['no-brotli'],
+    proxies: Array.isArray(appConfig.imagingProxies) ? appConfig.imagingProxies : [],
     source: ['node deploy/render-nginx-config.mjs', ...argv].join(' '),
   });
   if (values.out) await writeFile(values.out, site);

@@ -27,6 +27,8 @@ const test = base.extend<object, { nginx: NginxProcess }>({
           redirectPath: '/callback',
           issuers: [{ iss: sandbox.fhir, name: 'Sandbox EHR (FHIR R4)' }],
           imagingTokenOrigins: [],
+          // pacs-a through nginx (same origin, no CORS); pacs-b as the sandbox serves it (CORS).
+          imagingProxies: [{ server: sandbox.pacs.a, path: PACS_A_PATH }],
         },
         connectSrc: [sandbox.pacs.b],
         frameAncestors: [sandbox.ehr],
@@ -36,7 +38,14 @@ const test = base.extend<object, { nginx: NginxProcess }>({
     },
     { scope: 'worker' },
   ],
+  // The token goes to pacs-a through the site's forwarding path as it would to pacs-a itself.
+  tokenDestinations: async ({ nginx }, use) => {
+    await use([`${nginx.origin}${PACS_A_PATH}`]);
+  },
 });
+
+/** Where the site forwards pacs-a from (app-config.json's imagingProxies). */
+const PACS_A_PATH = '/pacs-a/dicom-web';
 
 /** The sandbox's EHR launch, sent to the nginx-served app instead of the sandbox's own. */
 async function launchThroughNginx(page: Page, sandbox: SandboxInfo, nginx: NginxProcess, patient: string) {
@@ -56,7 +65,7 @@ function expectedPolicy(sandbox: SandboxInfo): string {
 }
 
 test.describe('the nginx deployment recipe', () => {
-  test('launch → list → viewer with images from both PACS, under its CSP, assets compressed', async ({
+  test('launch → list → viewer with images from both PACS, one through the site, under its CSP, assets compressed', async ({
     page,
     sandbox,
     nginx,
@@ -65,8 +74,13 @@ test.describe('the nginx deployment recipe', () => {
     const onB = study?.series.find((series) => series.pacs === 'b');
     if (!study || !onB) throw new Error('The sandbox names no two-PACS study.');
     const assets: Response[] = [];
-    page.on('response', (response) => {
+    const imaging: { url: string; status: number; authorized: boolean }[] = [];
+    page.on('response', async (response) => {
       if (response.url().startsWith(`${nginx.origin}/assets/`)) assets.push(response);
+      if (/\/dicom-web\//.test(response.url())) {
+        const authorization = await response.request().headerValue('authorization');
+        imaging.push({ url: response.url(), status: response.status(), authorized: authorization !== null });
+      }
     });
 
     await launchThroughNginx(page, sandbox, nginx, study.patient);
@@ -93,6 +107,16 @@ test.describe('the nginx deployment recipe', () => {
     expect(page.workers().map((worker) => worker.url())).toContainEqual(
       expect.stringContaining('series-stream.worker'),
     );
+
+    // pacs-a was asked on the site's own origin (so no CORS preflight), with the token it gets directly;
+    // pacs-b, not forwarded, on its own.
+    const pacsA = new URL(sandbox.pacs.a).origin;
+    const pacsB = new URL(sandbox.pacs.b).origin;
+    expect(imaging.filter(({ url }) => url.startsWith(pacsA))).toEqual([]);
+    const throughSite = imaging.filter(({ url }) => url.startsWith(`${nginx.origin}${PACS_A_PATH}/studies/`));
+    expect(throughSite.length).toBeGreaterThan(2);
+    for (const answer of throughSite) expect(answer).toMatchObject({ status: 200, authorized: true });
+    expect(imaging.filter(({ url }) => url.startsWith(pacsB)).length).toBeGreaterThan(0);
 
     // Every script, style sheet, worker and codec came precompressed, brotli first (Chromium asks br).
     const kinds = new Set(assets.map((response) => new URL(response.url()).pathname.split('.').pop()));

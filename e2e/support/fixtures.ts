@@ -30,15 +30,17 @@ export class NetworkLog {
 
 /**
  * Runs after every test: the access token went only where it may (the FHIR server and pacs-a, the
- * imaging server that shares the EHR's authorization), never into a URL, and never into localStorage.
+ * imaging server that shares the EHR's authorization, and where a test's deployment forwards pacs-a
+ * from: `tokenDestinations`), never into a URL, and never into localStorage.
  */
 async function auditTokens(
   log: NetworkLog,
   sandbox: SandboxInfo,
   tokens: ReadonlySet<string>,
   storage: string[],
+  forwarded: readonly string[],
 ) {
-  const allowed = [sandbox.fhir, sandbox.pacs.a];
+  const allowed = [sandbox.fhir, sandbox.pacs.a, ...forwarded];
   for (const request of log.requests) {
     if (request.authorization) {
       expect(
@@ -66,8 +68,11 @@ export const test = base.extend<{
   sandbox: SandboxInfo;
   network: NetworkLog;
   tokenAudit: undefined;
+  /** Where the test's deployment forwards pacs-a from (its proxied path): the token may go there too. */
+  tokenDestinations: readonly string[];
   cspViolations: CspViolation[];
 }>({
+  tokenDestinations: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern.
   sandbox: async ({}, use) => {
     await use(readSandboxInfo());
@@ -93,7 +98,7 @@ export const test = base.extend<{
     await use(log);
   },
   tokenAudit: [
-    async ({ context, network, sandbox }, use) => {
+    async ({ context, network, sandbox, tokenDestinations }, use) => {
       const issued = new Set<string>();
       context.on('response', async (response) => {
         if (!response.url().startsWith(`${sandbox.ehr}/token`) || !response.ok()) return;
@@ -110,7 +115,7 @@ export const test = base.extend<{
           .filter((page) => !page.isClosed() && page.url().startsWith(sandbox.app ?? '-'))
           .map((page) => page.evaluate(() => JSON.stringify({ ...localStorage })).catch(() => '')),
       );
-      await auditTokens(network, sandbox, issued, storage);
+      await auditTokens(network, sandbox, issued, storage, tokenDestinations);
     },
     { auto: true },
   ],
