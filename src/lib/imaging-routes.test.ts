@@ -39,6 +39,13 @@ describe('imagingRequestUrl', () => {
     );
   });
 
+  it('keeps every forwarded request on the viewer’s origin, whatever the rest of its path holds', () => {
+    routeImagingThrough([{ server: 'https://pacs.example.org', path: '/' }]);
+    const routed = imagingRequestUrl('https://pacs.example.org//evil.example/dicom-web/studies/1', APP);
+    expect(new URL(routed).origin).toBe(APP);
+    expect(routed).toBe('https://viewer.example.org//evil.example/dicom-web/studies/1');
+  });
+
   it('sends everything where it points when the deployment forwards nothing', () => {
     const url = 'https://pacs.example.org/dicom-web/studies/1';
     expect(imagingRequestUrl(url, APP)).toBe(url);

@@ -40,6 +40,9 @@ export function imagingRequestUrl(url: string, appOrigin?: string): string {
       (target.pathname === candidate.prefix || target.pathname.startsWith(`${candidate.prefix}/`)),
   );
   if (!route) return url;
-  const rest = target.pathname.slice(route.prefix.length);
-  return new URL(`${route.via}${rest}${target.search}`, appOrigin ?? window.location.origin).href;
+  // Set as a path, never parsed as a reference: `//host/…` left in the rest must not name a host.
+  const routed = new URL(appOrigin ?? window.location.origin);
+  routed.pathname = `${route.via}${target.pathname.slice(route.prefix.length)}`;
+  routed.search = target.search;
+  return routed.href;
 }
