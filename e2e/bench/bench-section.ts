@@ -20,6 +20,8 @@ export interface BenchContext {
   readonly projectRoot: string;
   /** The built app (dist/). */
   readonly distDir: string;
+  /** The sandbox's ports start here (`BENCH_PORT_BASE`). */
+  readonly portBase: number;
   readonly log: (line: string) => void;
 }
 
@@ -30,6 +32,16 @@ export interface BenchContext {
 export interface BenchSection {
   readonly name: string;
   run(context: BenchContext): Promise<BenchRow[]>;
+}
+
+/** The two nginx sites a section may run in front of the bench's sandbox, past its ports and the e2e's nginx. */
+export function benchSitePorts(portBase: number): readonly [number, number] {
+  return [portBase + 16, portBase + 17];
+}
+
+/** The redirect URIs of the app served on this port of the loopback, over HTTP and HTTPS. */
+export function redirectUrisOf(port: number): string[] {
+  return [`http://127.0.0.1:${port}/callback`, `https://127.0.0.1:${port}/callback`];
 }
 
 /** A page for a section: a laptop-sized viewport, traffic kept on this machine (by routing). */
@@ -46,12 +58,13 @@ export async function newBenchPage(browser: Browser): Promise<Page> {
  * a page routes, microsoft/playwright#7220: a "warm" reload would fetch everything again), and
  * Playwright answers CORS preflights itself (they would not reach the servers, nor be counted).
  */
-export function launchUnroutedBrowser(): Promise<Browser> {
+export function launchUnroutedBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     ...CHROMIUM_LAUNCH_OPTIONS,
     args: [
       ...(CHROMIUM_LAUNCH_OPTIONS.args ?? []),
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      ...extraArgs,
     ],
   });
 }

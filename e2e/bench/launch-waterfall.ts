@@ -39,16 +39,22 @@ interface Milestone {
   readonly match: (request: TracedRequest, where: Origins) => boolean;
 }
 
-interface Origins {
+export interface Origins {
   readonly app: string;
   readonly ehr: string;
   readonly fhir: string;
+  /** The DICOMweb bases the app's requests go to (on a PACS's origin, or a path of a site's), by name. */
   readonly pacs: ReadonlyMap<string, string>;
   readonly redirectPath: string;
 }
 
 const isJs = (request: TracedRequest) => /\.m?js$/.test(request.url.pathname);
-const onPacs = (request: TracedRequest, where: Origins) => where.pacs.has(request.url.origin);
+/** The name of the DICOMweb base a URL is under, if any. */
+function pacsOf(url: URL, where: Origins): string | undefined {
+  for (const [base, name] of where.pacs) if (url.href.startsWith(`${base}/`)) return name;
+  return undefined;
+}
+const onPacs = (request: TracedRequest, where: Origins) => pacsOf(request.url, where) !== undefined;
 
 /** The critical path of a cold EHR launch, in the order it should happen. */
 const MILESTONES: readonly Milestone[] = [
@@ -124,8 +130,8 @@ export function originsOf(sandbox: SandboxInfo): Origins {
     ehr: new URL(sandbox.ehr).origin,
     fhir: sandbox.fhir.replace(/\/+$/, ''),
     pacs: new Map([
-      [new URL(sandbox.pacs.a).origin, 'pacs-a'],
-      [new URL(sandbox.pacs.b).origin, 'pacs-b'],
+      [sandbox.pacs.a.replace(/\/+$/, ''), 'pacs-a'],
+      [sandbox.pacs.b.replace(/\/+$/, ''), 'pacs-b'],
     ]),
     redirectPath: new URL(sandbox.redirectUri).pathname,
   };
@@ -170,16 +176,16 @@ export function launchFigures(input: {
   const kinds = new Map<string, number>();
   const perImagingOrigin = new Map<string, number>();
   for (const preflight of preflights) {
+    const pacs = pacsOf(preflight.url, origins);
     const kind =
-      origins.pacs.get(preflight.url.origin) ??
+      pacs ??
       (preflight.url.href.startsWith(origins.fhir)
         ? 'fhir'
         : preflight.url.origin === origins.ehr
           ? 'ehr'
           : preflight.url.origin);
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-    if (origins.pacs.has(preflight.url.origin))
-      perImagingOrigin.set(preflight.url.origin, (perImagingOrigin.get(preflight.url.origin) ?? 0) + 1);
+    if (pacs) perImagingOrigin.set(pacs, (perImagingOrigin.get(pacs) ?? 0) + 1);
   }
   const seriesUid = marks.seriesUid ?? '\u0000';
   const frameRequests = sorted.filter(

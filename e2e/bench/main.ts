@@ -6,7 +6,13 @@ import { chromium } from '@playwright/test';
 import { PROJECT_ROOT } from '../../sandbox/sandbox-options';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../support/chromium';
 import { startSandboxProcess } from '../support/sandbox-process';
-import type { BenchContext, BenchRow, BenchSection } from './bench-section';
+import {
+  benchSitePorts,
+  redirectUrisOf,
+  type BenchContext,
+  type BenchRow,
+  type BenchSection,
+} from './bench-section';
 
 /**
  * `npm run bench [-- section…]`: builds the app, starts the real sandbox (as the e2e setup does, on
@@ -28,7 +34,12 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('vite build failed');
   }
   console.error('[bench] starting the sandbox…');
-  const sandbox = await startSandboxProcess({ portBase: BENCH_PORT_BASE, sandboxDir: '.sandbox/bench' });
+  const sandbox = await startSandboxProcess({
+    portBase: BENCH_PORT_BASE,
+    sandboxDir: '.sandbox/bench',
+    // The sites the ehr-launch-site section puts in front of it (nginx, the deployment recipe).
+    env: { SANDBOX_REDIRECT_URIS: benchSitePorts(BENCH_PORT_BASE).flatMap(redirectUrisOf).join(',') },
+  });
   const { info } = sandbox;
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   const results: { section: string; rows: BenchRow[] }[] = [];
@@ -38,6 +49,7 @@ async function main(): Promise<void> {
       browser,
       projectRoot: PROJECT_ROOT,
       distDir: join(PROJECT_ROOT, 'dist'),
+      portBase: BENCH_PORT_BASE,
       log: (line) => console.error(`[bench] ${line}`),
     };
     for (const section of sections) {

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../sandbox/sandbox-options';
@@ -9,7 +10,7 @@ const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const READY_TIMEOUT_MS = 15_000;
 
 export interface NginxProcess {
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT` (https with `tls`) */
   readonly origin: string;
   /** The site config render-nginx-config.mjs wrote, as nginx runs it. */
   readonly siteConfig: string;
@@ -30,7 +31,7 @@ function ensureNginx(): void {
 }
 
 /** nginx's own main config for a test: in the foreground, everything under `prefix`, the site included. */
-function mainConfig(prefix: string, siteFile: string): string {
+function mainConfig(prefix: string, siteFile: string, tls?: { certificate: string; key: string }): string {
   const temp = (name: string) => `${name}_temp_path ${join(prefix, 'tmp', name)};`;
   return `# Written by e2e/support/nginx-process.ts for one test run.
 daemon off;
@@ -44,19 +45,32 @@ http {
     sendfile on;
     access_log off;
     ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n    ')}
-    include ${siteFile};
+${tls ? `    ssl_certificate ${tls.certificate};\n    ssl_certificate_key ${tls.key};\n` : ''}    include ${siteFile};
 }
 `;
+}
+
+/** Whether the URL answers 200; over HTTPS the certificate is not checked (a test's own, self-signed). */
+function answersOk(url: string): Promise<boolean> {
+  if (!url.startsWith('https:'))
+    return fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+  return new Promise((done) => {
+    const request = httpsGet(url, { rejectUnauthorized: false }, (response) => {
+      response.resume();
+      done(response.statusCode === 200);
+    });
+    request.on('error', () => done(false));
+  });
 }
 
 async function waitForPort(origin: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`nginx exited (code ${child.exitCode}) before serving`);
-    const answered = await fetch(`${origin}/app-config.json`).then(
-      (response) => response.ok,
-      () => false,
-    );
+    const answered = await answersOk(`${origin}/app-config.json`);
     if (answered) return;
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -75,6 +89,8 @@ export async function startNginx(options: {
   appConfig: unknown;
   connectSrc: readonly string[];
   frameAncestors: readonly string[];
+  /** Serve HTTPS and HTTP/2 with this certificate and key (PEM files), as a site should. */
+  tls?: { readonly certificate: string; readonly key: string };
 }): Promise<NginxProcess> {
   ensureNginx();
   const prefix = resolve(PROJECT_ROOT, '.sandbox', `nginx-${options.port}`);
@@ -97,7 +113,7 @@ export async function startNginx(options: {
       ...options.connectSrc.flatMap((origin) => ['--connect-src', origin]),
       ...options.frameAncestors.flatMap((origin) => ['--frame-ancestors', origin]),
       '--listen',
-      `127.0.0.1:${options.port}`,
+      `127.0.0.1:${options.port}${options.tls ? ' ssl http2' : ''}`,
       '--out',
       siteFile,
     ],
@@ -105,11 +121,11 @@ export async function startNginx(options: {
   );
   if (render.status !== 0) throw new Error(`render-nginx-config failed: ${render.stderr}`);
   const configFile = join(prefix, 'nginx.conf');
-  await writeFile(configFile, mainConfig(prefix, siteFile));
+  await writeFile(configFile, mainConfig(prefix, siteFile, options.tls));
   const child = spawn(NGINX, ['-p', prefix, '-c', configFile, '-e', 'stderr'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const origin = `http://127.0.0.1:${options.port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${options.port}`;
   try {
     await waitForPort(origin, child);
   } catch (error) {
