@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandboxProcess({
     portBase: BENCH_PORT_BASE,
     sandboxDir: '.sandbox/bench',
-    // The sites the ehr-launch-site section puts in front of it (nginx, the deployment recipe).
+    // The sites the site-launch section puts in front of it (nginx, the deployment recipe).
     env: { SANDBOX_REDIRECT_URIS: benchSitePorts(BENCH_PORT_BASE).flatMap(redirectUrisOf).join(',') },
   });
   const { info } = sandbox;

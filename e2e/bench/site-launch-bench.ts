@@ -22,7 +22,7 @@ import { launchFigures, originsOf, type LaunchFigures, type Origins } from './la
  * per URL that carries the token), one where the site forwards pacs-a from a path of its own origin
  * (`imagingProxies`: same-origin, no preflight). Same build, same sandbox, same load.
  */
-export const section: BenchSection = { name: 'ehr-launch-site', run };
+export const section: BenchSection = { name: 'site-launch', run };
 
 const STUDY = 'phantom-ge-head-ct';
 /**
