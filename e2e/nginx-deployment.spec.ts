@@ -114,8 +114,13 @@ test.describe('the nginx deployment recipe', () => {
     const pacsB = new URL(sandbox.pacs.b).origin;
     expect(imaging.filter(({ url }) => url.startsWith(pacsA))).toEqual([]);
     const throughSite = imaging.filter(({ url }) => url.startsWith(`${nginx.origin}${PACS_A_PATH}/studies/`));
-    expect(throughSite.length).toBeGreaterThan(2);
-    for (const answer of throughSite) expect(answer).toMatchObject({ status: 200, authorized: true });
+    // (The list's previews of the patient's other studies go the same way; one of them is a file
+    // Orthanc cannot cut frames from, by design of the sample data, and answers 400.)
+    const thisStudy = throughSite.filter(({ url }) => url.includes(`/studies/${study.studyInstanceUid}/`));
+    expect(thisStudy.length).toBeGreaterThan(2);
+    for (const answer of thisStudy)
+      expect(answer, answer.url).toMatchObject({ status: 200, authorized: true });
+    for (const answer of throughSite) expect(answer.authorized, answer.url).toBe(true);
     expect(imaging.filter(({ url }) => url.startsWith(pacsB)).length).toBeGreaterThan(0);
 
     // Every script, style sheet, worker and codec came precompressed, brotli first (Chromium asks br).
