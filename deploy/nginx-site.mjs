@@ -47,9 +47,9 @@ function proxyLocations(proxies) {
         proxy_request_buffering off;
         proxy_read_timeout 300s;
         gzip off;
-    }`;
+    }
+`;
     })
-    .map((block) => `${block}\n`)
     .join('');
 }
 

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../sandbox/sandbox-options';
 import { StudyListPage } from './pages/study-list-page';
 import { ViewerPage } from './pages/viewer-page';
 import { expect, readSandboxInfo, test as base } from './support/fixtures';
-import { startNginx, type NginxProcess } from './support/nginx-process';
+import { sandboxLaunchAt, sandboxSiteConfig, startNginx, type NginxProcess } from './support/nginx-process';
 import { nginxPort } from './support/sandbox-process';
 
 /**
@@ -22,14 +22,8 @@ const test = base.extend<object, { nginx: NginxProcess }>({
       const sandbox = readSandboxInfo();
       const nginx = await startNginx({
         port: nginxPort(Number(process.env.E2E_PORT_BASE ?? 4400)),
-        appConfig: {
-          clientId: sandbox.clientId,
-          redirectPath: '/callback',
-          issuers: [{ iss: sandbox.fhir, name: 'Sandbox EHR (FHIR R4)' }],
-          imagingTokenOrigins: [],
-          // pacs-a through nginx (same origin, no CORS); pacs-b as the sandbox serves it (CORS).
-          imagingProxies: [{ server: sandbox.pacs.a, path: PACS_A_PATH }],
-        },
+        // pacs-a through nginx (same origin, no CORS); pacs-b as the sandbox serves it (CORS).
+        appConfig: sandboxSiteConfig(sandbox, [{ server: sandbox.pacs.a, path: PACS_A_PATH }]),
         connectSrc: [sandbox.pacs.b],
         frameAncestors: [sandbox.ehr],
       });
@@ -49,10 +43,7 @@ const PACS_A_PATH = '/pacs-a/dicom-web';
 
 /** The sandbox's EHR launch, sent to the nginx-served app instead of the sandbox's own. */
 async function launchThroughNginx(page: Page, sandbox: SandboxInfo, nginx: NginxProcess, patient: string) {
-  const response = await fetch(`${sandbox.ehr}/api/launch?patient=${encodeURIComponent(patient)}`);
-  const { launchUrl } = (await response.json()) as { launchUrl: string };
-  const launch = new URL(launchUrl);
-  await page.goto(`${nginx.origin}${launch.pathname}${launch.search}`);
+  await page.goto(await sandboxLaunchAt(sandbox, nginx.origin, { patient }));
   await page.waitForURL((url) => url.origin === nginx.origin && url.pathname === '/');
 }
 

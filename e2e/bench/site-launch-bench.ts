@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { SandboxInfo, StudyInfo } from '../../sandbox/sandbox-info';
-import { startNginx, type NginxProcess } from '../support/nginx-process';
+import { sandboxLaunchAt, sandboxSiteConfig, startNginx, type NginxProcess } from '../support/nginx-process';
 import {
   benchSitePorts,
   launchUnroutedBrowser,
@@ -116,13 +116,7 @@ async function startSite(
   const nginx = await startNginx({
     port,
     ...(tls ? { tls } : {}),
-    appConfig: {
-      clientId: sandbox.clientId,
-      redirectPath: '/callback',
-      issuers: [{ iss: sandbox.fhir, name: 'Sandbox EHR (FHIR R4)' }],
-      imagingTokenOrigins: [],
-      imagingProxies: proxied ? [{ server: sandbox.pacs.a, path: PACS_A_PATH }] : [],
-    },
+    appConfig: sandboxSiteConfig(sandbox, proxied ? [{ server: sandbox.pacs.a, path: PACS_A_PATH }] : []),
     connectSrc: [sandbox.pacs.b],
     frameAncestors: [],
   });
@@ -133,7 +127,7 @@ async function startSite(
     pacs: proxied
       ? new Map([
           [`${nginx.origin}${PACS_A_PATH}`, 'pacs-a (through the site)'],
-          [sandbox.pacs.b.replace(/\/+$/, ''), 'pacs-b'],
+          ...[...sandboxOrigins.pacs].filter(([, name]) => name !== 'pacs-a'),
         ])
       : sandboxOrigins.pacs,
   };
@@ -149,10 +143,10 @@ async function launchOnce(
   study: StudyInfo,
   distDir: string,
 ): Promise<LaunchFigures> {
-  const answer = await fetch(
-    `${sandbox.ehr}/api/launch?${new URLSearchParams({ patient: study.patient, study: study.id }).toString()}`,
-  );
-  const launch = new URL(((await answer.json()) as { launchUrl: string }).launchUrl);
+  const launchUrl = await sandboxLaunchAt(sandbox, site.nginx.origin, {
+    patient: study.patient,
+    study: study.id,
+  });
   const page = await newUnroutedPage(browser);
   try {
     const trace = await LaunchTrace.attach(page);
@@ -166,7 +160,7 @@ async function launchOnce(
       });
     }
     trace.reset();
-    await page.goto(`${site.nginx.origin}${launch.pathname}${launch.search}`);
+    await page.goto(launchUrl);
     const marks = await trace.waitForMarks(false);
     const requests = await trace.tracedRequests();
     const t0 =

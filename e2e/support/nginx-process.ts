@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { SandboxInfo } from '../../sandbox/sandbox-info';
 import { PROJECT_ROOT } from '../../sandbox/sandbox-options';
 
 const NGINX = '/usr/sbin/nginx';
@@ -146,4 +147,32 @@ function stop(child: ChildProcess): Promise<void> {
     // SIGQUIT: nginx's graceful shutdown (workers finish, the master removes its pid file).
     child.kill('SIGQUIT');
   });
+}
+
+/**
+ * The app-config.json of a site in front of the sandbox: the sandbox EHR as its one issuer, and the PACSes
+ * it forwards (`imagingProxies`), if any.
+ */
+export function sandboxSiteConfig(
+  sandbox: SandboxInfo,
+  imagingProxies: readonly { server: string; path: string }[] = [],
+): Record<string, unknown> {
+  return {
+    clientId: sandbox.clientId,
+    redirectPath: '/callback',
+    issuers: [{ iss: sandbox.fhir, name: 'Sandbox EHR (FHIR R4)' }],
+    imagingTokenOrigins: [],
+    imagingProxies,
+  };
+}
+
+/** A launch by the sandbox EHR (of a patient, or one of their studies), sent to the app a site serves. */
+export async function sandboxLaunchAt(
+  sandbox: SandboxInfo,
+  siteOrigin: string,
+  context: { patient: string; study?: string },
+): Promise<string> {
+  const response = await fetch(`${sandbox.ehr}/api/launch?${new URLSearchParams(context).toString()}`);
+  const launch = new URL(((await response.json()) as { launchUrl: string }).launchUrl);
+  return `${siteOrigin}${launch.pathname}${launch.search}`;
 }
