@@ -92,10 +92,16 @@ test.describe('Compare: a prior beside the current study', () => {
     }
     await expect(compare.viewport(0)).toHaveAttribute('data-image-index', '299');
 
-    // Scrolling the prior moves the current study too (both ways), to a slice within half a millimetre.
+    // Scrolling the prior moves the current study too (both ways), to a slice within half a millimetre,
+    // and the prior goes only the way the user scrolls it: the current's slices that load late (they
+    // are still arriving) never pull it back.
+    await expect(compare.viewport(1)).toHaveAttribute('data-image-index', '59');
+    const priorIndices = await compare.recordShownIndices(1);
     await compare.scroll(1, -10);
     await expect(compare.viewport(1)).toHaveAttribute('data-image-index', '49');
     await expect.poll(gap).toBeLessThanOrEqual(0.5);
+    const shown = await priorIndices();
+    expect(shown, 'the slices the prior showed, in order').toEqual([...new Set(shown)].sort((a, b) => b - a));
 
     // Sync off: the prior stays where it is.
     await compare.syncSlices.uncheck();

@@ -51,6 +51,24 @@ export class ComparePage {
     return (await this.viewport(side).getAttribute('data-sop-instance-uid')) ?? '';
   }
 
+  /**
+   * Starts noting every slice number a side shows; the returned function reads them (in order). The
+   * numbers come from the viewport's own attribute, as a screen reader or the overlay would.
+   */
+  async recordShownIndices(side: 0 | 1): Promise<() => Promise<number[]>> {
+    const key = `__shownIndices${side}`;
+    await this.viewport(side).evaluate((element, name) => {
+      const seen: number[] = [];
+      Object.assign(window, { [name]: seen });
+      new MutationObserver(() => seen.push(Number(element.getAttribute('data-image-index')))).observe(
+        element,
+        { attributes: true, attributeFilter: ['data-image-index'] },
+      );
+    }, key);
+    return () =>
+      this.page.evaluate((name) => [...((window as unknown as Record<string, number[]>)[name] ?? [])], key);
+  }
+
   /** Wheel notches over a side's viewport (one image each, as the stack scroll tool binds it). */
   async scroll(side: 0 | 1, steps: number): Promise<void> {
     const box = await this.viewport(side).boundingBox();

@@ -1,33 +1,38 @@
-import { getRenderingEngine, metaData, utilities, type StackViewport, type Types } from '@cornerstonejs/core';
+import { getRenderingEngine, metaData, type StackViewport, type Types } from '@cornerstonejs/core';
 import { synchronizers, SynchronizerManager, type Synchronizer } from '@cornerstonejs/tools';
-import { mat4 } from 'gl-matrix';
 import {
   alignmentOf,
+  nearestSliceIndex,
   relativeSliceIndex,
   sliceSyncModeOf,
   type SlicePlane,
   type SliceSyncMode,
 } from '@/domain/imaging/slice-sync';
+import { LinkedMoves } from './linked-moves';
 import { RENDERING_ENGINE_ID, renderingEngine } from './rendering-engine';
 
 export type { SliceSyncMode } from '@/domain/imaging/slice-sync';
 
 let linkCounter = 0;
 
+type Point = [number, number, number];
+
 /**
- * Two stack viewports shown side by side, kept on corresponding slices (and optionally one window)
- * by Cornerstone's synchronizers: its image-slice synchronizer, which finds the target's slice
- * closest to the source's position (through a spatial registration when the frames of reference
- * differ), and its VOI synchronizer. Cornerstone has no relative-position sync for stacks without
- * geometry: that one callback is ours, on Cornerstone's Synchronizer.
+ * Two stack viewports shown side by side, kept on corresponding slices (and optionally one window).
+ * Slices: on Cornerstone's Synchronizer, the other side goes to its slice nearest the shown one's
+ * position (shifted by the user's alignment when the frames of reference differ), or to the same
+ * relative place without geometry. Ours rather than Cornerstone's image-slice callback, which jumps
+ * by a step counted from the slice shown but applied to the one still loading, so a side whose slice
+ * had not arrived landed off by the difference. Window: Cornerstone's VOI synchronizer.
  */
 export class ViewportLink {
   readonly mode: SliceSyncMode;
   private readonly slices: Synchronizer;
   private readonly voi: Synchronizer;
-  /** Per viewport, the index a sync moved it to: the event that move fires is not synced back. */
-  private readonly movedBySync = new Map<string, number>();
-  private destroyed = false;
+  /** The moves the link made itself: the images they show are not synced back. */
+  private readonly moves = new LinkedMoves();
+  /** The second side's slice position minus the first's, at the slices aligned by the user. */
+  private shift: Point = [0, 0, 0];
 
   constructor(
     private readonly first: string,
@@ -68,7 +73,6 @@ export class ViewportLink {
   }
 
   destroy(): void {
-    this.destroyed = true;
     SynchronizerManager.destroySynchronizer(this.slices.id);
     SynchronizerManager.destroySynchronizer(this.voi.id);
   }
@@ -78,43 +82,49 @@ export class ViewportLink {
     if (this.mode !== 'aligned-position') return;
     const from = planeOf(this.first);
     const to = planeOf(this.second);
-    if (!from || !to) return;
-    const shift = mat4.fromTranslation(mat4.create(), alignmentOf(from, to));
-    // Cornerstone reads it as registration(target, source) and inverts it for the other direction.
-    utilities.spatialRegistrationMetadataProvider.add([this.second, this.first], shift);
+    if (from && to) this.shift = alignmentOf(from, to);
   }
 
-  private readonly onNewImage = async (
-    synchronizer: Synchronizer,
+  private readonly onNewImage = (
+    _synchronizer: Synchronizer,
     source: Types.IViewportId,
     target: Types.IViewportId,
-  ): Promise<void> => {
+  ): void => {
     const sourceViewport = viewportOf(source.viewportId);
     const targetViewport = viewportOf(target.viewportId);
     if (!sourceViewport || !targetViewport) return;
-    const index = sourceViewport.getCurrentImageIdIndex();
-    const ours = this.movedBySync.get(source.viewportId) === index;
-    this.movedBySync.delete(source.viewportId);
-    if (ours) return;
-    // The synchronizer ignores events while this runs (a slow image on the other side): a source that
-    // moved on meanwhile is followed again here, so the last position is never dropped.
-    for (let synced = -1; !this.destroyed && synced !== sourceViewport.getCurrentImageIdIndex();) {
-      synced = sourceViewport.getCurrentImageIdIndex();
-      const before = targetViewport.getCurrentImageIdIndex();
-      if (this.mode === 'relative') {
-        const next = relativeSliceIndex(
-          synced,
-          sourceViewport.getImageIds().length,
-          targetViewport.getImageIds().length,
-        );
-        if (next !== before) await utilities.jumpToSlice(targetViewport.element, { imageIndex: next });
-      } else {
-        await synchronizers.imageSliceSyncCallback(synchronizer, source, target);
-      }
-      const after = targetViewport.getCurrentImageIdIndex();
-      if (after !== before) this.movedBySync.set(target.viewportId, after);
-    }
+    // Judged by where the source is heading, not the image it shows: a slice that loads late would
+    // otherwise pull the other side (which the user is scrolling) back a step or two.
+    if (!this.moves.isUsersMove(source.viewportId, sourceViewport.getTargetImageIdIndex())) return;
+    const next = this.correspondingIndex(sourceViewport, targetViewport, source.viewportId === this.first);
+    const heading = targetViewport.getTargetImageIdIndex();
+    if (next < 0 || next === heading) return;
+    // A step from where the side is heading, which is what Cornerstone's scroll counts from; a slice
+    // not loaded yet is asked for after a short pause, so fast scrolling skips the ones in between.
+    targetViewport.scroll(next - heading);
+    this.moves.sentTo(target.viewportId, next);
   };
+
+  /** The target's slice that corresponds to the one the source shows (-1: none known yet). */
+  private correspondingIndex(source: StackViewport, target: StackViewport, fromFirst: boolean): number {
+    const targetIds = target.getImageIds();
+    if (this.mode === 'relative') {
+      return relativeSliceIndex(
+        source.getCurrentImageIdIndex(),
+        source.getImageIds().length,
+        targetIds.length,
+      );
+    }
+    const at = positionOf(source.getCurrentImageId());
+    if (!at) return -1;
+    const sign = fromFirst ? 1 : -1;
+    const point: Point = [
+      at[0] + sign * this.shift[0],
+      at[1] + sign * this.shift[1],
+      at[2] + sign * this.shift[2],
+    ];
+    return nearestSliceIndex(point, targetIds.map(positionOf));
+  }
 }
 
 function viewportOf(viewportId: string): StackViewport | null {
@@ -125,16 +135,25 @@ function viewportOf(viewportId: string): StackViewport | null {
 
 /** The geometry of the slice on screen, as the image's metadata gives it (no invented defaults). */
 function planeOf(viewportId: string): SlicePlane | null {
-  const viewport = viewportOf(viewportId);
-  const imageId = viewport?.getCurrentImageId();
-  if (!viewport || !imageId) return null;
-  const plane = metaData.get('imagePlaneModule', imageId) as Types.ImagePlaneModule | undefined;
+  const imageId = viewportOf(viewportId)?.getCurrentImageId();
+  const plane = imageId ? planeModuleOf(imageId) : null;
   const position = plane?.imagePositionPatient;
   const orientation = plane?.imageOrientationPatient;
-  if (!plane || plane.usingDefaultValues || !position || !orientation) return null;
+  if (!plane || !position || !orientation) return null;
   return {
     position: [position[0], position[1], position[2]],
     orientation: Array.from(orientation),
     frameOfReferenceUid: plane.frameOfReferenceUID || null,
   };
+}
+
+/** An image's position (mm), when its metadata has a real one. */
+function positionOf(imageId: string | undefined): Point | null {
+  const position = imageId ? planeModuleOf(imageId)?.imagePositionPatient : undefined;
+  return position ? [position[0], position[1], position[2]] : null;
+}
+
+function planeModuleOf(imageId: string): Types.ImagePlaneModule | null {
+  const plane = metaData.get('imagePlaneModule', imageId) as Types.ImagePlaneModule | undefined;
+  return plane && !plane.usingDefaultValues ? plane : null;
 }

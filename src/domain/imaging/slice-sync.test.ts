@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentOf, relativeSliceIndex, sliceSyncModeOf, type SlicePlane } from './slice-sync';
+import {
+  alignmentOf,
+  nearestSliceIndex,
+  relativeSliceIndex,
+  sliceSyncModeOf,
+  type SlicePlane,
+} from './slice-sync';
 
 const axial = (z: number, frame: string | null): SlicePlane => ({
   position: [-100, -100, z],
@@ -41,5 +47,26 @@ describe('relativeSliceIndex', () => {
     expect(relativeSliceIndex(150, 301, 61)).toBe(30);
     expect(relativeSliceIndex(3, 1, 10)).toBe(0);
     expect(relativeSliceIndex(3, 10, 1)).toBe(0);
+  });
+});
+
+describe('nearestSliceIndex', () => {
+  const z = (value: number): [number, number, number] => [-100, -100, value];
+
+  it('is the slice at the smallest distance, whatever the stack order', () => {
+    expect(nearestSliceIndex(z(12), [z(0), z(5), z(10), z(15)])).toBe(2);
+    expect(nearestSliceIndex(z(12), [z(15), z(10), z(5), z(0)])).toBe(1);
+    expect(nearestSliceIndex([-90, -100, 0], [z(0), [-90, -100, 1]])).toBe(1);
+  });
+
+  it('takes the first of two slices at the same distance', () => {
+    expect(nearestSliceIndex(z(7.5), [z(5), z(10)])).toBe(0);
+    expect(nearestSliceIndex(z(7.5), [z(10), z(5)])).toBe(0);
+  });
+
+  it('skips slices whose position is not known yet, and says when none is', () => {
+    expect(nearestSliceIndex(z(0), [null, z(40), null])).toBe(1);
+    expect(nearestSliceIndex(z(0), [null, null])).toBe(-1);
+    expect(nearestSliceIndex(z(0), [])).toBe(-1);
   });
 });

@@ -49,6 +49,24 @@ export function relativeSliceIndex(sourceIndex: number, sourceCount: number, tar
   return Math.round(fraction * (targetCount - 1));
 }
 
+/**
+ * The slice of a stack nearest a point (mm, patient coordinates): the first of equals, -1 when no
+ * slice has a position. A position not yet known (its metadata still on the way) is skipped.
+ */
+export function nearestSliceIndex(
+  point: readonly [number, number, number],
+  positions: readonly (readonly [number, number, number] | null)[],
+): number {
+  let nearest = -1;
+  let best = Infinity;
+  positions.forEach((position, index) => {
+    if (!position) return;
+    const distance = Math.hypot(position[0] - point[0], position[1] - point[1], position[2] - point[2]);
+    if (distance < best) [nearest, best] = [index, distance];
+  });
+  return nearest;
+}
+
 type Vec3 = [number, number, number];
 
 function normalOf(orientation: readonly number[]): Vec3 | null {
