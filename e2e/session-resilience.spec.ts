@@ -21,13 +21,18 @@ test.describe('the session survives what real servers do', () => {
   test('a revoked access token is renewed once and the work goes on', async ({ page, sandbox, network }) => {
     await new EhrLauncherPage(page, sandbox).launch('phantom');
     await expect(page.getByTestId('study-list')).toBeVisible();
-    // The list's previews fetch from pacs-a: let them finish, so that no image request revoked in
-    // flight starts a refresh that the reload below would cut off half-way.
-    await page.waitForLoadState('networkidle');
     const tokenCallsBefore = network.to(`${sandbox.ehr}/token`).length;
 
+    // The tab leaves the app before the token is revoked and then opens it again (a new page with
+    // the tab's session, as a reload). Revoked under a live page, a preview still loading meets the
+    // revocation and starts a renewal; a reload that cuts it off after the EHR has answered loses the
+    // new refresh token, and the EHR (which takes each refresh token once) then refuses the old one:
+    // the session ends, with the dialog. Seen in CI under load (the trace: POST /token cut off, then
+    // 400); an honest end, but a race of its own, not what this test is about.
+    const app = page.url();
+    await page.goto('about:blank');
     await fault(sandbox, 'revoke?what=access');
-    await page.reload();
+    await page.goto(app);
 
     await expect(page.getByTestId('study-list')).toBeVisible();
     // The work went on with the renewed token: every page of the list, and a preview from pacs-a,
