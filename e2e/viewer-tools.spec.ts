@@ -15,7 +15,7 @@ import {
   type DicomImage,
 } from './support/dicom-reference';
 import { expect, test } from './support/fixtures';
-import { philipsAxialSeries } from './support/sandbox-studies';
+import { holdSyntheticCtMiddle, philipsAxialSeries, syntheticCtSeries } from './support/sandbox-studies';
 
 const PHILIPS_AXIAL = 'sandbox/data/dicom/dcm_qa_ct-philips-S21570/S2010';
 const GRID = 16;
@@ -110,6 +110,23 @@ test.describe('viewer tools, checked against the DICOM pixels', () => {
     await viewer.press('Home');
     await expect(viewer.viewport).toHaveAttribute('data-image-index', '0');
     expect(await shownSlice(viewer, images)).toMatchObject({ best: 0 });
+  });
+
+  test('a jump made while a scroll waits for its slice stays where it jumped', async ({ page, sandbox }) => {
+    // Every slice but the two ends is held back: a wheel notch onto slice 1 has to wait for it.
+    const { study, series } = syntheticCtSeries(sandbox);
+    const held = await holdSyntheticCtMiddle(page, sandbox, series);
+    const viewer = await ViewerPage.openFromEhr(page, sandbox, study);
+    await viewer.waitForImage(series.uid, 0);
+    await viewer.scroll(1);
+    await viewer.press('End');
+    await viewer.waitForImage(series.uid, SYNTHETIC_CT_SLICES - 1);
+    // Cornerstone defers a move onto a slice not loaded by 40 ms: ten times that, and the jump still
+    // holds (it used to land the deferred move afterwards, back on slice 1).
+    await page.waitForTimeout(400);
+    await expect(viewer.viewport).toHaveAttribute('data-image-index', String(SYNTHETIC_CT_SLICES - 1));
+    await expect(viewer.viewport).toHaveAttribute('data-image-pending', 'false');
+    held.release();
   });
 
   test('invert, rotate and flip move the pixels where they should; reset undoes all', async ({

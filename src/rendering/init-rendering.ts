@@ -13,6 +13,7 @@ import {
   ZoomTool,
 } from '@cornerstonejs/tools';
 import type { AuthorizationProvider } from '@/lib/imaging-http';
+import { cancelDeferredMoveOnEveryMove } from './deferred-scroll';
 import { registerFrameLoader } from './frame-loader';
 import { registerLocalFileLoader } from './local-file-loader';
 import { registerWadoUriLoader } from './wado-uri-loader';
@@ -48,6 +49,8 @@ const WEBGL_CONTEXTS = 2;
 
 function initialize(): void {
   initCore({ rendering: { webGlContextCount: WEBGL_CONTEXTS }, debug: {} });
+  // Cornerstone 5.14 lets a deferred scroll undo a later jump (see deferred-scroll.ts).
+  cancelDeferredMoveOnEveryMove();
   cache.setMaxCacheSize(imageCacheBytes());
   initDicomImageLoader({
     maxWebWorkers: Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)),
