@@ -44,6 +44,16 @@ describe('cancelDeferredMoveOnEveryMove', () => {
     expect(shown).toEqual([0]);
   });
 
+  it("lets a new stack open where it is asked to, not on the old one's deferred slice", () => {
+    cancelDeferredMoveOnEveryMove();
+    const { viewport, shown } = stackOf(60);
+    viewport.scroll(-1);
+    // Another series (Cornerstone's set-up of it needs a canvas and fails here, after the cancel).
+    void viewport.setStack(['test:other-0', 'test:other-1'], 0).catch(() => undefined);
+    vi.advanceTimersByTime(100);
+    expect(shown).not.toContain(58);
+  });
+
   it('still defers a scroll alone, and lands it', () => {
     cancelDeferredMoveOnEveryMove();
     const { viewport, shown } = stackOf(60);
