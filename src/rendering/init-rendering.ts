@@ -1,4 +1,4 @@
-import { cache, init as initCore } from '@cornerstonejs/core';
+import { cache, getShouldUseCPURendering, init as initCore } from '@cornerstonejs/core';
 import { init as initDicomImageLoader } from '@cornerstonejs/dicom-image-loader/imageLoader';
 import {
   addTool,
@@ -47,8 +47,18 @@ function imageCacheBytes(): number {
  */
 const WEBGL_CONTEXTS = 2;
 
+export const NO_WEBGL_MESSAGE =
+  'Images cannot be worked with in this browser: it has no WebGL (hardware acceleration is off or ' +
+  'blocked), and without it images may be drawn wrongly. Turn hardware acceleration on, or open the ' +
+  'viewer in another browser.';
+
 function initialize(): void {
   initCore({ rendering: { webGlContextCount: WEBGL_CONTEXTS }, debug: {} });
+  // Without WebGL Cornerstone falls back to drawing on the CPU, and that path is not one this viewer
+  // can vouch for: in Chromium with WebGL off, JPEG frames came out blank, MONOCHROME1 never drew and
+  // flips were not applied (the transfer-syntax and viewer-tools e2e, session 15). No wrong pixels: say
+  // why instead. A first paint (2D canvas, checked against Cornerstone's drawing) may still show.
+  if (getShouldUseCPURendering()) throw new Error(NO_WEBGL_MESSAGE);
   // Cornerstone 5.14 lets a deferred scroll undo a later jump (see deferred-scroll.ts).
   cancelDeferredMoveOnEveryMove();
   cache.setMaxCacheSize(imageCacheBytes());
