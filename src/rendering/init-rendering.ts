@@ -47,7 +47,7 @@ function imageCacheBytes(): number {
  */
 const WEBGL_CONTEXTS = 2;
 
-export const NO_WEBGL_MESSAGE =
+const NO_WEBGL_MESSAGE =
   'Images cannot be worked with in this browser: it has no WebGL (hardware acceleration is off or ' +
   'blocked), and without it images may be drawn wrongly. Turn hardware acceleration on, or open the ' +
   'viewer in another browser.';
